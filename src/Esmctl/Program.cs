@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Esmctl.Commands;
+
+namespace Esmctl;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+
+    /// <summary>The composition root of the CLI: every subcommand registers here.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("esmctl: declarative reconciler for AWS Lambda event source mappings");
+        root.Subcommands.Add(ValidateCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,50 @@
+namespace Reconciler.Core.Model;
+
+/// <summary>Classifies a mapping's event source: one home for "which service is this", used by validation,
+/// normalisation (documented defaults) and the emulator alike.</summary>
+public static class EventSource
+{
+    public static SourceKind KindOf(MappingConfiguration configuration) =>
+        configuration.EventSourceArn is { Length: > 0 } arn ? KindOfArn(arn)
+        : configuration.SelfManagedEventSource is not null ? SourceKind.SelfManagedKafka
+        : SourceKind.Unknown;
+
+    /// <summary>arn:partition:service:region:account:resource, by service.</summary>
+    public static SourceKind KindOfArn(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        if (parts.Length < 6 || parts[0] != "arn") return SourceKind.Unknown;
+        return parts[2] switch
+        {
+            "sqs" => SourceKind.Sqs,
+            "kinesis" => SourceKind.Kinesis,
+            "dynamodb" => SourceKind.DynamoDbStreams,
+            "kafka" => SourceKind.Msk,
+            "mq" => SourceKind.AmazonMq,
+            // DocumentDB clusters carry the rds service name in their ARNs.
+            "rds" or "docdb" => SourceKind.DocumentDb,
+            _ => SourceKind.Unknown,
+        };
+    }
+
+    /// <summary>The region field of an ARN, or null if it is not an ARN.</summary>
+    public static string? RegionOf(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        return parts.Length >= 6 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+    }
+
+    /// <summary>The account field of an ARN, or null if it is not an ARN.</summary>
+    public static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
+    }
+
+    public static bool IsFifoQueue(string? arn) =>
+        arn is not null && KindOfArn(arn) == SourceKind.Sqs && arn.EndsWith(".fifo", StringComparison.Ordinal);
+
+    public static bool IsStream(SourceKind kind) => kind is SourceKind.Kinesis or SourceKind.DynamoDbStreams;
+
+    public static bool IsKafka(SourceKind kind) => kind is SourceKind.Msk or SourceKind.SelfManagedKafka;
+}

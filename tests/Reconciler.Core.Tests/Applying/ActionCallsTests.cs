@@ -57,21 +57,23 @@ public class ActionCallsTests
         Assert.Equal((ApplyResult.Succeeded, live.Uuid, 3), (report.Outcomes[0].Result, report.Outcomes[0].Uuid, report.Outcomes[0].Calls));
     }
 
-    [Fact]
-    public async Task Empty_requests_are_not_sent()
+    [Theory]
+    [InlineData(true, false, "Tag")]
+    [InlineData(false, true, "Update")]
+    [InlineData(false, false, null)]
+    public async Task Empty_requests_are_not_sent(bool withTags, bool withConfig, string? onlyCall)
     {
         var h = new Harness();
         var live = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
-        var onlyTags = Actions.Update("a", live, new MappingConfiguration(), new TagChange(new Dictionary<string, string> { ["team"] = "x" }, []));
-        var onlyConfig = Actions.Update("b", live, new MappingConfiguration { BatchSize = 3 }, new TagChange(new Dictionary<string, string>(), []));
+        var tags = new TagChange(withTags ? new Dictionary<string, string> { ["team"] = "x" } : new Dictionary<string, string>(), []);
+        var update = withConfig ? new MappingConfiguration { BatchSize = 3 } : new MappingConfiguration();
 
-        var report = await h.ApplyAsync(Actions.Plan(onlyTags) );
-        Assert.Equal([$"Tag {live.Uuid}"], h.Api.Log);
+        var report = await h.ApplyAsync(Actions.Plan(
+            Actions.Update("a", live, update, tags),
+            Actions.Update("b", live, withConfig ? update : null, withTags ? tags : null)));
 
-        var h2 = new Harness();
-        var live2 = h2.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
-        await h2.ApplyAsync(Actions.Plan(onlyConfig with { Uuid = live2.Uuid, Live = live2 }));
-        Assert.Equal([$"Update {live2.Uuid}"], h2.Api.Log);
+        string[] expected = onlyCall is null ? [] : [$"{onlyCall} {live.Uuid}", $"{onlyCall} {live.Uuid}"];
+        Assert.Equal(expected, h.Api.Log);
         Assert.False(report.HasFailures);
     }
 

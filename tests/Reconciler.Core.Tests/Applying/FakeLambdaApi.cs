@@ -114,7 +114,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<MappingPage> ListAsync(ListMappingsQuery query, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.List, query.FunctionName ?? "");
+        await BeginAsync(ApiOperation.List, query.FunctionName ?? "", cancellationToken);
         try
         {
             lock (_gate)
@@ -134,7 +134,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<LiveMapping> GetAsync(string uuid, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Get, uuid);
+        await BeginAsync(ApiOperation.Get, uuid, cancellationToken);
         try
         {
             lock (_gate)
@@ -164,7 +164,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<LiveMapping> CreateAsync(MappingConfiguration request, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Create, request.FunctionName ?? "");
+        await BeginAsync(ApiOperation.Create, request.FunctionName ?? "", cancellationToken);
         try
         {
             Task? hold;
@@ -198,7 +198,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<LiveMapping> UpdateAsync(string uuid, MappingConfiguration changes, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Update, uuid);
+        await BeginAsync(ApiOperation.Update, uuid, cancellationToken);
         try
         {
             lock (_gate)
@@ -213,7 +213,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<LiveMapping> DeleteAsync(string uuid, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Delete, uuid);
+        await BeginAsync(ApiOperation.Delete, uuid, cancellationToken);
         try
         {
             lock (_gate)
@@ -229,7 +229,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceArn, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.ListTags, UuidOf(resourceArn));
+        await BeginAsync(ApiOperation.ListTags, UuidOf(resourceArn), cancellationToken);
         try
         {
             lock (_gate) return new Dictionary<string, string>(Find(UuidOf(resourceArn)).Tags);
@@ -239,7 +239,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task TagAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Tag, UuidOf(resourceArn));
+        await BeginAsync(ApiOperation.Tag, UuidOf(resourceArn), cancellationToken);
         try
         {
             lock (_gate)
@@ -253,7 +253,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
 
     public async Task UntagAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken)
     {
-        await BeginAsync(ApiOperation.Untag, UuidOf(resourceArn));
+        await BeginAsync(ApiOperation.Untag, UuidOf(resourceArn), cancellationToken);
         try
         {
             lock (_gate)
@@ -265,7 +265,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
         finally { End(); }
     }
 
-    private async Task BeginAsync(ApiOperation operation, string target)
+    private async Task BeginAsync(ApiOperation operation, string target, CancellationToken cancellationToken)
     {
         // Answer asynchronously, as a real client does, so concurrent actions really overlap.
         await Task.Yield();
@@ -280,6 +280,8 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
             fault = match?.Error;
         }
         OnCall?.Invoke($"{operation} {target}");
+        // A cancelled request is aborted before it takes effect, as an HTTP client would.
+        if (fault is null && cancellationToken.IsCancellationRequested) fault = new OperationCanceledException(cancellationToken);
         if (fault is not null)
         {
             End();

@@ -339,8 +339,8 @@ internal sealed class ActionRun(
                 System.Globalization.CultureInfo.InvariantCulture, timeoutMessage, Seconds(elapsed)));
         }
         var delay = Backoff.Delay(attempt, options.PollBackoffBase, options.PollBackoffMax, options.Jitter());
-        Report(step, state, elapsed);
         ct.ThrowIfCancellationRequested();
+        Report(step, state, elapsed);
         await Task.Delay(delay < remaining ? delay : remaining, time, ct);
         _waits++;
     }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,6 +8,11 @@ namespace Reconciler.Core.Normalization;
 /// because in a filter pattern it is the author's and AWS stores it as given.</summary>
 public static class CanonicalJson
 {
+    // Only the escapes JSON requires, so a canonical pattern reads as its author wrote it (no \u0022 for quotes).
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToText(JsonNode node) => node.ToJsonString(Compact);
+
     /// <summary>The canonical text of a JSON document, or the text unchanged if it is not JSON (validation reports that).</summary>
     public static string Canonicalize(string json)
     {
@@ -19,7 +25,7 @@ public static class CanonicalJson
         {
             return json;
         }
-        return node is null ? "null" : Sorted(node).ToJsonString();
+        return node is null ? "null" : ToText(Sorted(node));
     }
 
     public static JsonNode Sorted(JsonNode node) => node switch

@@ -124,11 +124,15 @@ public static class Planner
 
         if (fields.Count == 0 && tagChange.IsEmpty) return action with { Warnings = warnings };
 
+        var virtualHostKept = fields.Any(f => f.Field == "sourceAccessConfigurations")
+            && desired.Spec.SourceAccessConfigurations?.Any(s => s.Type == "VIRTUAL_HOST") == true;
         return action with
         {
             Kind = PlanActionKind.Update,
             Changes = [.. fields.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
-            Warnings = warnings,
+            Warnings = virtualHostKept
+                ? [.. warnings, "sourceAccessConfigurations: Update may not carry the VIRTUAL_HOST entry, so it is sent without it (the virtual host itself is unchanged)"]
+                : warnings,
             UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, fields.Select(f => CanonicalFields.MemberOf(f.Field))),
             TagChange = tagChange.IsEmpty ? null : tagChange,
         };

@@ -1,4 +1,5 @@
 using Reconciler.Core.Model;
+using Reconciler.Core.Normalization;
 
 namespace Reconciler.Core.Planning;
 
@@ -16,7 +17,7 @@ public static class ReplacementWarnings
             {
                 "LATEST" => "replace: the new mapping starts at LATEST, so records written to the stream while no mapping exists are skipped",
                 "TRIM_HORIZON" => "replace: the new mapping starts at TRIM_HORIZON, so it re-processes every record still retained in the stream",
-                "AT_TIMESTAMP" => $"replace: the new mapping re-reads the stream from {desired.StartingPositionTimestamp:O} (AT_TIMESTAMP)",
+                "AT_TIMESTAMP" => $"replace: the new mapping re-reads the stream from {CanonicalFields.Instant(desired.StartingPositionTimestamp)?.GetValue<string>()} (AT_TIMESTAMP)",
                 _ => "replace: the new mapping reads the stream from its startingPosition, not from where the old one stopped",
             });
         }

@@ -45,7 +45,9 @@ public static class FieldDiff
         {
             var held = have.Keys.Where(k => IsUnder(k, member)).ToList();
             if (held.Count == 0 || want.Keys.Any(k => IsUnder(k, member))) continue;
-            warnings.Add(member == "maximumBatchingWindowInSeconds"
+            // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
+            var isDefault = member == "maximumBatchingWindowInSeconds" && have[member].GetValue<int>() == 0;
+            if (!isDefault) warnings.Add(member == "maximumBatchingWindowInSeconds"
                 ? $"{member}: the manifest omits it but the mapping has {have[member]}; the API cannot restore the 500 ms default, so it stays (recreate the mapping to restore it)"
                 : $"{member}: the manifest omits it but the mapping has it set; the API documents no way to remove it, so it stays (recreate the mapping to remove it)");
             foreach (var key in held) have.Remove(key);

@@ -11,7 +11,8 @@ public static class ReplacementWarnings
         var warnings = new List<string>();
         var kind = EventSource.KindOf(desired);
         var position = desired.StartingPosition;
-        if (EventSource.IsStream(kind))
+        // A DocumentDB change stream is read from a starting position like a Kinesis or DynamoDB stream.
+        if (EventSource.IsStream(kind) || kind == SourceKind.DocumentDb)
         {
             warnings.Add(position switch
             {
@@ -20,6 +21,10 @@ public static class ReplacementWarnings
                 "AT_TIMESTAMP" => $"replace: the new mapping re-reads the stream from {CanonicalFields.Instant(desired.StartingPositionTimestamp)?.GetValue<string>()} (AT_TIMESTAMP)",
                 _ => "replace: the new mapping reads the stream from its startingPosition, not from where the old one stopped",
             });
+        }
+        else if (kind == SourceKind.AmazonMq)
+        {
+            warnings.Add("replace: messages the old mapping received but did not acknowledge are redelivered, to the new mapping");
         }
         else if (EventSource.IsKafka(kind))
         {

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Reconciler.Core.Api;
+using Reconciler.Core.Model;
+
+namespace Reconciler.Core.Live;
+
+/// <summary>
+/// Reads live state through the port: every page of ListEventSourceMappings, then ListTags per mapping (ownership
+/// and user tags live only there) with bounded concurrency, and Get only where List cannot show a value: mappings
+/// with a KMS key whose FilterCriteria List returned as null (the API hides encrypted filters in List).
+/// </summary>
+public sealed class LiveStateReader
+{
+    /// <summary>The service's own page size; asking for more is ignored by AWS anyway.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>A last resort against a server that sends fresh markers forever: 100 000 pages is 10 million mappings.</summary>
+    public const int MaxPages = 100_000;
+
+    private readonly ILambdaMappingApi _api;
+    private readonly int _concurrency;
+
+    public LiveStateReader(ILambdaMappingApi api, int concurrency = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        _api = api;
+        _concurrency = concurrency;
+    }
+
+    public async Task<LiveState> ReadAsync(CancellationToken cancellationToken)
+    {
+        var notes = new ConcurrentQueue<string>();
+        var (listed, pages) = await ListAllAsync(notes, cancellationToken).ConfigureAwait(false);
+
+        var tags = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var fetched = new ConcurrentDictionary<string, LiveMapping>(StringComparer.Ordinal);
+        var gone = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var tagCalls = 0;
+        var getCalls = 0;
+
+        // A mapping being deleted is gone for planning: its tags and filters are not needed.
+        var active = listed.Where(m => m.State != MappingStates.Deleting).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(active, parallel, async (mapping, ct) =>
+        {
+            try
+            {
+                Interlocked.Increment(ref tagCalls);
+                tags[mapping.Uuid] = await _api.ListTagsAsync(mapping.EventSourceMappingArn, ct).ConfigureAwait(false);
+                if (NeedsGet(mapping))
+                {
+                    Interlocked.Increment(ref getCalls);
+                    fetched[mapping.Uuid] = await _api.GetAsync(mapping.Uuid, ct).ConfigureAwait(false);
+                }
+            }
+            catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+            {
+                // Deleted between List and this call: it no longer exists, so it is not part of live state.
+                gone[mapping.Uuid] = true;
+                notes.Enqueue($"mapping {mapping.Uuid} disappeared while live state was read");
+            }
+        }).ConfigureAwait(false);
+
+        var mappings = listed
+            .Where(m => !gone.ContainsKey(m.Uuid))
+            .Select(m => fetched.TryGetValue(m.Uuid, out var full) ? full : m)
+            .ToList();
+        return new LiveState(mappings, tags.Where(t => !gone.ContainsKey(t.Key)).ToDictionary(StringComparer.Ordinal))
+        {
+            Calls = new LiveStateCalls(pages, tagCalls, getCalls),
+            Notes = [.. notes.Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>List hides encrypted filter criteria (null with KMSKeyArn set); only Get shows the real value.</summary>
+    public static bool NeedsGet(LiveMapping mapping) =>
+        !string.IsNullOrEmpty(mapping.Configuration.KmsKeyArn) && mapping.Configuration.FilterCriteria is null;
+
+    private async Task<(List<LiveMapping> Mappings, int Pages)> ListAllAsync(
+        ConcurrentQueue<string> notes, CancellationToken cancellationToken)
+    {
+        var mappings = new List<LiveMapping>();
+        var seenUuids = new HashSet<string>(StringComparer.Ordinal);
+        var usedMarkers = new HashSet<string>(StringComparer.Ordinal);
+        string? marker = null;
+        var pages = 0;
+        while (true)
+        {
+            var page = await _api.ListAsync(new ListMappingsQuery(Marker: marker, MaxItems: PageSize), cancellationToken)
+                .ConfigureAwait(false);
+            pages++;
+            // A server that ignores MaxItems sends more than asked: keep them all. Repeats are dropped by UUID.
+            var fresh = 0;
+            foreach (var mapping in page.Mappings)
+            {
+                if (seenUuids.Add(mapping.Uuid))
+                {
+                    mappings.Add(mapping);
+                    fresh++;
+                }
+            }
+
+            if (string.IsNullOrEmpty(page.NextMarker)) break;
+            if (!usedMarkers.Add(page.NextMarker))
+            {
+                notes.Enqueue($"ListEventSourceMappings repeated the marker '{page.NextMarker}'; stopped paging after {pages} pages");
+                break;
+            }
+            if (fresh == 0 && page.Mappings.Count > 0)
+            {
+                notes.Enqueue($"ListEventSourceMappings sent a page of mappings already seen; stopped paging after {pages} pages");
+                break;
+            }
+            if (pages >= MaxPages)
+            {
+                notes.Enqueue($"ListEventSourceMappings still had more after {pages} pages; stopped paging");
+                break;
+            }
+            marker = page.NextMarker;
+        }
+        return (mappings, pages);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Reconciler.Core.Normalization;
+
+/// <summary>
+/// The forms the API accepts for FunctionName (name, name:qualifier, partial ARN account:function:name[:qualifier],
+/// full ARN) turned into the full FunctionArn that live state reports, qualifier kept, so the two compare as strings.
+/// </summary>
+public static class FunctionArns
+{
+    public static string Canonical(string functionName, string partition, string region, string account)
+    {
+        if (functionName.StartsWith("arn:", StringComparison.Ordinal)) return functionName;
+        var parts = functionName.Split(':');
+        return parts.Length >= 3 && parts[1] == "function"
+            ? $"arn:{partition}:lambda:{region}:{functionName}"
+            : $"arn:{partition}:lambda:{region}:{account}:function:{functionName}";
+    }
+
+    /// <summary>The function's ARN without a version or alias qualifier (arn:p:lambda:r:a:function:name).</summary>
+    public static string Unqualified(string functionArn)
+    {
+        var parts = functionArn.Split(':');
+        return parts.Length > 7 && parts[0] == "arn" ? string.Join(':', parts[..7]) : functionArn;
+    }
+}

@@ -1,0 +1,48 @@
+using Reconciler.Core.Live;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Model;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// Desired mappings paired with live ones, pure. First by natural key (what AWS itself treats as the same mapping),
+/// then, among the live mappings still unpaired, an owned one whose esmctl:name is the manifest's name, so a changed
+/// function is an update and a changed source a replace rather than a create plus an orphan. Mappings in Deleting
+/// state are gone and pair with nothing.
+/// </summary>
+public sealed record Pairing(IReadOnlyList<MappingPair> Pairs, IReadOnlyList<LiveMapping> UnpairedLive)
+{
+    public static Pairing Of(IReadOnlyList<DesiredMapping> desired, LiveState live, PlanOptions options)
+    {
+        var active = live.Mappings
+            .Where(m => m.State != MappingStates.Deleting)
+            .OrderBy(m => m.Uuid, StringComparer.Ordinal)
+            .ToList();
+        var byKey = new Dictionary<NaturalKey, LiveMapping>();
+        foreach (var mapping in active) byKey.TryAdd(NaturalKey.OfLive(mapping), mapping);
+
+        var ordered = desired.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var paired = new Dictionary<DesiredMapping, MappingPair>(ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var d in ordered)
+        {
+            var key = NaturalKey.OfDesired(d.Spec, d.Account, d.Region, options);
+            if (byKey.TryGetValue(key, out var match) && taken.Add(match.Uuid))
+                paired[d] = new MappingPair(d, match, PairedBy.NaturalKey);
+        }
+
+        foreach (var d in ordered.Where(d => !paired.ContainsKey(d)))
+        {
+            var match = active.FirstOrDefault(m =>
+                !taken.Contains(m.Uuid)
+                && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), options.Owner)
+                && Ownership.NameOf(live.TagsOf(m.Uuid)) == d.Name);
+            if (match is not null && taken.Add(match.Uuid))
+                paired[d] = new MappingPair(d, match, PairedBy.Name);
+        }
+
+        var pairs = ordered.Select(d => paired.TryGetValue(d, out var pair) ? pair : new MappingPair(d, null, PairedBy.None)).ToList();
+        return new Pairing(pairs, [.. active.Where(m => !taken.Contains(m.Uuid))]);
+    }
+}

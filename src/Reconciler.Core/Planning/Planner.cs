@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Live;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Model;
+using Reconciler.Core.Normalization;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// The plan, as a pure function of the manifests, the live state and the options: pair, then diff each pair.
+/// <list type="bullet">
+/// <item>A manifest whose natural-key mapping another esmctl instance owns gets a Noop with a warning: nothing is
+/// done to that mapping and no duplicate is created (AWS would refuse it anyway).</item>
+/// <item>An untagged mapping with a manifest's natural key is adopted: tagged and updated, never recreated; a
+/// create-only difference on it is a warning (the next plan, once it is ours, shows the replace).</item>
+/// <item>Owned mappings no manifest declares are orphans, or Delete actions with Prune. A mapping this owner does not
+/// own is never deleted.</item>
+/// </list>
+/// </summary>
+public static class Planner
+{
+    public static Plan Plan(IReadOnlyList<DesiredMapping> desired, LiveState live, PlanOptions options)
+    {
+        var pairing = Pairing.Of(desired, live, options);
+        var deleting = live.Mappings.Where(m => m.State == MappingStates.Deleting).ToList();
+
+        var actions = pairing.Pairs
+            .Select(pair => pair.Live is null
+                ? PlanCreate(pair.Desired, deleting, options)
+                : PlanAgainst(pair.Desired, pair.Live, live.TagsOf(pair.Live.Uuid), options))
+            .ToList();
+
+        var orphans = new List<LiveMappingSummary>();
+        var unmanaged = new List<LiveMappingSummary>();
+        var functions = pairing.Pairs
+            .Select(p => FunctionArns.Unqualified(NaturalKey.FunctionArnOf(p.Desired.Spec, p.Desired.Account, p.Desired.Region, options)))
+            .ToHashSet(StringComparer.Ordinal);
+        var sources = pairing.Pairs.Select(p => NaturalKey.SourceOf(p.Desired.Spec)).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var mapping in pairing.UnpairedLive)
+        {
+            var tags = live.TagsOf(mapping.Uuid);
+            if (Ownership.IsOwnedBy(tags, options.Owner))
+            {
+                if (options.Prune)
+                    actions.Add(new PlannedAction
+                    {
+                        Name = Ownership.NameOf(tags) ?? mapping.Uuid,
+                        Kind = PlanActionKind.Delete,
+                        Uuid = mapping.Uuid,
+                        Live = mapping,
+                    });
+                else
+                    orphans.Add(Summary(mapping, tags));
+            }
+            else if (functions.Contains(FunctionArns.Unqualified(mapping.FunctionArn)) || sources.Contains(NaturalKey.SourceOf(mapping.Configuration)))
+            {
+                unmanaged.Add(Summary(mapping, tags));
+            }
+        }
+
+        return new Plan(
+            [.. actions.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Uuid, StringComparer.Ordinal)],
+            [.. orphans.OrderBy(o => o.Uuid, StringComparer.Ordinal)],
+            [.. unmanaged.OrderBy(u => u.Uuid, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The action for one manifest and the live mapping that is its mapping (also used after a create conflict).</summary>
+    public static PlannedAction PlanAgainst(
+        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options)
+    {
+        var owner = Ownership.OwnerOf(liveTags);
+        if (owner is not null && owner != options.Owner)
+        {
+            return new PlannedAction
+            {
+                Name = desired.Name,
+                Kind = PlanActionKind.Noop,
+                Uuid = live.Uuid,
+                Desired = desired,
+                Live = live,
+                Warnings =
+                [
+                    $"mapping {live.Uuid} with this function and source is managed by another esmctl instance ('{owner}', tag {ManagedTags.ManagedBy}); it is left alone and no duplicate is created",
+                ],
+            };
+        }
+
+        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
+        var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live);
+        var desiredTags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
+        var (tagChange, tagFields) = TagDiff.Compare(desiredTags, liveTags);
+        var action = new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live };
+
+        if (owner is null)
+        {
+            // Adopt: tag and update, never recreate a mapping esmctl did not create.
+            var forcing = fields.Where(f => f.ForcesReplacement).ToList();
+            var updatable = fields.Where(f => !f.ForcesReplacement).ToList();
+            return action with
+            {
+                Kind = PlanActionKind.Adopt,
+                Changes = [.. updatable.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
+                Warnings =
+                [
+                    .. warnings,
+                    .. forcing.Select(f => $"{f.Field}: the mapping has {Show(f.Before)}, the manifest {Show(f.After)}; this create-only field needs a replace, which esmctl does not do to a mapping it is adopting (the next plan shows it)"),
+                ],
+                UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, updatable.Select(f => CanonicalFields.MemberOf(f.Field))),
+                TagChange = tagChange,
+            };
+        }
+
+        if (fields.Any(f => f.ForcesReplacement))
+        {
+            return action with
+            {
+                Kind = PlanActionKind.Replace,
+                Changes = [.. fields.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
+                Warnings = ReplacementWarnings.For(desired.Spec, live),
+                CreateRequest = desired.Spec with { Tags = desiredTags },
+            };
+        }
+
+        if (fields.Count == 0 && tagChange.IsEmpty) return action with { Warnings = warnings };
+
+        var virtualHostKept = fields.Any(f => f.Field == "sourceAccessConfigurations")
+            && desired.Spec.SourceAccessConfigurations?.Any(s => s.Type == "VIRTUAL_HOST") == true;
+        return action with
+        {
+            Kind = PlanActionKind.Update,
+            Changes = [.. fields.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
+            Warnings = virtualHostKept
+                ? [.. warnings, "sourceAccessConfigurations: Update may not carry the VIRTUAL_HOST entry, so it is sent without it (the virtual host itself is unchanged)"]
+                : warnings,
+            UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, fields.Select(f => CanonicalFields.MemberOf(f.Field))),
+            TagChange = tagChange.IsEmpty ? null : tagChange,
+        };
+    }
+
+    private static PlannedAction PlanCreate(DesiredMapping desired, IReadOnlyList<LiveMapping> deleting, PlanOptions options)
+    {
+        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
+        var key = NaturalKey.Of(functionArn, desired.Spec);
+        var tags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
+        var changes = CanonicalFields.Of(desired.Spec, functionArn)
+            .Select(f => new FieldChange(f.Key, null, f.Value.DeepClone(), false))
+            .Concat(tags.Select(t => new FieldChange($"tags.{t.Key}", null, JsonValue.Create(t.Value), false)))
+            .OrderBy(f => f.Field, StringComparer.Ordinal)
+            .ToList();
+        var warnings = deleting
+            .Where(m => NaturalKey.OfLive(m) == key)
+            .Select(m => $"mapping {m.Uuid} with this function and source is still being deleted; the create waits until it is gone")
+            .ToList();
+        return new PlannedAction
+        {
+            Name = desired.Name,
+            Kind = PlanActionKind.Create,
+            Desired = desired,
+            Changes = changes,
+            Warnings = warnings,
+            CreateRequest = desired.Spec with { Tags = tags },
+        };
+    }
+
+    private static LiveMappingSummary Summary(LiveMapping mapping, IReadOnlyDictionary<string, string> tags) =>
+        new(mapping.Uuid, mapping.FunctionArn, mapping.Configuration.EventSourceArn, mapping.State,
+            Ownership.NameOf(tags), Ownership.OwnerOf(tags));
+
+    private static string Show(JsonNode? value) => value is null ? "nothing" : value.ToJsonString();
+}

@@ -12,6 +12,8 @@ public static class Program
     {
         var root = new RootCommand("esmctl: declarative reconciler for AWS Lambda event source mappings");
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(ApplyCommand.Create(TimeProvider.System));
         return root;
     }
 }

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using Esmctl.Output;
+using Esmctl.Targets;
+using Esmctl.Workflow;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Planning;
+
+namespace Esmctl.Commands;
+
+/// <summary><c>esmctl apply</c>: plan, show the plan, ask, then make live state match the manifests.</summary>
+public static class ApplyCommand
+{
+    /// <summary>With --prune and no --max-deletes, an apply deleting more than this is refused: an emptied
+    /// manifest directory must not wipe an account.</summary>
+    public const int DefaultMaxDeletesWithPrune = 5;
+
+    public static Command Create(TimeProvider time)
+    {
+        var planning = new PlanningOptions();
+        var target = new TargetOptions();
+        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this (default {DefaultMaxDeletesWithPrune} with --prune)" };
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when not on a terminal)" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
+        var command = new Command("apply", "Make live state match the manifests: plan, confirm, then create, update, replace and (with --prune) delete");
+        planning.AddTo(command);
+        target.AddTo(command);
+        command.Options.Add(maxDeletes);
+        command.Options.Add(autoApprove);
+        command.Options.Add(noColor);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(maxDeletes) is < 0) result.AddError("--max-deletes cannot be negative");
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = CommandConsole.System();
+            var settings = target.Read(parseResult, out var error);
+            if (settings is null)
+            {
+                await console.Error.WriteLineAsync($"error: {error}");
+                return ExitCodes.Error;
+            }
+            var inputs = planning.Read(parseResult);
+            var args = new ApplyArguments(
+                inputs, settings,
+                parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
+                parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
+                ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
+            return await RunAsync(args, console, time, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ApplyArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    {
+        return await CommandErrors.GuardAsync(console, async () =>
+        {
+            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+            var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
+            DiagnosticOutput.Write(console.Error, result.Diagnostics);
+            if (result.Plan is null || result.Live is null) return ExitCodes.Error;
+            foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+
+            var plan = result.Plan;
+            await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
+            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
+            if (!plan.HasChanges) return ExitCodes.Success;
+
+            if (args.MaxDeletes is { } limit && plan.Summary.Delete > limit)
+            {
+                await console.Error.WriteLineAsync(
+                    $"error: the plan deletes {plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed. " +
+                    "Check the manifests, or raise --max-deletes if this is intended.");
+                return ExitCodes.Error;
+            }
+            if (!await ConfirmAsync(args, console)) return ExitCodes.Error;
+
+            var applier = new PlanApplier(
+                target.Api,
+                time,
+                new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
+                (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, result.Options),
+                new ApplyProgressOutput(console.Error));
+            var report = await applier.ApplyAsync(plan, cancellationToken);
+            ApplyReportOutput.Write(console.Out, report);
+            if (args.Stats) StatsOutput.WriteApply(console.Error, report);
+            return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
+        });
+    }
+
+    private static async Task<bool> ConfirmAsync(ApplyArguments args, CommandConsole console)
+    {
+        if (args.AutoApprove) return true;
+        if (!console.IsInteractive)
+        {
+            await console.Error.WriteLineAsync("error: apply needs --auto-approve when it is not run on a terminal; nothing was changed");
+            return false;
+        }
+        await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
+        var answer = await console.In.ReadLineAsync();
+        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return true;
+        await console.Error.WriteLineAsync("Apply cancelled; nothing was changed.");
+        return false;
+    }
+}
+
+public sealed record ApplyArguments(
+    PlanInputs Inputs,
+    TargetSettings Target,
+    int? MaxDeletes,
+    bool AutoApprove,
+    bool Stats,
+    bool Color);

@@ -1,0 +1,8 @@
+namespace Esmctl.Commands;
+
+public enum OutputFormat
+{
+    Text,
+    Markdown,
+    Json,
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Esmctl.Output;
+using Esmctl.Targets;
+using Esmctl.Workflow;
+
+namespace Esmctl.Commands;
+
+/// <summary><c>esmctl plan</c>: show what apply would do, change nothing.</summary>
+public static class PlanCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var planning = new PlanningOptions();
+        var target = new TargetOptions();
+        var output = new Option<OutputFormat>("--output", "-o") { Description = "text, markdown (for a PR comment) or json (formatVersion 1)" };
+        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 none, 1 error)" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
+        var command = new Command("plan", "Compare the manifests with live state and show the changes apply would make");
+        planning.AddTo(command);
+        target.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(detailed);
+        command.Options.Add(noColor);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = CommandConsole.System();
+            var settings = target.Read(parseResult, out var error);
+            if (settings is null)
+            {
+                await console.Error.WriteLineAsync($"error: {error}");
+                return ExitCodes.Error;
+            }
+            var args = new PlanArguments(
+                planning.Read(parseResult), settings, parseResult.GetValue(output),
+                parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),
+                Color: ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
+            return await RunAsync(args, console, time, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    {
+        return await CommandErrors.GuardAsync(console, async () =>
+        {
+            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+            var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
+            DiagnosticOutput.Write(console.Error, result.Diagnostics);
+            if (result.Plan is null || result.Live is null) return ExitCodes.Error;
+
+            foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+            await console.Out.WriteAsync(PlanOutput.Render(result.Plan, args.Output, args.Color));
+            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
+            return args.DetailedExitCode && result.Plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
+        });
+    }
+}
+
+public sealed record PlanArguments(
+    PlanInputs Inputs,
+    TargetSettings Target,
+    OutputFormat Output,
+    bool DetailedExitCode,
+    bool Stats,
+    bool Color);

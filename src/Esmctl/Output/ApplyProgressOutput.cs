@@ -1,0 +1,37 @@
+using Reconciler.Core.Applying;
+
+namespace Esmctl.Output;
+
+/// <summary>One line per apply step on standard error, so standard output stays the plan and the report.
+/// Called from concurrent actions, hence the lock.</summary>
+public sealed class ApplyProgressOutput(TextWriter writer) : IProgress<ApplyEvent>
+{
+    private readonly object _gate = new();
+
+    public void Report(ApplyEvent value)
+    {
+        var line = value.Step switch
+        {
+            ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle =>
+                $"{value.Name}: {Describe(value.Step)} ({value.State ?? "?"}, {value.Elapsed.TotalSeconds:0}s elapsed)",
+            _ => $"{value.Name}: {Describe(value.Step)}{(value.Uuid is null ? "" : $" [{value.Uuid}]")}{(value.Detail is null ? "" : $" {value.Detail}")}",
+        };
+        lock (_gate) writer.WriteLine(line);
+    }
+
+    private static string Describe(ApplyStep step) => step switch
+    {
+        ApplyStep.Creating => "creating...",
+        ApplyStep.Updating => "updating...",
+        ApplyStep.Tagging => "tagging...",
+        ApplyStep.Untagging => "removing tags...",
+        ApplyStep.Deleting => "deleting...",
+        ApplyStep.WaitingForDeletion => "waiting for the old mapping to be deleted",
+        ApplyStep.WaitingToSettle => "waiting for the mapping to settle",
+        ApplyStep.ResolvingConflict => "already exists: re-reading it to adopt it",
+        ApplyStep.Succeeded => "done",
+        ApplyStep.Failed => "failed",
+        ApplyStep.Skipped => "skipped",
+        _ => step.ToString(),
+    };
+}

@@ -1,0 +1,7 @@
+namespace Esmctl.Targets;
+
+public enum TargetKind
+{
+    Local,
+    Aws,
+}

@@ -1,0 +1,10 @@
+namespace Esmctl.Targets;
+
+/// <summary>The command-line settings that shape a target. Region: --region (aws: else AWS_REGION or the profile;
+/// local: else us-east-1). LocalAccount: the account the local emulator pretends to be.</summary>
+public sealed record TargetSettings(
+    TargetSpec Spec,
+    string? Region = null,
+    string? EndpointUrl = null,
+    string? Profile = null,
+    string? LocalAccount = null);

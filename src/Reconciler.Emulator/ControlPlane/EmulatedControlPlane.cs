@@ -49,6 +49,8 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
             // "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher."
             var pageSize = Math.Min(query.MaxItems ?? 100, 100);
             var after = query.Marker is { Length: > 0 } marker ? ListMarker.Decode(marker) : 0;
+            // The filter matches the resolved FunctionArn exactly: "f" lists mappings of the unqualified function,
+            // "f:live" those of the alias, as the qualifier is part of what a mapping invokes.
             var functionArn = query.FunctionName is { Length: > 0 } name ? ResolveFunctionArn(name) : null;
             var matching = store.Mappings
                 .Where(m => m.Sequence > after)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Persistence;
 using Reconciler.Emulator.Tests.Support;
@@ -54,6 +55,34 @@ public sealed class ConcurrentWriterTests : IDisposable
             Assert.True(time.GetUtcNow() - Planes.Start <= options.Timeout + options.RetryInterval);
             // Readers are not blocked by a writer's lock.
             Assert.Empty((await plane.ListAsync(new(), None)).Mappings);
+        }
+
+        await plane.CreateAsync(Sources.Sqs(), None);
+        Assert.Single((await plane.ListAsync(new(), None)).Mappings);
+    }
+
+    [Fact]
+    public async Task A_lock_held_by_another_process_blocks_writers_until_released()
+    {
+        // Another process holds an exclusive flock on the lock file (what a second esmctl's FileShare.None does on
+        // Unix) until its stdin closes. Only where util-linux flock exists; elsewhere the in-process tests stand in.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/flock")) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(_folder.StatePath)!);
+        var time = new ManualTimeProvider(Planes.Start) { AutoAdvance = true };
+        var plane = new FileBackedControlPlane(_folder.StatePath, time: time, newUuid: UuidSources.Seeded(1),
+            lockOptions: new StateFileLockOptions { Timeout = TimeSpan.FromSeconds(1), RetryInterval = TimeSpan.FromMilliseconds(100) });
+        var start = new ProcessStartInfo("/usr/bin/flock", ["-x", _folder.StatePath + ".lock", "sh", "-c", "echo locked; cat"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+
+        using (var holder = Process.Start(start)!)
+        {
+            Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync());
+            await Assert.ThrowsAsync<LocalStateException>(() => plane.CreateAsync(Sources.Sqs(), None));
+            holder.StandardInput.Close();
+            await holder.WaitForExitAsync();
         }
 
         await plane.CreateAsync(Sources.Sqs(), None);

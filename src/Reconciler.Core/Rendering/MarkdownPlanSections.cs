@@ -132,7 +132,7 @@ internal static class MarkdownPlanSections
         var fence = MarkdownText.Fence(diff);
         var count = action.Changes.Count;
         var summary = $"<b>{MarkdownText.Html(action.Name)}</b> {PlanActionWords.Outcome(action.Kind)}" +
-                      Invariant($" ({count} {(count == 1 ? "field" : "fields")})");
+                      (count == 0 ? "" : Invariant($", {count} {(count == 1 ? "field" : "fields")} changed"));
         return $"<details><summary>{summary}</summary>\n\n{fence}diff\n{diff}{fence}\n\n</details>\n";
     }
 

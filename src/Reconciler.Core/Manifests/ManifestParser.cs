@@ -11,8 +11,9 @@ internal static class ManifestParser
         if (text is null) return [];
 
         var documents = new List<ManifestDocument>();
+        var errorsBefore = diagnostics.Items.Count;
         var composed = new YamlComposer(file, diagnostics).Compose(text);
-        if (composed.Count == 0)
+        if (composed.Count == 0 && diagnostics.Items.Count == errorsBefore)
         {
             diagnostics.Warning(new SourceLocation(file, 1, 1), "", "file holds no YAML documents");
         }

@@ -23,7 +23,7 @@ public static class ManifestLoader
     private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
     {
         var validator = new SchemaValidator(ManifestSchema.Load());
-        var mappings = new List<DesiredMapping>();
+        var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
@@ -31,13 +31,13 @@ public static class ManifestLoader
                 if (!validator.Validate(document, diagnostics)) continue;
                 if (SpecReader.Read(document, diagnostics) is not { } mapping) continue;
                 SemanticRules.Check(mapping, document.Locator, clock, diagnostics);
-                mappings.Add(mapping);
+                mappings.Add((mapping, document.Locator));
             }
         }
         CrossDocumentRules.Check(mappings, diagnostics);
 
         return new ManifestSet(
-            diagnostics.HasErrors ? [] : mappings,
+            diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
             [.. files.Select(f => f.Path).Order(StringComparer.Ordinal)],
             ManifestDigest.Compute(files),
             diagnostics.Sorted());

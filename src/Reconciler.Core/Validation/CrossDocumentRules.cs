@@ -8,17 +8,17 @@ namespace Reconciler.Core.Validation;
 /// same function to the same source (AWS refuses the second with ResourceConflictException).</summary>
 internal static class CrossDocumentRules
 {
-    public static void Check(IReadOnlyList<DesiredMapping> mappings, DiagnosticBag diagnostics)
+    public static void Check(IReadOnlyList<(DesiredMapping Mapping, NodeLocator Locator)> documents, DiagnosticBag diagnostics)
     {
         var names = new Dictionary<(string, string, string), DesiredMapping>();
         var pairs = new Dictionary<(string, string, string, string), DesiredMapping>();
-        foreach (var mapping in mappings)
+        foreach (var (mapping, locator) in documents)
         {
             var region = mapping.Region ?? RegionOf(mapping.Spec) ?? "";
             var account = mapping.Account ?? AccountOf(mapping.Spec) ?? "";
             if (names.TryGetValue((account, region, mapping.Name), out var first))
             {
-                diagnostics.Error(mapping.Location, "metadata.name",
+                diagnostics.Error(locator.Value("metadata.name"), "metadata.name",
                     $"`{mapping.Name}` is already used by the mapping at {first.Location}; names must be unique per account and region");
             }
             else
@@ -29,7 +29,7 @@ internal static class CrossDocumentRules
             var pair = (region, FunctionKey(mapping.Spec.FunctionName), SourceKey(mapping.Spec), string.Join(",", [.. mapping.Spec.Topics ?? [], .. mapping.Spec.Queues ?? []]));
             if (pairs.TryGetValue(pair, out var same))
             {
-                diagnostics.Error(mapping.Location, "spec.functionName",
+                diagnostics.Error(locator.Value("spec.functionName"), "spec.functionName",
                     $"the mapping at {same.Location} ({same.Name}) already connects this function to this source; AWS allows only one");
             }
             else

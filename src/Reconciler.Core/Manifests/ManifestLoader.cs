@@ -9,6 +9,9 @@ namespace Reconciler.Core.Manifests;
 /// </summary>
 public static class ManifestLoader
 {
+    /// <summary>Reads the files and directories named, then loads them, judging "not in the future" by the system clock.</summary>
+    public static ManifestSet Load(IReadOnlyList<string> paths) => Load(paths, TimeProvider.System);
+
     /// <summary>Reads the files and directories named, then loads them.</summary>
     public static ManifestSet Load(IReadOnlyList<string> paths, TimeProvider clock)
     {

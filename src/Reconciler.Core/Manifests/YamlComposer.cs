@@ -90,6 +90,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                 Count(1, location);
                 var entries = new List<MappingEntry>();
                 var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+                var merged = new List<MappingNode>();
                 var size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
@@ -101,6 +102,10 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                         diagnostics.Error(key.Location, "", "a mapping key must be a plain name, not a mapping or a list");
                         continue;
                     }
+                    if (scalarKey is { Plain: true, Value: "<<" } && CollectMerge(value, merged))
+                    {
+                        continue;
+                    }
                     if (seen.TryGetValue(scalarKey.Value, out var first))
                     {
                         diagnostics.Error(scalarKey.Location, "",
@@ -110,10 +115,30 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                     seen[scalarKey.Value] = scalarKey.Location;
                     entries.Add(new MappingEntry(scalarKey, value));
                 }
+                // Merge keys (<<: *defaults), as Kubernetes tooling accepts them: keys written here win, then earlier merges.
+                foreach (var entry in merged.SelectMany(m => m.Entries))
+                {
+                    if (seen.TryAdd(entry.Key.Value, entry.Key.Location)) entries.Add(entry);
+                }
                 return Remember(mappingStart.Anchor, new MappingNode(location, entries, size));
             }
             default:
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+    }
+
+    private static bool CollectMerge(ManifestNode value, List<MappingNode> merged)
+    {
+        switch (value)
+        {
+            case MappingNode mapping:
+                merged.Add(mapping);
+                return true;
+            case SequenceNode sequence when sequence.Items.All(i => i is MappingNode):
+                merged.AddRange(sequence.Items.Cast<MappingNode>());
+                return true;
+            default:
+                return false;
         }
     }
 

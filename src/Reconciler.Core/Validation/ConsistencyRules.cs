@@ -8,12 +8,17 @@ internal static class ConsistencyRules
     public static void Check(RuleContext c)
     {
         var spec = c.Spec;
-        if (c.Mapping.Region is { } region)
+        // A mapping lives in one region: every ARN in it must be there. Without metadata.region the source's
+        // region is the reference (Lambda cannot map a function to a source in another region).
+        var (reference, referenceName) = c.Mapping.Region is { } region ? (region, "metadata.region")
+            : spec.EventSourceArn is { } source && EventSource.RegionOf(source) is { } sourceRegion ? (sourceRegion, "the event source")
+            : ((string?)null, "");
+        if (reference is not null)
         {
             foreach (var (field, arn) in Arns(spec))
             {
-                if (EventSource.RegionOf(arn) is { } arnRegion && arnRegion != region)
-                    c.Error(field, $"the ARN is in {arnRegion} but metadata.region is {region}");
+                if (EventSource.RegionOf(arn) is { } arnRegion && arnRegion != reference)
+                    c.Error(field, $"the ARN is in {arnRegion} but {referenceName} is in {reference}");
             }
         }
         if (c.Mapping.Account is { } account && spec.FunctionName is { } function && function.StartsWith("arn:", StringComparison.Ordinal)

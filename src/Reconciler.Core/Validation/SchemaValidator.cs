@@ -60,12 +60,20 @@ internal sealed class SchemaValidator(JsonSchema schema)
                 case ChildSchemaValidationError child:
                     Flatten(child.Errors.SelectMany(e => e.Value), into);
                     break;
+                case MultiTypeValidationError multi when multi.Errors.Values.SelectMany(e => e).Where(e => !IsTypeMismatch(e.Kind)).ToList() is { Count: > 0 } specific:
+                    // The value had one of the allowed types but broke that type's constraints: report those.
+                    Flatten(specific, into);
+                    break;
                 default:
                     into.Add(error);
                     break;
             }
         }
     }
+
+    private static bool IsTypeMismatch(ValidationErrorKind kind) => kind is ValidationErrorKind.StringExpected
+        or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
+        or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected;
 
     private static string FieldOf(string? path) => (path ?? "").TrimStart('#', '/');
 

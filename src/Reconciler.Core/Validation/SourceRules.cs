@@ -54,7 +54,7 @@ internal static class SourceRules
                 c.Error("spec.startingPosition", $"required for {RuleContext.KindName(c.Kind)}: TRIM_HORIZON, LATEST{(c.Kind == SourceKind.Kinesis ? " or AT_TIMESTAMP" : "")}");
                 break;
             case SourceKind.Msk or SourceKind.SelfManagedKafka or SourceKind.DocumentDb when position is null:
-                c.Warning("spec", "startingPosition is not set; it cannot be changed after creation, so say where to start (TRIM_HORIZON, LATEST or AT_TIMESTAMP)");
+                c.Warning("spec.startingPosition", "not set; it cannot be changed after creation, so say where to start (TRIM_HORIZON, LATEST or AT_TIMESTAMP)");
                 break;
             case SourceKind.Sqs or SourceKind.AmazonMq when position is not null:
                 c.NotFor("spec.startingPosition", "streams, Kafka and DocumentDB (queues have no position)");

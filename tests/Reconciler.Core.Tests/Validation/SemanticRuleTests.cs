@@ -97,7 +97,7 @@ public sealed class SemanticRuleTests
         { "filter pattern is a JSON object", "sqs", "filterCriteria: {filters: [{pattern: '{\"body\": {\"a\": [1]}}'}]}", "", "" },
         { "filter pattern is a JSON object", "sqs", "filterCriteria: {filters: [{pattern: '[1, 2]'}]}", "spec.filterCriteria.filters[0].pattern", "must be a JSON object, not a JSON array" },
         { "region agrees with ARNs", "sqs", "kmsKeyArn: arn:aws:kms:us-east-1:123456789012:key/k", "", "" },
-        { "region agrees with ARNs", "none", "eventSourceArn: arn:aws:sqs:eu-west-1:123456789012:q", "spec.eventSourceArn", "the ARN is in eu-west-1 but metadata.region is us-east-1" },
+        { "region agrees with ARNs", "none", "eventSourceArn: arn:aws:sqs:eu-west-1:123456789012:q", "spec.eventSourceArn", "the ARN is in eu-west-1 but metadata.region is in us-east-1" },
         { "onSuccess not on create", "kinesis", "destinationConfig: {onFailure: {destination: 'arn:aws:sqs:us-east-1:123456789012:dlq'}}", "", "" },
         { "onSuccess not on create", "kinesis", "destinationConfig: {onSuccess: {destination: 'arn:aws:sqs:us-east-1:123456789012:ok'}}", "spec.destinationConfig.onSuccess", "only onFailure" },
         { "destinationConfig streams and Kafka", "sqs", "destinationConfig: {onFailure: {destination: 'arn:aws:sqs:us-east-1:123456789012:dlq'}}", "spec.destinationConfig", "applies only to" },
@@ -147,7 +147,8 @@ public sealed class SemanticRuleTests
         var set = Load.Text(Manifest("msk", "", defaultPosition: false));
         var warning = Assert.Single(set.Diagnostics);
         Assert.Equal(Severity.Warning, warning.Severity);
-        Assert.Contains("startingPosition is not set", warning.Message);
+        Assert.Equal("spec.startingPosition", warning.Field);
+        Assert.Contains("not set; it cannot be changed after creation", warning.Message);
         Assert.Single(set.Mappings);
     }
 
@@ -158,5 +159,14 @@ public sealed class SemanticRuleTests
         var error = Assert.Single(set.Diagnostics);
         Assert.Equal(9, error.Location.Line);
         Assert.Equal(3, error.Location.Column);
+    }
+
+    [Fact]
+    public void Without_metadata_region_the_ARNs_must_agree_with_the_sources_region()
+    {
+        var set = Load.Text(Manifest("none", "eventSourceArn: arn:aws:sqs:us-east-1:123456789012:q\n  kmsKeyArn: arn:aws:kms:eu-west-1:123456789012:key/k"));
+        var error = Assert.Single(set.Diagnostics);
+        Assert.Equal("spec.kmsKeyArn", error.Field);
+        Assert.Contains("the ARN is in eu-west-1 but the event source is in us-east-1", error.Message);
     }
 }

@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Manifests;
+
+namespace Esmctl.Output;
+
+/// <summary>Renders a loaded <see cref="ManifestSet"/>'s verdict as text (file:line:col: error: field: message) or JSON.</summary>
+public static class DiagnosticsPrinter
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Text(ManifestSet set, TextWriter output)
+    {
+        foreach (var diagnostic in set.Diagnostics) output.WriteLine(diagnostic.ToString());
+        if (!set.HasErrors)
+        {
+            output.WriteLine($"valid: {set.Mappings.Count} mapping{(set.Mappings.Count == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}");
+        }
+        else
+        {
+            var errors = set.Diagnostics.Count(d => d.Severity == Severity.Error);
+            output.WriteLine($"invalid: {errors} error{(errors == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}");
+        }
+    }
+
+    public static void JsonReport(ManifestSet set, TextWriter output)
+    {
+        var report = new ValidationReportJson(
+            "1",
+            !set.HasErrors,
+            set.Mappings.Count,
+            set.Files.Count,
+            [.. set.Diagnostics.Select(d => new DiagnosticJson(
+                d.Severity == Severity.Error ? "error" : "warning",
+                d.Location.File, d.Location.Line, d.Location.Column, d.Field, d.Message))]);
+        output.WriteLine(JsonSerializer.Serialize(report, Json));
+    }
+}

@@ -1,0 +1,48 @@
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Validation;
+
+namespace Reconciler.Core.Manifests;
+
+/// <summary>
+/// The one way into manifests: read, parse, validate (schema, then semantic rules, then rules across
+/// documents) and convert. Every problem is a diagnostic; Mappings is empty whenever any is an error.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Reads the files and directories named, then loads them, judging "not in the future" by the system clock.</summary>
+    public static ManifestSet Load(IReadOnlyList<string> paths) => Load(paths, TimeProvider.System);
+
+    /// <summary>Reads the files and directories named, then loads them.</summary>
+    public static ManifestSet Load(IReadOnlyList<string> paths, TimeProvider clock)
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = ManifestFileReader.Read(paths, diagnostics);
+        return Load(files, clock, diagnostics);
+    }
+
+    /// <summary>Pure: loads manifests already in memory (what tests and other front ends call).</summary>
+    public static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock) => Load(files, clock, new DiagnosticBag());
+
+    private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
+    {
+        var validator = new SchemaValidator(ManifestSchema.Load());
+        var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
+            {
+                if (!validator.Validate(document, diagnostics)) continue;
+                if (SpecReader.Read(document, diagnostics) is not { } mapping) continue;
+                SemanticRules.Check(mapping, document.Locator, clock, diagnostics);
+                mappings.Add((mapping, document.Locator));
+            }
+        }
+        CrossDocumentRules.Check(mappings, diagnostics);
+
+        return new ManifestSet(
+            diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
+            [.. files.Select(f => f.Path).Order(StringComparer.Ordinal)],
+            ManifestDigest.Compute(files),
+            diagnostics.Sorted());
+    }
+}

@@ -1,0 +1,32 @@
+using Reconciler.Core.Diagnostics;
+
+namespace Reconciler.Core.Manifests;
+
+// The YAML of a manifest as a tree that remembers where every node was written, so each diagnostic can name
+// the line and column. Aliases share the anchored node; Size counts the tree as if they were expanded.
+
+internal abstract record ManifestNode(SourceLocation Location)
+{
+    /// <summary>Nodes in this subtree with aliases expanded.</summary>
+    public abstract int Size { get; }
+}
+
+/// <summary>Value is the text as written; Plain is false for quoted and block scalars, which are always strings.</summary>
+internal sealed record ScalarNode(SourceLocation Location, string Value, bool Plain, string? Tag) : ManifestNode(Location)
+{
+    public override int Size => 1;
+}
+
+internal sealed record SequenceNode(SourceLocation Location, IReadOnlyList<ManifestNode> Items, int ExpandedSize) : ManifestNode(Location)
+{
+    public override int Size => ExpandedSize;
+}
+
+internal sealed record MappingNode(SourceLocation Location, IReadOnlyList<MappingEntry> Entries, int ExpandedSize) : ManifestNode(Location)
+{
+    public override int Size => ExpandedSize;
+
+    public ManifestNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key)?.Value;
+}
+
+internal sealed record MappingEntry(ScalarNode Key, ManifestNode Value);

@@ -1,0 +1,53 @@
+using Reconciler.Core.Diagnostics;
+
+namespace Reconciler.Core.Manifests;
+
+/// <summary>
+/// Maps a field path (spec.filterCriteria.filters[0].pattern, the form NJsonSchema reports) to where the field's
+/// key and value were written. A path that is not present (a missing required field) resolves to its nearest
+/// present ancestor, so a diagnostic always points somewhere useful.
+/// </summary>
+internal sealed class NodeLocator(SourceLocation document)
+{
+    private readonly Dictionary<string, (SourceLocation Key, SourceLocation Value)> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Newtonsoft.Json.Linq.JToken> _values = new(StringComparer.Ordinal);
+
+    public SourceLocation Document { get; } = document;
+
+    internal void Add(string path, SourceLocation key, SourceLocation value, Newtonsoft.Json.Linq.JToken token)
+    {
+        _fields[path] = (key, value);
+        _values[path] = token;
+    }
+
+    /// <summary>The JSON value written at the path, if the path is present.</summary>
+    public Newtonsoft.Json.Linq.JToken? Token(string path) => _values.GetValueOrDefault(path);
+
+    public bool Contains(string path) => _fields.ContainsKey(path);
+
+    /// <summary>Where the value of the field is written.</summary>
+    public SourceLocation Value(string path) => Find(path, useKey: false);
+
+    /// <summary>Where the field's name is written (for unknown and misplaced fields).</summary>
+    public SourceLocation Key(string path) => Find(path, useKey: true);
+
+    private SourceLocation Find(string path, bool useKey)
+    {
+        if (_fields.TryGetValue(path, out var exact)) return useKey ? exact.Key : exact.Value;
+        for (var current = Parent(path); current.Length > 0; current = Parent(current))
+        {
+            if (_fields.TryGetValue(current, out var found)) return found.Key;
+        }
+        return Document;
+    }
+
+    public static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? "" : path[..cut];
+    }
+
+    public static string Child(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
+
+    public static string Item(string parent, int index) => $"{parent}[{index}]";
+}

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Reconciler.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Reconciler.Core.Manifests;
+
+/// <summary>
+/// Builds <see cref="ManifestNode"/> trees from YamlDotNet's event parser, one per document, keeping every
+/// node's line and column. It enforces the <see cref="ParseLimits"/> while building, so an alias bomb or a
+/// deeply nested document is refused before it is expanded, and reports duplicate keys (YAML forbids them,
+/// and silently keeping one of two values would hide a mistake).
+/// </summary>
+internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostics)
+{
+    private readonly Dictionary<string, ManifestNode> _anchors = new(StringComparer.Ordinal);
+    private int _documentNodes;
+
+    /// <summary>Each document's root node, or null for an empty document; stops at the first syntax error.</summary>
+    public IReadOnlyList<(SourceLocation Start, ManifestNode? Root)> Compose(string text)
+    {
+        var documents = new List<(SourceLocation, ManifestNode?)>();
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out var start))
+            {
+                _anchors.Clear();
+                _documentNodes = 0;
+                var root = ReadNode(parser, depth: 1);
+                parser.Consume<DocumentEnd>();
+                var empty = root is ScalarNode { Plain: true, Value: "" or "~" or "null", Tag: null };
+                documents.Add((Locate(start.Start), empty ? null : root));
+            }
+            parser.Consume<StreamEnd>();
+        }
+        catch (LimitExceeded limit)
+        {
+            diagnostics.Error(limit.Location, "", limit.Message);
+        }
+        catch (YamlException syntax)
+        {
+            diagnostics.Error(Locate(syntax.Start), "", "YAML syntax error: " + CleanMessage(syntax.Message));
+        }
+        return documents;
+    }
+
+    private ManifestNode ReadNode(IParser parser, int depth)
+    {
+        var current = parser.Current ?? throw new YamlException("unexpected end of input");
+        var location = Locate(current.Start);
+        if (depth > ParseLimits.MaxDepth)
+        {
+            throw new LimitExceeded(location, $"document nests deeper than {ParseLimits.MaxDepth} levels; a manifest never needs that");
+        }
+
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new LimitExceeded(location, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+                }
+                Count(target.Size, location);
+                return target;
+            case Scalar scalar:
+                parser.MoveNext();
+                Count(1, location);
+                var node = new ScalarNode(location, scalar.Value, scalar.Style == ScalarStyle.Plain, TagOf(scalar.Tag));
+                return Remember(scalar.Anchor, node);
+            case SequenceStart sequenceStart:
+            {
+                parser.MoveNext();
+                Count(1, location);
+                var items = new List<ManifestNode>();
+                var size = 1;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    var item = ReadNode(parser, depth + 1);
+                    items.Add(item);
+                    size += item.Size;
+                }
+                return Remember(sequenceStart.Anchor, new SequenceNode(location, items, size));
+            }
+            case MappingStart mappingStart:
+            {
+                parser.MoveNext();
+                Count(1, location);
+                var entries = new List<MappingEntry>();
+                var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+                var merged = new List<MappingNode>();
+                var size = 1;
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = ReadNode(parser, depth + 1);
+                    var value = ReadNode(parser, depth + 1);
+                    size += key.Size + value.Size;
+                    if (key is not ScalarNode scalarKey)
+                    {
+                        diagnostics.Error(key.Location, "", "a mapping key must be a plain name, not a mapping or a list");
+                        continue;
+                    }
+                    if (scalarKey is { Plain: true, Value: "<<" } && CollectMerge(value, merged))
+                    {
+                        continue;
+                    }
+                    if (seen.TryGetValue(scalarKey.Value, out var first))
+                    {
+                        diagnostics.Error(scalarKey.Location, "",
+                            $"duplicate key `{scalarKey.Value}` (first written at line {first.Line}); a key may appear only once in a mapping");
+                        continue;
+                    }
+                    seen[scalarKey.Value] = scalarKey.Location;
+                    entries.Add(new MappingEntry(scalarKey, value));
+                }
+                // Merge keys (<<: *defaults), as Kubernetes tooling accepts them: keys written here win, then earlier merges.
+                foreach (var entry in merged.SelectMany(m => m.Entries))
+                {
+                    if (seen.TryAdd(entry.Key.Value, entry.Key.Location)) entries.Add(entry);
+                }
+                return Remember(mappingStart.Anchor, new MappingNode(location, entries, size));
+            }
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+    }
+
+    private static bool CollectMerge(ManifestNode value, List<MappingNode> merged)
+    {
+        switch (value)
+        {
+            case MappingNode mapping:
+                merged.Add(mapping);
+                return true;
+            case SequenceNode sequence when sequence.Items.All(i => i is MappingNode):
+                merged.AddRange(sequence.Items.Cast<MappingNode>());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Count(int nodes, SourceLocation location)
+    {
+        _documentNodes += nodes;
+        if (_documentNodes > ParseLimits.MaxNodesPerDocument)
+        {
+            throw new LimitExceeded(location,
+                $"document expands to more than {ParseLimits.MaxNodesPerDocument} nodes once aliases are expanded; refusing it (an alias bomb?)");
+        }
+    }
+
+    private ManifestNode Remember(AnchorName anchor, ManifestNode node)
+    {
+        if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        return node;
+    }
+
+    private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+    private SourceLocation Locate(Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string CleanMessage(string message) => MarkPrefix().Replace(message, "").Trim();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex MarkPrefix();
+
+    private sealed class LimitExceeded(SourceLocation location, string message) : Exception(message)
+    {
+        public SourceLocation Location { get; } = location;
+    }
+}

@@ -1,0 +1,71 @@
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Manifests;
+
+namespace Reconciler.Core.Tests.Manifests;
+
+public sealed class ManifestFileReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("esmctl-files-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string Write(string relative, string text = "x: 1\n")
+    {
+        var path = Path.Combine(_root.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Directories_are_searched_recursively_for_yaml_in_ordinal_order()
+    {
+        Write("b.yaml");
+        Write("a/z.yml");
+        Write("a/deeper/m.YAML");
+        Write("iam/policy.json");
+        Write("notes.md");
+        var diagnostics = new DiagnosticBag();
+
+        var files = ManifestFileReader.Read([_root.FullName], diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(
+            [Path.Join(_root.FullName, "a", "deeper", "m.YAML"), Path.Join(_root.FullName, "a", "z.yml"), Path.Join(_root.FullName, "b.yaml")],
+            files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Symlink_loops_end()
+    {
+        Write("sub/m.yaml");
+        Directory.CreateSymbolicLink(Path.Combine(_root.FullName, "sub", "loop"), _root.FullName);
+        Directory.CreateSymbolicLink(Path.Combine(_root.FullName, "self"), Path.Combine(_root.FullName, "self"));
+        var diagnostics = new DiagnosticBag();
+
+        var files = ManifestFileReader.Read([_root.FullName], diagnostics);
+
+        Assert.Single(files);
+    }
+
+    [Fact]
+    public void A_file_named_explicitly_is_read_whatever_its_extension_and_missing_paths_are_errors()
+    {
+        var named = Write("manifest.txt");
+        var diagnostics = new DiagnosticBag();
+
+        var files = ManifestFileReader.Read([named, Path.Combine(_root.FullName, "missing.yaml")], diagnostics);
+
+        Assert.Equal([named], files.Select(f => f.Path));
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Contains("no such file or directory", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_directory_is_a_warning()
+    {
+        var diagnostics = new DiagnosticBag();
+        Assert.Empty(ManifestFileReader.Read([_root.FullName], diagnostics));
+        Assert.Equal(Severity.Warning, Assert.Single(diagnostics.Items).Severity);
+    }
+}

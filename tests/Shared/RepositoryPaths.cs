@@ -1,6 +1,7 @@
 namespace Reconciler.Testing;
 
-/// <summary>Where tests find the repository's own files, whatever folder the test runner starts in.</summary>
+/// <summary>Where tests find the repository's own files, whatever folder the test runner starts in. Fixtures are
+/// read in place from the source tree, so adding one needs no project change.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -10,12 +11,18 @@ public static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
-    public static string Schemas => Path.Combine(Root, "schemas");
+    public static string SchemaFile => Path.Combine(Root, "schemas", "eventsourcemapping.v1.schema.json");
 
-    /// <summary>The Lambda API model (botocore service-2.json) copied under tests/Reference.</summary>
+    public static string PlanSchema => Path.Combine(Root, "schemas", "plan.v1.schema.json");
+
+    /// <summary>The Lambda API model (botocore service-2.json), vendored unchanged under tests/Reference so a clean
+    /// clone can check the schema, the client and the emulator against it.</summary>
     public static string LambdaModel => Path.Combine(Root, "tests", "Reference", "aws-lambda-model", "service-2.json");
 
     public static string LambdaModelExamples => Path.Combine(Root, "tests", "Reference", "aws-lambda-model", "examples-1.json");
+
+    /// <summary>A path below a test project's folder, e.g. InTests("Reconciler.Core.Tests", "Fixtures", "broken").</summary>
+    public static string InTests(params string[] parts) => Path.Combine([Root, "tests", .. parts]);
 
     private static string FindRoot()
     {

@@ -31,7 +31,7 @@ public sealed class BrokenFileTests
     [InlineData("bad-enum.yaml", 8, "spec.startingPosition", "is not one of: TRIM_HORIZON, LATEST, AT_TIMESTAMP")]
     public void Broken_file_yields_its_diagnostic_at_the_right_line(string name, int line, string field, string message)
     {
-        var path = RepositoryPaths.Fixture("broken", name);
+        var path = RepositoryPaths.InTests("Reconciler.Core.Tests", "Fixtures", "broken", name);
         var set = ManifestLoader.Load([path], new ManualTimeProvider(Load.Now));
 
         Assert.True(set.HasErrors);

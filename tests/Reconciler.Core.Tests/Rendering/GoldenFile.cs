@@ -1,3 +1,5 @@
+using Reconciler.Testing;
+
 namespace Reconciler.Core.Tests.Rendering;
 
 /// <summary>
@@ -7,14 +9,16 @@ namespace Reconciler.Core.Tests.Rendering;
 /// </summary>
 internal static class GoldenFile
 {
+    private static readonly string GoldenDirectory = RepositoryPaths.InTests("Reconciler.Core.Tests", "Rendering", "Golden");
+
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
 
     public static void AssertMatches(string fileName, string actual)
     {
-        var path = Path.Combine(RepositoryPaths.GoldenDirectory, fileName);
+        var path = Path.Combine(GoldenDirectory, fileName);
         if (Updating)
         {
-            Directory.CreateDirectory(RepositoryPaths.GoldenDirectory);
+            Directory.CreateDirectory(GoldenDirectory);
             File.WriteAllText(path, actual);
             return;
         }

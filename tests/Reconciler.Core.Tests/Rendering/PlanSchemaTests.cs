@@ -1,3 +1,4 @@
+using Reconciler.Testing;
 using NJsonSchema;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Rendering.Json;

@@ -1,3 +1,4 @@
+using Reconciler.Testing;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -5,7 +6,7 @@ namespace Reconciler.Core.Tests.Validation;
 
 public sealed class ManifestSchemaTests
 {
-    private static readonly string ModelText = File.ReadAllText(RepositoryPaths.VendoredModel);
+    private static readonly string ModelText = File.ReadAllText(RepositoryPaths.LambdaModel);
     private static readonly JsonObject Shapes = JsonNode.Parse(ModelText)!["shapes"]!.AsObject();
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ManifestSchemaTests
         var shared = Enumerable.Range(0, 4)
             .Select(up => Path.GetFullPath(Path.Combine([RepositoryPaths.Root, .. Enumerable.Repeat("..", up), "shared", "reference", "aws-lambda-model", "service-2.json"])))
             .FirstOrDefault(File.Exists);
-        Assert.True(shared is null || File.ReadAllText(shared) == ModelText, $"{RepositoryPaths.VendoredModel} differs from {shared}");
+        Assert.True(shared is null || File.ReadAllText(shared) == ModelText, $"{RepositoryPaths.LambdaModel} differs from {shared}");
     }
 
     [Fact]

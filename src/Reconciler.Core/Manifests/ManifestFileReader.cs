@@ -5,7 +5,8 @@ namespace Reconciler.Core.Manifests;
 /// <summary>
 /// The filesystem edge of loading: expands path arguments into manifest files. A directory is searched
 /// recursively for *.yaml and *.yml, in ordinal order; symlinked directories are followed once each, so a link
-/// loop ends. A file named explicitly is read whatever its extension.
+/// loop ends. Directories whose names start with '.' (.git, .github) are skipped: they hold tooling, not desired
+/// state. A file named explicitly is read whatever its extension. A file reached twice is read once.
 /// </summary>
 public static class ManifestFileReader
 {
@@ -32,8 +33,10 @@ public static class ManifestFileReader
         }
 
         var files = new List<ManifestFile>();
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, info) in found)
         {
+            if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
             try
             {
                 if (info.Length > ParseLimits.MaxFileBytes)
@@ -70,6 +73,7 @@ public static class ManifestFileReader
                 var child = Path.Join(shown, entry.Name);
                 if (entry is DirectoryInfo subdirectory)
                 {
+                    if (entry.Name.StartsWith('.')) continue;
                     Walk(subdirectory, child, depth + 1, visited, found, diagnostics);
                 }
                 else if (entry.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))

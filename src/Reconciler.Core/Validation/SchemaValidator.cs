@@ -97,7 +97,9 @@ internal sealed class SchemaValidator(JsonSchema schema)
             ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig => $"{Written(written)} is above the maximum {Format(s?.Maximum)}{Range(s)}",
             ValidationErrorKind.StringTooShort => $"must be at least {s?.MinLength} characters long",
             ValidationErrorKind.StringTooLong => $"must be at most {s?.MaxLength} characters long (it is {((string?)written)?.Length})",
-            ValidationErrorKind.PatternMismatch => $"{Written(written)} does not match the pattern {s?.Pattern}",
+            ValidationErrorKind.PatternMismatch => PatternHints.TryGetValue(System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "[]"), out var hint)
+                ? $"{Written(written)} is not {hint}"
+                : $"{Written(written)} does not match the pattern {s?.Pattern}",
             ValidationErrorKind.NotInEnumeration => $"{Written(written)} is not one of: {string.Join(", ", s?.Enumeration.Select(v => v?.ToString()) ?? [])}",
             ValidationErrorKind.TooFewItems => $"needs at least {s?.MinItems} item(s)",
             ValidationErrorKind.TooManyItems => $"takes at most {s?.MaxItems} item(s)",
@@ -107,6 +109,17 @@ internal sealed class SchemaValidator(JsonSchema schema)
             _ => $"does not match the schema ({error.Kind})",
         };
     }
+
+    /// <summary>What the model's patterns mean, for the fields people most often get wrong.</summary>
+    private static readonly Dictionary<string, string> PatternHints = new(StringComparer.Ordinal)
+    {
+        ["metadata.name"] = "a valid name: lowercase letters, digits and '-', starting and ending with a letter or digit",
+        ["metadata.region"] = "an AWS region such as us-east-1",
+        ["metadata.account"] = "an AWS account id: twelve digits",
+        ["spec.functionName"] = "a function name (my-function), partial ARN (123456789012:function:my-function) or function ARN, with an optional :version or :alias",
+        ["spec.eventSourceArn"] = "an ARN (arn:aws:service:region:account:resource)",
+        ["spec.topics[]"] = "a Kafka topic name: letters, digits, '-', '_' and '.', at least 2 characters, not starting with '.'",
+    };
 
     private static string Unknown(string name, JsonSchema? parent)
     {

@@ -1,4 +1,6 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Tests.Validation;
@@ -28,6 +30,9 @@ public sealed class BrokenFileTests
     [InlineData("pattern-not-json.yaml", 10, "spec.filterCriteria.filters[0].pattern", "not valid JSON")]
     [InlineData("bad-timestamp.yaml", 9, "spec.startingPositionTimestamp", "not an ISO-8601 date-time")]
     [InlineData("batchsize-out-of-range.yaml", 8, "spec.batchSize", "above the maximum 10000")]
+    [InlineData("bad-name.yaml", 4, "metadata.name", "\"Orders_Processor\" is not a valid name: lowercase letters")]
+    [InlineData("bad-function-name.yaml", 6, "spec.functionName", "is not a function name (my-function)")]
+    [InlineData("float-for-integer.yaml", 9, "spec.parallelizationFactor", "expected an integer, got 1.5")]
     [InlineData("bad-enum.yaml", 8, "spec.startingPosition", "is not one of: TRIM_HORIZON, LATEST, AT_TIMESTAMP")]
     public void Broken_file_yields_its_diagnostic_at_the_right_line(string name, int line, string field, string message)
     {
@@ -88,15 +93,28 @@ public sealed class BrokenFileTests
     [Fact]
     public void Random_bytes_never_throw()
     {
-        var random = new Random(42); // seeded: the same junk on every run
-        for (var i = 0; i < 60; i++)
+        var bytes = Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).ToArbitrary();
+        Prop.ForAll(bytes, content =>
         {
-            var bytes = new byte[random.Next(1, 400)];
-            random.NextBytes(bytes);
-            var set = ManifestLoader.Load([new ManifestFile("junk.yaml", bytes)], new ManualTimeProvider(Load.Now));
-            Assert.True(set.HasErrors || set.Diagnostics.All(d => d.Severity == Severity.Warning));
-            Assert.Empty(set.Mappings);
-        }
+            var set = ManifestLoader.Load([new ManifestFile("junk.yaml", content)], new ManualTimeProvider(Load.Now));
+            return set.Mappings.Count == 0 && set.Diagnostics.All(d => d.Location.Line >= 1 && d.Location.Column >= 1);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Cut_and_garbled_examples_never_throw_and_never_yield_mappings_with_errors()
+    {
+        // Start from a real manifest, cut it anywhere and append YAML punctuation: reaches every layer.
+        var example = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "sqs-standard.yaml"));
+        var junk = Gen.ArrayOf(Gen.Elements(':', '-', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '#', '\n', ' ', 'a', '1', '?', ',', '%', '<'))
+            .Select(chars => new string(chars));
+        var mutated = Gen.Choose(0, example.Length).SelectMany(cut => junk.Select(tail => example[..cut] + tail));
+        Prop.ForAll(mutated.ToArbitrary(), text =>
+        {
+            var set = Load.Text(text);
+            return (!set.HasErrors || set.Mappings.Count == 0)
+                && set.Diagnostics.All(d => d.Location.Line >= 1 && d.Location.Column >= 1 && d.Message.Length > 0);
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

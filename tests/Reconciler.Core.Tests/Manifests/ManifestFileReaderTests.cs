@@ -24,6 +24,7 @@ public sealed class ManifestFileReaderTests : IDisposable
         Write("a/z.yml");
         Write("a/deeper/m.YAML");
         Write("iam/policy.json");
+        Write(".github/workflows/ci.yml");
         Write("notes.md");
         var diagnostics = new DiagnosticBag();
 
@@ -67,5 +68,14 @@ public sealed class ManifestFileReaderTests : IDisposable
         var diagnostics = new DiagnosticBag();
         Assert.Empty(ManifestFileReader.Read([_root.FullName], diagnostics));
         Assert.Equal(Severity.Warning, Assert.Single(diagnostics.Items).Severity);
+    }
+
+    [Fact]
+    public void A_file_named_twice_is_read_once()
+    {
+        var path = Write("m.yaml");
+        var diagnostics = new DiagnosticBag();
+        var files = ManifestFileReader.Read([_root.FullName, path, Path.Combine(_root.FullName, ".", "m.yaml")], diagnostics);
+        Assert.Single(files);
     }
 }

@@ -164,5 +164,4 @@ public sealed class AwsTargetFactory(
 
     private static string Where(Uri? stsOverride, string region) =>
         stsOverride?.ToString() ?? $"the regional endpoint of {region}";
-    }
 }

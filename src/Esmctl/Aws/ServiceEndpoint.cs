@@ -34,5 +34,5 @@ public static class ServiceEndpoint
     private static Uri Parse(string text, string source) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new ArgumentException($"{source} is not an http(s) URL: '{text}'");
+            : throw new AwsConfigurationException($"{source} is not an http(s) URL: '{text}'");
 }

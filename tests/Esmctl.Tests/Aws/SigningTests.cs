@@ -85,8 +85,7 @@ public sealed class SigningTests
     [Fact]
     public async Task Secrets_never_appear_in_errors_or_logs()
     {
-        // The service echoes the request's Authorization back in its message: the client must not add anything of
-        // its own to that, and nothing it logs or throws may carry the secret key or the token.
+        // Retries log, failures throw: none of it may carry the secret key, the session token or a signature.
         var fixture = new ClientFixture(CapturingHandler.Sequence(
             () => CapturingHandler.Json(500, """{"message":"internal"}"""),
             () => CapturingHandler.Json(429, """{"message":"slow down"}"""),

@@ -148,17 +148,21 @@ public sealed class AwsTargetFactory(
         try
         {
             var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            return (identity.Account, identity.Arn);
+            // The SDK's XML reader skips what it does not know, so a server that is not STS yields an empty identity.
+            if (string.IsNullOrEmpty(identity.Account))
+                throw new InvalidDataException("the answer carried no Account (is the endpoint an STS endpoint?)");
+            return (identity.Account, identity.Arn ?? "");
         }
         catch (AmazonServiceException e)
         {
             throw new AwsConfigurationException(
                 $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}", e);
         }
-        catch (Exception e) when (e is HttpRequestException or AmazonClientException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Unreachable, timed out, or an answer the SDK could not read (an emulator without STS answers JSON or HTML).
             throw new AwsConfigurationException(
-                $"Could not reach STS at {Where(stsOverride, region)} to learn the account id: {e.Message}", e);
+                $"Could not get the account id from STS GetCallerIdentity at {Where(stsOverride, region)}: {e.Message}", e);
         }
     }
 

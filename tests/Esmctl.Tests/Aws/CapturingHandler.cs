@@ -40,11 +40,3 @@ internal sealed class CapturingHandler(Func<CapturedRequest, int, HttpResponseMe
         return response;
     }
 }
-
-internal sealed record CapturedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body)
-{
-    /// <summary>The path as sent on the wire, still percent-encoded.</summary>
-    public string RawPath => Uri.AbsolutePath;
-
-    public string RawQuery => Uri.Query.TrimStart('?');
-}

@@ -37,7 +37,7 @@ public sealed class AwsTargetFactory(
 
     /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
     public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, TimeProvider.System,
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) }, TimeProvider.System,
             Random.Shared.NextDouble, loggers);
 
     public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)

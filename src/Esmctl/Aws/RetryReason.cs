@@ -35,6 +35,8 @@ internal static class RetryReason
         (e.Is(LambdaErrorCodes.InvalidParameterValue)
             && (Contains(e.ServiceMessage, "cannot be assumed by Lambda")
                 || Contains(e.ServiceMessage, "execution role does not have permissions")
+                // Kinesis and DynamoDB streams: "Cannot access stream ... Please ensure the role can perform ..."
+                || Contains(e.ServiceMessage, "ensure the role can perform")
                 || Contains(e.ServiceMessage, "function not found")
                 || Contains(e.ServiceMessage, "Function does not exist")))
         || (e.Is(LambdaErrorCodes.ResourceNotFound) && Contains(e.ServiceMessage, "function"));

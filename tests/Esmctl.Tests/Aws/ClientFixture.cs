@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Esmctl.Aws;
-using Microsoft.Extensions.Logging;
 using Reconciler.Testing;
 
 namespace Esmctl.Tests.Aws;

@@ -132,6 +132,7 @@ public sealed class RetryTests
     [Theory]
     [InlineData(400, "InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.")]
     [InlineData(400, "InvalidParameterValueException", "The provided execution role does not have permissions to call ReceiveMessage on SQS")]
+    [InlineData(400, "InvalidParameterValueException", "Cannot access stream arn:aws:kinesis:eu-west-1:123456789012:stream/clicks. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream.")]
     [InlineData(404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:orders")]
     public async Task Create_retries_the_eventual_consistency_errors_with_a_logged_reason(int status, string code, string message)
     {
@@ -157,6 +158,17 @@ public sealed class RetryTests
         Assert.Equal(400, error.StatusCode);
         Assert.InRange(fixture.Elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + options.MaxDelay);
         Assert.InRange(fixture.Handler.Requests.Count, 3, 12);
+    }
+
+    [Fact]
+    public async Task Create_does_not_retry_other_invalid_parameters()
+    {
+        var fixture = new ClientFixture(CapturingHandler.Always(400,
+            """{"__type":"InvalidParameterValueException","message":"BatchSize must be between 1 and 10 for FIFO queues"}"""));
+
+        await Assert.ThrowsAsync<LambdaApiException>(() => fixture.Client.CreateAsync(SampleMappings.Sqs, CancellationToken.None));
+
+        Assert.Single(fixture.Handler.Requests);
     }
 
     [Fact]

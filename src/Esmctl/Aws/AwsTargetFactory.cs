@@ -37,8 +37,8 @@ public sealed class AwsTargetFactory(
 
     /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
     public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) }, TimeProvider.System,
-            Random.Shared.NextDouble, loggers);
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) },
+            TimeProvider.System, Random.Shared.NextDouble, loggers);
 
     public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
     {
@@ -64,7 +64,8 @@ public sealed class AwsTargetFactory(
         if (!string.IsNullOrWhiteSpace(options.Region)) return options.Region.Trim();
         var region = options.Profile is null
             // The SDK's chain: AWS_REGION / AWS_DEFAULT_REGION, AWS_PROFILE's (or the default) profile, then instance
-            // metadata, which is skipped with an endpoint override: an emulator is never on EC2's metadata network.
+            // metadata, which is skipped with an endpoint override so that an emulator run never waits on it (a VPC
+            // endpoint user on EC2 names the region with --region or AWS_REGION, as the AWS CLI asks anyway).
             ? FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: !endpointOverride)?.SystemName
             : EnvironmentRegion() ?? ProfileRegion(options.Profile);
         if (region is not null) return region;

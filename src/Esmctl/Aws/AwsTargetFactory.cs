@@ -1,0 +1,172 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Esmctl.Aws;
+
+/// <summary>
+/// Builds the `aws` target: region (--region, then the SDK's chain: AWS_REGION, the profile, instance metadata),
+/// credentials (the SDK's default chain, with --profile or AWS_PROFILE), endpoints (<see cref="ServiceEndpoint"/>)
+/// and the account id from STS GetCallerIdentity. Nothing of credentials or signing is done here by hand.
+/// </summary>
+public sealed class AwsTargetFactory(
+    HttpMessageHandler handler,
+    TimeProvider time,
+    Func<double> jitter,
+    ILoggerFactory? loggers = null,
+    Func<string, string?>? environment = null,
+    Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? resolveCredentials = null,
+    RetryOptions? retry = null)
+{
+    /// <summary>With an endpoint override (an emulator, usually) credentials come from the environment or a
+    /// profile; waiting longer than this means the chain fell through to instance metadata that is not there.</summary>
+    public static readonly TimeSpan OverrideCredentialTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan DefaultCredentialTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+    private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
+
+    private readonly Func<IClientConfig, CancellationToken, Task<AWSCredentials>> _resolveCredentials =
+        resolveCredentials ?? ((config, ct) => new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(config, ct));
+
+    /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
+    public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) },
+            TimeProvider.System, Random.Shared.NextDouble, loggers);
+
+    public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
+    {
+        var lambdaOverride = ServiceEndpoint.Configured("LAMBDA", options.EndpointUrl, _environment);
+        var stsOverride = ServiceEndpoint.Configured("STS", options.EndpointUrl, _environment);
+        var anyOverride = lambdaOverride is not null || stsOverride is not null;
+
+        var region = ResolveRegion(options, anyOverride);
+        var lambdaEndpoint = lambdaOverride ?? ServiceEndpoint.Resolve("lambda", "LAMBDA", region, null, _environment);
+        var credentials = await ResolveCredentialsAsync(options, region, anyOverride, cancellationToken).ConfigureAwait(false);
+
+        var (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken)
+            .ConfigureAwait(false);
+
+        var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
+            _loggers.CreateLogger<LambdaRestClient>());
+        return new AwsTarget(api, account, region, lambdaEndpoint, callerArn);
+    }
+
+    private string ResolveRegion(AwsTargetOptions options, bool endpointOverride)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Region)) return options.Region.Trim();
+        var region = options.Profile is null
+            // The SDK's chain: AWS_REGION / AWS_DEFAULT_REGION, AWS_PROFILE's (or the default) profile, then instance
+            // metadata, which is skipped with an endpoint override so that an emulator run never waits on it (a VPC
+            // endpoint user on EC2 names the region with --region or AWS_REGION, as the AWS CLI asks anyway).
+            ? FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: !endpointOverride)?.SystemName
+            : EnvironmentRegion() ?? ProfileRegion(options.Profile);
+        if (region is not null) return region;
+        if (endpointOverride) return "us-east-1"; // what emulators assume when a client names no region
+        throw new AwsConfigurationException(
+            "No AWS region: pass --region, set AWS_REGION, or set region in your AWS profile.");
+    }
+
+    private static string? EnvironmentRegion()
+    {
+        try
+        {
+            return new EnvironmentVariableAWSRegion().Region?.SystemName;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the SDK throws when neither AWS_REGION nor AWS_DEFAULT_REGION is set
+        }
+    }
+
+    private static string? ProfileRegion(string profile)
+    {
+        try
+        {
+            return new ProfileAWSRegion(new CredentialProfileStoreChain(), profile).Region?.SystemName;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<AWSCredentials> ResolveCredentialsAsync(
+        AwsTargetOptions options, string region, bool endpointOverride, CancellationToken cancellationToken)
+    {
+        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        if (options.Profile is not null) config.Profile = new Profile(options.Profile);
+        var timeout = endpointOverride ? OverrideCredentialTimeout : DefaultCredentialTimeout;
+        using var bounded = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
+        var hint = endpointOverride
+            ? " An emulator accepts any credentials: set AWS_ACCESS_KEY_ID=test and AWS_SECRET_ACCESS_KEY=test."
+            : " Configure credentials as for the AWS CLI (environment, --profile or AWS_PROFILE, SSO, or an instance role).";
+        try
+        {
+            return await _resolveCredentials(config, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsConfigurationException(
+                $"No AWS credentials found within {timeout.TotalSeconds:0} s (the SDK's chain fell through to instance metadata)." + hint, e);
+        }
+        catch (AmazonClientException e)
+        {
+            var profile = options.Profile is null ? "" : $" for profile '{options.Profile}'";
+            throw new AwsConfigurationException($"No AWS credentials found{profile}.{hint}", e);
+        }
+    }
+
+    private async Task<(string Account, string Arn)> CallerIdentityAsync(
+        AWSCredentials credentials, string region, Uri? stsOverride, CancellationToken cancellationToken)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            HttpClientFactory = new InjectedHttpClientFactory(handler),
+            // This factory already read the AWS_ENDPOINT_URL* variables; the SDK must not apply them a second time.
+            IgnoreConfiguredEndpointUrls = true,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (stsOverride is not null)
+        {
+            config.ServiceURL = stsOverride.ToString();
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        using var sts = new AmazonSecurityTokenServiceClient(credentials, config);
+        try
+        {
+            var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            // The SDK's XML reader skips what it does not know, so a server that is not STS yields an empty identity.
+            if (string.IsNullOrEmpty(identity.Account))
+                throw new InvalidDataException("the answer carried no Account (is the endpoint an STS endpoint?)");
+            return (identity.Account, identity.Arn ?? "");
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsConfigurationException(
+                $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}", e);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Unreachable, timed out, or an answer the SDK could not read (an emulator without STS answers JSON or HTML).
+            throw new AwsConfigurationException(
+                $"Could not get the account id from STS GetCallerIdentity at {Where(stsOverride, region)}: {e.Message}", e);
+        }
+    }
+
+    private static string Where(Uri? stsOverride, string region) =>
+        stsOverride?.ToString() ?? $"the regional endpoint of {region}";
+}

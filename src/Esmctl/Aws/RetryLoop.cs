@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+
+namespace Esmctl.Aws;
+
+/// <summary>
+/// The client's only retry layer. Time passes through the injected TimeProvider and the jitter comes from an
+/// injected source (a function returning [0, 1)), so tests run it without sleeping and can pin every delay.
+/// </summary>
+internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<double> jitter, ILogger logger)
+{
+    public async Task<T> RunAsync<T>(
+        string operation, bool idempotent, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var transientFailures = 0;
+        for (var tries = 1; ; tries++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return await attempt(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested
+                && RetryReason.For(error, operation, idempotent) is { } why)
+            {
+                var elapsed = time.GetUtcNow() - started;
+                if (!why.Propagation) transientFailures++;
+                var exhausted = why.Propagation
+                    ? elapsed >= options.PropagationWindow
+                    : transientFailures >= options.MaxAttempts;
+                var delay = Delay(why.Propagation ? tries : transientFailures);
+                if (exhausted || elapsed + delay > options.Deadline)
+                {
+                    logger.LogWarning("{Operation} failed after {Tries} tries in {Elapsed}: {Reason}; giving up",
+                        operation, tries, elapsed, why.Reason);
+                    throw;
+                }
+                logger.LogInformation("{Operation} try {Try} failed: {Reason}; retrying in {Delay}",
+                    operation, tries, why.Reason, delay);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Full jitter: uniformly random between zero and the capped exponential step.</summary>
+    private TimeSpan Delay(int failures)
+    {
+        var exponent = Math.Min(failures - 1, 30);
+        var cap = Math.Min(options.MaxDelay.TotalMilliseconds, options.BaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
+        var fraction = Math.Clamp(jitter(), 0.0, 1.0);
+        return TimeSpan.FromMilliseconds(cap * fraction);
+    }
+}

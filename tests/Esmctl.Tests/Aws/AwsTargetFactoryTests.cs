@@ -1,0 +1,153 @@
+using Amazon.Runtime;
+using Esmctl.Aws;
+using Reconciler.Testing;
+
+namespace Esmctl.Tests.Aws;
+
+public sealed class AwsTargetFactoryTests
+{
+    private const string CallerIdentity = """
+        <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+          <GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/ci</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult>
+          <ResponseMetadata><RequestId>4f1c</RequestId></ResponseMetadata>
+        </GetCallerIdentityResponse>
+        """;
+
+    private const string InvalidToken = """
+        <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+          <Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error>
+          <RequestId>4f1d</RequestId>
+        </ErrorResponse>
+        """;
+
+    private static CapturingHandler StsAndLambda(int stsStatus = 200, string sts = CallerIdentity) => new((request, _) =>
+        request.Method == "POST" && request.Body?.Contains("Action=GetCallerIdentity", StringComparison.Ordinal) == true
+            ? CapturingHandler.Json(stsStatus, sts, "text/xml")
+            : CapturingHandler.Json(200, SampleMappings.ResponseJson));
+
+    private static Task<AWSCredentials> Canary(IClientConfig config, CancellationToken ct) =>
+        Task.FromResult<AWSCredentials>(new BasicAWSCredentials(ClientFixture.AccessKey, ClientFixture.SecretKey));
+
+    private static AwsTargetFactory Factory(
+        CapturingHandler handler,
+        Func<string, string?>? environment = null,
+        Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? credentials = null,
+        TimeProvider? time = null) =>
+        new(handler, time ?? new ManualTimeProvider { AutoAdvance = true }, () => 0.5,
+            environment: environment ?? (_ => null), resolveCredentials: credentials ?? Canary);
+
+    [Fact]
+    public async Task With_an_endpoint_override_STS_and_Lambda_both_go_there_and_the_account_comes_from_STS()
+    {
+        var handler = StsAndLambda();
+
+        var target = await Factory(handler).CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None);
+        await target.Api.GetAsync(SampleMappings.Uuid, CancellationToken.None);
+
+        Assert.Equal("123456789012", target.AccountId);
+        Assert.Equal("arn:aws:iam::123456789012:user/ci", target.CallerArn);
+        Assert.Equal("eu-west-1", target.Region);
+        Assert.Equal(new Uri("http://127.0.0.1:4599"), target.LambdaEndpoint);
+        var (sts, lambda) = (handler.Requests[0], handler.Requests[1]);
+        Assert.Equal("127.0.0.1:4599", sts.Uri.Authority);
+        Assert.Contains("/eu-west-1/sts/aws4_request", sts.Headers["Authorization"]);
+        Assert.Equal("127.0.0.1:4599", lambda.Uri.Authority);
+        Assert.Contains("/eu-west-1/lambda/aws4_request", lambda.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task Service_specific_variables_send_each_service_to_its_own_endpoint()
+    {
+        var handler = StsAndLambda();
+        var env = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:7001", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:7002" };
+
+        var target = await Factory(handler, name => env.GetValueOrDefault(name)).CreateAsync(new AwsTargetOptions("us-east-1"), CancellationToken.None);
+        await target.Api.ListAsync(new(), CancellationToken.None);
+
+        Assert.Equal(7001, handler.Requests[0].Uri.Port);
+        Assert.Equal(7002, handler.Requests[1].Uri.Port);
+    }
+
+    [Fact]
+    public async Task Without_an_override_both_services_use_the_regional_endpoints_of_the_partition()
+    {
+        var handler = StsAndLambda();
+
+        var target = await Factory(handler).CreateAsync(new AwsTargetOptions("cn-north-1"), CancellationToken.None);
+        await target.Api.ListAsync(new(), CancellationToken.None);
+
+        Assert.Equal("sts.cn-north-1.amazonaws.com.cn", handler.Requests[0].Uri.Host);
+        Assert.Equal("https://lambda.cn-north-1.amazonaws.com.cn/2015-03-31/event-source-mappings", handler.Requests[1].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task The_profile_is_handed_to_the_SDK_credential_chain()
+    {
+        string? profile = null;
+        var factory = Factory(StsAndLambda(), credentials: (config, ct) =>
+        {
+            profile = config.Profile?.Name;
+            return Canary(config, ct);
+        });
+
+        await factory.CreateAsync(new AwsTargetOptions("eu-west-1", "staging", "http://127.0.0.1:4599"), CancellationToken.None);
+
+        Assert.Equal("staging", profile);
+    }
+
+    [Fact]
+    public async Task With_an_override_and_no_credentials_it_fails_fast_instead_of_waiting_on_instance_metadata()
+    {
+        var time = new ManualTimeProvider();
+        var started = new TaskCompletionSource();
+        var factory = Factory(StsAndLambda(), time: time, credentials: async (_, ct) =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct); // an instance metadata service that never answers
+            throw new InvalidOperationException("unreachable");
+        });
+
+        var creating = factory.CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None);
+        await started.Task;
+        time.Advance(AwsTargetFactory.OverrideCredentialTimeout);
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => creating);
+
+        Assert.Contains("AWS_ACCESS_KEY_ID", error.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_credential_chain_says_what_to_set()
+    {
+        var factory = Factory(StsAndLambda(), credentials: (_, _) =>
+            throw new AmazonClientException("Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following errors: ..."));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(
+            () => factory.CreateAsync(new AwsTargetOptions("eu-west-1", "ci", "http://127.0.0.1:4599"), CancellationToken.None));
+
+        Assert.Contains("No AWS credentials found for profile 'ci'", error.Message);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY=test", error.Message);
+    }
+
+    [Fact]
+    public async Task Rejected_credentials_are_reported_without_the_secret()
+    {
+        var factory = Factory(StsAndLambda(403, InvalidToken));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(
+            () => factory.CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None));
+
+        Assert.Contains("InvalidClientTokenId", error.Message);
+        Assert.DoesNotContain(ClientFixture.SecretKey, error.ToString());
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_does_not_speak_STS_is_a_clear_configuration_error()
+    {
+        var factory = Factory(StsAndLambda(200, "<html>not sts</html>"));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(
+            () => factory.CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None));
+
+        Assert.Contains("STS GetCallerIdentity at http://127.0.0.1:4599/", error.Message);
+    }
+}

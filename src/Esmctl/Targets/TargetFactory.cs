@@ -1,3 +1,4 @@
+using Esmctl.Aws;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Persistence;
 
@@ -12,8 +13,29 @@ public static class TargetFactory
         return settings.Spec.Kind switch
         {
             TargetKind.Local => Task.FromResult(OpenLocal(settings, time)),
-            _ => throw new TargetException("the aws target is not available in this build"),
+            _ => OpenAwsAsync(settings, cancellationToken),
         };
+    }
+
+    private static async Task<Target> OpenAwsAsync(TargetSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var aws = await AwsTargetFactory.ForProcess().CreateAsync(
+                new AwsTargetOptions(settings.Region, settings.Profile, settings.EndpointUrl), cancellationToken);
+            return new Target($"aws ({aws.LambdaEndpoint}, account {aws.AccountId})", aws.Api, aws.AccountId, aws.Region, PartitionOf(aws.CallerArn));
+        }
+        catch (AwsConfigurationException e)
+        {
+            throw new TargetException(e.Message, e);
+        }
+    }
+
+    /// <summary>The partition of the caller's ARN (arn:aws-cn:iam::...), which function ARNs share.</summary>
+    private static string PartitionOf(string callerArn)
+    {
+        var parts = callerArn.Split(':');
+        return parts.Length > 2 && parts[0] == "arn" && parts[1].Length > 0 ? parts[1] : "aws";
     }
 
     private static Target OpenLocal(TargetSettings settings, TimeProvider time)

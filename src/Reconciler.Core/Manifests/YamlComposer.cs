@@ -15,6 +15,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
 {
     private readonly Dictionary<string, ManifestNode> _anchors = new(StringComparer.Ordinal);
     private int _documentNodes;
+    private SourceLocation? _lastLocation;
 
     /// <summary>Each document's root node, or null for an empty document; stops at the first syntax error.</summary>
     public IReadOnlyList<(SourceLocation Start, ManifestNode? Root)> Compose(string text)
@@ -43,6 +44,13 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
         {
             diagnostics.Error(Locate(syntax.Start), "", "YAML syntax error: " + CleanMessage(syntax.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, instead of a YamlException, on some malformed plain scalars
+            // (found by the fuzz test): it is still bad input, reported where the last good node started.
+            diagnostics.Error(_lastLocation ?? new SourceLocation(file, 1, 1), "",
+                "YAML syntax error: malformed text after this point (check quotes, brackets and indentation)");
+        }
         return documents;
     }
 
@@ -50,6 +58,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of input");
         var location = Locate(current.Start);
+        _lastLocation = location;
         if (depth > ParseLimits.MaxDepth)
         {
             throw new LimitExceeded(location, $"document nests deeper than {ParseLimits.MaxDepth} levels; a manifest never needs that");

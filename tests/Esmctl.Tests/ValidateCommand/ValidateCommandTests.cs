@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -9,8 +10,7 @@ namespace Esmctl.Tests.ValidateCommandTests;
 
 public sealed class ValidateCommandTests : IDisposable
 {
-    private static readonly string RepositoryRoot = FindRoot();
-    private static readonly string Examples = Path.Combine(RepositoryRoot, "examples");
+    private static readonly string Examples = RepositoryPaths.Examples;
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("esmctl-validate-");
 
     public void Dispose() => _scratch.Delete(recursive: true);
@@ -86,23 +86,8 @@ public sealed class ValidateCommandTests : IDisposable
 
     private static (int Exit, string Stdout) RunEsmctl(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "esmctl.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "esmctl did not finish");
-        Assert.Equal("", stderr.Result);
-        return (process.ExitCode, stdout.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Reconciler.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Reconciler.sln not found above " + AppContext.BaseDirectory);
+        var result = EsmctlProcess.Run(RepositoryPaths.Root, args);
+        Assert.Equal("", result.Stderr);
+        return (result.ExitCode, result.Stdout);
     }
 }

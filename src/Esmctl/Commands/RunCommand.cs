@@ -2,7 +2,6 @@ using System.Collections;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Esmctl.Daemon;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -68,37 +67,25 @@ public static class RunCommand
         CancellationToken cancellationToken,
         Action<IServiceCollection>? configureServices = null)
     {
-        WebApplication app;
         try
         {
             var configuration = DaemonConfiguration.Build(configFile, commandLine, environment);
-            app = DaemonHost.Build(configuration, tickFactory, configureServices);
+            // RunAsync disposes the host; take the loop out first to read how it ended.
+            var app = DaemonHost.Build(configuration, tickFactory, configureServices);
+            var loop = app.Services.GetRequiredService<ReconcileLoop>();
+            await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
+            return loop.ExecuteTask is { IsFaulted: true } ? ExitCodes.Error : ExitCodes.Success;
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures) await error.WriteLineAsync($"esmctl run: {failure}");
+            return ExitCodes.Error;
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
-            await error.WriteLineAsync($"esmctl run: cannot read the configuration: {exception.Message}");
+            // A missing or malformed config file; Kestrel reports an address in use this way too.
+            await error.WriteLineAsync($"esmctl run: {exception.Message}");
             return ExitCodes.Error;
-        }
-
-        await using (app)
-        {
-            try
-            {
-                await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
-            }
-            catch (OptionsValidationException exception)
-            {
-                foreach (var failure in exception.Failures) await error.WriteLineAsync($"esmctl run: {failure}");
-                return ExitCodes.Error;
-            }
-            catch (IOException exception)
-            {
-                // Kestrel reports an address in use (or not available) this way.
-                await error.WriteLineAsync($"esmctl run: cannot listen: {exception.Message}");
-                return ExitCodes.Error;
-            }
-            var loop = app.Services.GetRequiredService<ReconcileLoop>();
-            return loop.ExecuteTask is { IsFaulted: true } ? ExitCodes.Error : ExitCodes.Success;
         }
     }
 

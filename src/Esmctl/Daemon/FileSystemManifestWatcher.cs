@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Esmctl.Daemon;
 
 /// <summary>
@@ -7,13 +9,28 @@ namespace Esmctl.Daemon;
 /// Missing paths are not watched (the tick reports them); the interval tick is the safety net for anything a
 /// watcher misses (network file systems, overflowed buffers).
 /// </summary>
-public sealed class FileSystemManifestWatcher : IManifestWatcher
+public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifestWatcher> logger) : IManifestWatcher
 {
     public IDisposable Watch(IReadOnlyList<string> paths, Action changed)
     {
-        var watches = paths.Select(path => new PathWatch(Path.GetFullPath(path), changed)).ToList();
+        var watches = new List<PathWatch>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                watches.Add(new PathWatch(Path.GetFullPath(path), changed));
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // e.g. the inotify watch limit: degrade to interval-only ticks rather than stop reconciling.
+                CannotWatch(logger, exception, path);
+            }
+        }
         return new Watches(watches);
     }
+
+    [LoggerMessage(20, LogLevel.Warning, "Cannot watch {Path} for changes; it is re-read on the interval only")]
+    private static partial void CannotWatch(ILogger logger, Exception exception, string path);
 
     private sealed class Watches(List<PathWatch> watches) : IDisposable
     {

@@ -31,11 +31,28 @@ public static class StatusDocument
             WriteDiagnostics(json, status);
             WriteBackoff(json, backoff);
             json.WritePropertyName("plan");
-            if (status.LastPlanJson is { } plan) json.WriteRawValue(plan);
-            else json.WriteNullValue();
+            WritePlan(json, status.LastPlanJson);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WritePlan(Utf8JsonWriter json, string? plan)
+    {
+        if (plan is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        try
+        {
+            json.WriteRawValue(plan);
+        }
+        catch (JsonException)
+        {
+            // The plan is opaque here; if it is not JSON, /status still answers, carrying it as text.
+            json.WriteStringValue(plan);
+        }
     }
 
     private static void WriteLastTick(Utf8JsonWriter json, TickSummary? tick)

@@ -12,7 +12,10 @@ internal static partial class DaemonLog
     public static partial void TickStarting(ILogger logger, long tick, TickReason reason, bool refreshTags);
 
     [LoggerMessage(3, LogLevel.Information, "Tick {Tick} {Result} in {DurationMs} ms: {Managed} managed, {Drifted} drifted, {Diagnostics} diagnostics, {MappingFailures} mapping failures")]
-    public static partial void TickFinished(ILogger logger, long tick, TickResult result, long durationMs, int? managed, int? drifted, int diagnostics, int mappingFailures);
+    public static partial void TickFinished(ILogger logger, long tick, TickResult result, long durationMs, int managed, int drifted, int diagnostics, int mappingFailures);
+
+    [LoggerMessage(14, LogLevel.Information, "Tick {Tick} {Result} in {DurationMs} ms without reading live state: {Diagnostics} diagnostics")]
+    public static partial void TickFinishedEarly(ILogger logger, long tick, TickResult result, long durationMs, int diagnostics);
 
     [LoggerMessage(4, LogLevel.Warning, "Tick {Tick} failed: {Error}; next attempt in {Delay} ({Failures} consecutive failures)")]
     public static partial void TickFailed(ILogger logger, long tick, string? error, string delay, int failures);

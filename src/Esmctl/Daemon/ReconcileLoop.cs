@@ -35,7 +35,7 @@ public sealed class ReconcileLoop(
         var settings = options.Value;
         var started = time.GetUtcNow();
         status.Starting(started, started + settings.TickTimeout);
-        DaemonLog.Started(logger, string.Join(", ", settings.Paths), Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner);
+        DaemonLog.Started(logger, string.Join(", ", settings.Paths), Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner ?? "(none)");
 
         long number = 0;
         using var watch = watcher.Watch(settings.Paths, OnManifestChanged);
@@ -153,8 +153,16 @@ public sealed class ReconcileLoop(
         var summary = new TickSummary(context.Number, context.Reason, context.StartedAt, duration, outcome.Result,
             outcome.DiagnosticsCount, outcome.Failures.Count, outcome.Error);
         status.TickFinished(summary, outcome, finishedAt, _consecutiveFailures);
-        DaemonLog.TickFinished(logger, context.Number, outcome.Result, (long)duration.TotalMilliseconds,
-            outcome.ManagedMappings, outcome.DriftedMappings, outcome.DiagnosticsCount, outcome.Failures.Count);
+        var milliseconds = (long)duration.TotalMilliseconds;
+        if (outcome.ManagedMappings is { } managed)
+        {
+            DaemonLog.TickFinished(logger, context.Number, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
+                outcome.DiagnosticsCount, outcome.Failures.Count);
+        }
+        else
+        {
+            DaemonLog.TickFinishedEarly(logger, context.Number, outcome.Result, milliseconds, outcome.DiagnosticsCount);
+        }
         LogDiagnostics(outcome);
     }
 

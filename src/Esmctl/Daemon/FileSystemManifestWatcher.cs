@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace Esmctl.Daemon;
 
 /// <summary>
-/// Watches manifest paths with FileSystemWatcher. Besides the contents of each path it watches the path's own
-/// entry in its parent folder, because git-sync publishes a new checkout by atomically swapping a symlink: the
-/// old watch then sees a folder nobody writes to any more, so on a swap the content watch is re-armed.
-/// Missing paths are not watched (the tick reports them); the interval tick is the safety net for anything a
-/// watcher misses (network file systems, overflowed buffers).
+/// Watches manifest paths with FileSystemWatcher: the contents of each path (recursively, *.yaml and *.yml), and
+/// the entries that can replace it wholesale: the path itself, every symlink on the way to it, and, while the
+/// path does not exist yet, the nearest folder that does. git-sync publishes a commit by atomically swapping a
+/// symlink, after which a content watch sees a folder nobody writes to any more; so any entry change re-arms
+/// every watch of that path. The interval tick is the safety net for what a watcher misses (network file
+/// systems, overflowed buffers, a path that cannot be watched).
 /// </summary>
 public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifestWatcher> logger) : IManifestWatcher
 {
@@ -45,34 +46,26 @@ public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifest
         private readonly object _gate = new();
         private readonly string _path;
         private readonly Action _changed;
-        private readonly FileSystemWatcher? _entry;
-        private FileSystemWatcher? _content;
+        private readonly List<FileSystemWatcher> _watchers = [];
         private bool _disposed;
 
         public PathWatch(string path, Action changed)
         {
-            _path = path;
+            _path = Path.TrimEndingDirectorySeparator(path);
             _changed = changed;
-            var parent = Path.GetDirectoryName(path.TrimEnd(Path.DirectorySeparatorChar));
-            if (parent is not null && Directory.Exists(parent))
-            {
-                _entry = new FileSystemWatcher(parent, Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)))
-                {
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite,
-                };
-                _entry.Changed += (_, _) => OnEntryChanged();
-                _entry.Created += (_, _) => OnEntryChanged();
-                _entry.Deleted += (_, _) => OnEntryChanged();
-                _entry.Renamed += (_, _) => OnEntryChanged();
-                _entry.Error += (_, _) => _changed();
-                _entry.EnableRaisingEvents = true;
-            }
             Arm();
         }
 
         private void OnEntryChanged()
         {
-            Arm();
+            try
+            {
+                Arm();
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // The new layout cannot be watched (yet); the change itself is still reported, the interval does the rest.
+            }
             _changed();
         }
 
@@ -80,23 +73,68 @@ public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifest
         {
             lock (_gate)
             {
-                _content?.Dispose();
-                _content = null;
-                if (_disposed || !Directory.Exists(_path)) return;
-                var content = new FileSystemWatcher(_path)
+                foreach (var watcher in _watchers) watcher.Dispose();
+                _watchers.Clear();
+                if (_disposed) return;
+                foreach (var (folder, name) in Entries(_path))
                 {
-                    IncludeSubdirectories = true,
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                };
-                content.Filters.Add("*.yaml");
-                content.Filters.Add("*.yml");
-                content.Changed += (_, _) => _changed();
-                content.Created += (_, _) => _changed();
-                content.Deleted += (_, _) => _changed();
-                content.Renamed += (_, _) => _changed();
-                content.Error += (_, _) => _changed();
-                content.EnableRaisingEvents = true;
-                _content = content;
+                    var entry = new FileSystemWatcher(folder, name)
+                    {
+                        NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite,
+                    };
+                    entry.Changed += (_, _) => OnEntryChanged();
+                    entry.Created += (_, _) => OnEntryChanged();
+                    entry.Deleted += (_, _) => OnEntryChanged();
+                    entry.Renamed += (_, _) => OnEntryChanged();
+                    entry.Error += (_, _) => OnEntryChanged();
+                    entry.EnableRaisingEvents = true;
+                    _watchers.Add(entry);
+                }
+                if (Directory.Exists(_path))
+                {
+                    var content = new FileSystemWatcher(_path)
+                    {
+                        IncludeSubdirectories = true,
+                        NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                    };
+                    content.Filters.Add("*.yaml");
+                    content.Filters.Add("*.yml");
+                    content.Changed += (_, _) => _changed();
+                    content.Created += (_, _) => _changed();
+                    content.Deleted += (_, _) => _changed();
+                    content.Renamed += (_, _) => _changed();
+                    content.Error += (_, _) => _changed();
+                    content.EnableRaisingEvents = true;
+                    _watchers.Add(content);
+                }
+            }
+        }
+
+        /// <summary>(folder, name) pairs whose replacement changes what <paramref name="path"/> holds.</summary>
+        private static IEnumerable<(string Folder, string Name)> Entries(string path)
+        {
+            var seen = new HashSet<(string, string)>();
+            var exists = Path.Exists(path);
+            for (var current = path; Path.GetDirectoryName(current) is { } parent; current = parent)
+            {
+                var name = Path.GetFileName(current);
+                var parentExists = Directory.Exists(parent);
+                var relevant = current == path || IsSymlink(current) || (!exists && parentExists);
+                if (relevant && parentExists && seen.Add((parent, name))) yield return (parent, name);
+                // Above the nearest existing folder of a missing path, only symlinks matter.
+                if (!exists && parentExists) exists = true;
+            }
+        }
+
+        private static bool IsSymlink(string path)
+        {
+            try
+            {
+                return new FileInfo(path).LinkTarget is not null;
+            }
+            catch (IOException)
+            {
+                return false;
             }
         }
 
@@ -105,10 +143,9 @@ public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifest
             lock (_gate)
             {
                 _disposed = true;
-                _content?.Dispose();
-                _content = null;
+                foreach (var watcher in _watchers) watcher.Dispose();
+                _watchers.Clear();
             }
-            _entry?.Dispose();
         }
     }
 }

@@ -23,10 +23,3 @@ internal sealed class ManualWatcher : IManifestWatcher
         public void Dispose() => owner._changed = null;
     }
 }
-
-internal sealed class FixedJitter(double unit) : IJitterSource
-{
-    public double Unit { get; set; } = unit;
-
-    public double NextUnit() => Unit;
-}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace Esmctl.Daemon;
+
+/// <summary>The daemon's log messages: named holes, so JSON lines carry each value as its own field.</summary>
+internal static partial class DaemonLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Reconciling {Paths} every {Interval} (observe-only: {ObserveOnly}, prune: {Prune}, owner: {Owner})")]
+    public static partial void Started(ILogger logger, string paths, string interval, bool observeOnly, bool prune, string? owner);
+
+    [LoggerMessage(2, LogLevel.Debug, "Tick {Tick} starting ({Reason}, refresh tags: {RefreshTags})")]
+    public static partial void TickStarting(ILogger logger, long tick, TickReason reason, bool refreshTags);
+
+    [LoggerMessage(3, LogLevel.Information, "Tick {Tick} {Result} in {DurationMs} ms: {Managed} managed, {Drifted} drifted, {Diagnostics} diagnostics, {MappingFailures} mapping failures")]
+    public static partial void TickFinished(ILogger logger, long tick, TickResult result, long durationMs, int managed, int drifted, int diagnostics, int mappingFailures);
+
+    [LoggerMessage(14, LogLevel.Information, "Tick {Tick} {Result} in {DurationMs} ms without reading live state: {Diagnostics} diagnostics")]
+    public static partial void TickFinishedEarly(ILogger logger, long tick, TickResult result, long durationMs, int diagnostics);
+
+    [LoggerMessage(4, LogLevel.Warning, "Tick {Tick} failed: {Error}; next attempt in {Delay} ({Failures} consecutive failures)")]
+    public static partial void TickFailed(ILogger logger, long tick, string? error, string delay, int failures);
+
+    [LoggerMessage(5, LogLevel.Error, "Tick {Tick} threw")]
+    public static partial void TickThrew(ILogger logger, Exception exception, long tick);
+
+    [LoggerMessage(6, LogLevel.Warning, "Invalid manifests, nothing applied: {Diagnostic}")]
+    public static partial void InvalidManifest(ILogger logger, string diagnostic);
+
+    [LoggerMessage(7, LogLevel.Information, "Invalid manifests unchanged since the last tick ({Diagnostics} diagnostics), still waiting for a fix")]
+    public static partial void InvalidManifestUnchanged(ILogger logger, int diagnostics);
+
+    [LoggerMessage(8, LogLevel.Warning, "Mapping {Mapping} failed ({Class}, {ErrorCode}): {Message}")]
+    public static partial void MappingFailed(ILogger logger, string mapping, FailureClass @class, string? errorCode, string message);
+
+    [LoggerMessage(9, LogLevel.Debug, "Next tick at {NextTickAt:o} ({Reason})")]
+    public static partial void NextTick(ILogger logger, DateTimeOffset nextTickAt, TickReason reason);
+
+    [LoggerMessage(10, LogLevel.Debug, "Manifest files changed")]
+    public static partial void ManifestChanged(ILogger logger);
+
+    [LoggerMessage(11, LogLevel.Information, "Stopping: no new tick will start; waiting up to {Grace} for tick {Tick} to finish")]
+    public static partial void WaitingForTick(ILogger logger, string grace, long tick);
+
+    [LoggerMessage(12, LogLevel.Warning, "Tick {Tick} did not finish within the shutdown grace; cancelling it (the next start converges from wherever it stopped)")]
+    public static partial void AbandoningTick(ILogger logger, long tick);
+
+    [LoggerMessage(13, LogLevel.Information, "Stopped after {Ticks} ticks")]
+    public static partial void Stopped(ILogger logger, long ticks);
+}

@@ -1,0 +1,10 @@
+namespace Esmctl.Daemon;
+
+public enum LoopPhase
+{
+    Starting,
+    Ticking,
+    Waiting,
+    Stopping,
+    Stopped,
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Esmctl.Daemon;
+
+/// <summary>
+/// The /status body: the last tick in brief, the mappings backing off, the last diagnostics, and under "plan"
+/// the last plan exactly as `plan --output json` prints it (embedded, not re-serialised).
+/// Versioned on its own, so the plan's format and this envelope can evolve separately.
+/// </summary>
+public static class StatusDocument
+{
+    public const string FormatVersion = "1";
+
+    public static string Render(DaemonStatusSnapshot status, IReadOnlyList<MappingBackoffEntry> backoff, DateTimeOffset now, TimeSpan interval)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("formatVersion", FormatVersion);
+            json.WriteString("phase", status.Phase.ToString().ToLowerInvariant());
+            json.WriteBoolean("alive", status.IsAlive(now));
+            json.WriteBoolean("ready", status.IsReady(now, interval));
+            WriteTime(json, "nextTickAt", status.NextTickAt);
+            json.WriteNumber("ticks", status.TickCount);
+            json.WriteNumber("consecutiveFailures", status.ConsecutiveFailures);
+            WriteTime(json, "lastSuccessAt", status.LastSuccessAt);
+            WriteLastTick(json, status.LastTick);
+            WriteDiagnostics(json, status);
+            WriteBackoff(json, backoff);
+            json.WritePropertyName("plan");
+            WritePlan(json, status.LastPlanJson);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WritePlan(Utf8JsonWriter json, string? plan)
+    {
+        if (plan is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        try
+        {
+            json.WriteRawValue(plan);
+        }
+        catch (JsonException)
+        {
+            // The plan is opaque here; if it is not JSON, /status still answers, carrying it as text.
+            json.WriteStringValue(plan);
+        }
+    }
+
+    private static void WriteLastTick(Utf8JsonWriter json, TickSummary? tick)
+    {
+        json.WritePropertyName("lastTick");
+        if (tick is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteNumber("number", tick.Number);
+        json.WriteString("reason", tick.Reason.ToString());
+        WriteTime(json, "startedAt", tick.StartedAt);
+        json.WriteNumber("durationSeconds", tick.Duration.TotalSeconds);
+        json.WriteString("result", DaemonMetrics.Label(tick.Result));
+        json.WriteNumber("diagnostics", tick.DiagnosticsCount);
+        json.WriteNumber("mappingFailures", tick.MappingFailures);
+        if (tick.Error is null) json.WriteNull("error");
+        else json.WriteString("error", tick.Error);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostics(Utf8JsonWriter json, DaemonStatusSnapshot status)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in status.LastDiagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("file", diagnostic.Location.File);
+            json.WriteNumber("line", diagnostic.Location.Line);
+            json.WriteNumber("column", diagnostic.Location.Column);
+            json.WriteString("field", diagnostic.Field);
+            json.WriteString("message", diagnostic.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteBackoff(Utf8JsonWriter json, IReadOnlyList<MappingBackoffEntry> backoff)
+    {
+        json.WriteStartArray("mappingBackoff");
+        foreach (var entry in backoff)
+        {
+            json.WriteStartObject();
+            json.WriteString("mapping", entry.Mapping);
+            json.WriteString("class", entry.Class.ToString().ToLowerInvariant());
+            json.WriteNumber("consecutiveFailures", entry.ConsecutiveFailures);
+            WriteTime(json, "retryAt", entry.RetryAt);
+            if (entry.ErrorCode is null) json.WriteNull("errorCode");
+            else json.WriteString("errorCode", entry.ErrorCode);
+            json.WriteString("message", entry.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } at) json.WriteString(name, at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        else json.WriteNull(name);
+    }
+}

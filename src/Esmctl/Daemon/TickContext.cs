@@ -1,0 +1,15 @@
+namespace Esmctl.Daemon;
+
+/// <summary>What the loop tells a tick.</summary>
+/// <param name="Number">1 for the first tick after start.</param>
+/// <param name="RefreshTags">True when the tag cache is older than TagRefreshInterval: re-read every mapping's tags.
+/// The tick re-reads a mapping's tags after changing it regardless.</param>
+/// <param name="Backoff">Per-mapping failure bookkeeping: ask <see cref="MappingBackoff.MayAttempt"/> before acting on a
+/// mapping, and skip it (report it as skipped) when it says no. The loop records the outcome's failures into it.</param>
+public sealed record TickContext(
+    long Number,
+    TickReason Reason,
+    DateTimeOffset StartedAt,
+    DaemonOptions Options,
+    bool RefreshTags,
+    MappingBackoff Backoff);

@@ -57,7 +57,7 @@ public static class ApplyCommand
         {
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
-            DiagnosticOutput.Write(console.Error, result.Diagnostics);
+            DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
             foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
 

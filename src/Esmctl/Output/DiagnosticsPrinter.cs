@@ -12,16 +12,24 @@ public static class DiagnosticsPrinter
 
     public static void Text(ManifestSet set, TextWriter output)
     {
-        foreach (var diagnostic in set.Diagnostics) output.WriteLine(diagnostic.ToString());
+        Lines(set.Diagnostics, output);
         if (!set.HasErrors)
         {
-            output.WriteLine($"valid: {set.Mappings.Count} mapping{(set.Mappings.Count == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}");
+            var skipped = set.SkippedDocuments == 0 ? ""
+                : $" ({set.SkippedDocuments} document{(set.SkippedDocuments == 1 ? "" : "s")} of other tools skipped)";
+            output.WriteLine($"valid: {set.Mappings.Count} mapping{(set.Mappings.Count == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}{skipped}");
         }
         else
         {
             var errors = set.Diagnostics.Count(d => d.Severity == Severity.Error);
             output.WriteLine($"invalid: {errors} error{(errors == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}");
         }
+    }
+
+    /// <summary>One line per diagnostic, as compilers print them.</summary>
+    public static void Lines(IEnumerable<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics) output.WriteLine(diagnostic.ToString());
     }
 
     public static void JsonReport(ManifestSet set, TextWriter output)

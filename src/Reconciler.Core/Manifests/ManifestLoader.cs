@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Validation;
 
@@ -27,10 +28,16 @@ public static class ManifestLoader
     {
         var validator = new SchemaValidator(ManifestSchema.Load());
         var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
+        var skipped = 0;
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
             {
+                if (IsOtherTool(document))
+                {
+                    skipped++;
+                    continue;
+                }
                 if (!validator.Validate(document, diagnostics)) continue;
                 if (SpecReader.Read(document, diagnostics) is not { } mapping) continue;
                 SemanticRules.Check(mapping, document.Locator, clock, diagnostics);
@@ -43,6 +50,21 @@ public static class ManifestLoader
             diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
             [.. files.Select(f => f.Path).Order(StringComparer.Ordinal)],
             ManifestDigest.Compute(files),
-            diagnostics.Sorted());
+            diagnostics.Sorted())
+        {
+            SkippedDocuments = skipped,
+        };
     }
+
+    /// <summary>
+    /// A GitOps repository keeps other tools' YAML beside esmctl's (a Kubernetes Deployment for the daemon, CI
+    /// config): a document that names another apiVersion and another kind is theirs, and is skipped. Anything that
+    /// could be a mistyped esmctl document (our kind, an esmctl/ apiVersion, or either missing) is still validated
+    /// and reported.
+    /// </summary>
+    private static bool IsOtherTool(ManifestDocument document) =>
+        document.Json["apiVersion"] is JValue { Type: JTokenType.String } apiVersion
+        && document.Json["kind"] is JValue { Type: JTokenType.String } kind
+        && !((string)apiVersion!).StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
+        && !string.Equals((string)kind!, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase);
 }

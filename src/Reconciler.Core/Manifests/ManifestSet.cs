@@ -10,5 +10,8 @@ public sealed record ManifestSet(
     string Digest,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>Documents of other tools (another apiVersion and kind) found beside the manifests and left alone.</summary>
+    public int SkippedDocuments { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -78,11 +78,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return IPAddress.Loopback;
         var trimmed = host.Trim('[', ']');
         if (!IPAddress.TryParse(trimmed, out var address))
-            throw new ArgumentException($"Listen host '{host}' must be an IP address or localhost.", nameof(host));
+            throw new ArgumentException($"Listen host '{host}' must be an IP address or localhost.");
         if (!IPAddress.IsLoopback(address) && !Options.AllowNonLoopback)
             throw new ArgumentException(
-                $"Refusing to listen on {host}: the emulator accepts any credentials, so it only binds loopback unless non-loopback binding is explicitly allowed.",
-                nameof(host));
+                $"Refusing to listen on {host}: the emulator accepts any credentials, so it only binds loopback unless non-loopback binding is explicitly allowed (--allow-non-loopback).");
         return address;
     }
 }

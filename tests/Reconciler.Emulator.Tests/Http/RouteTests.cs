@@ -76,6 +76,11 @@ public sealed class RouteTests
         Assert.Equal(2, sourcePage.GetProperty("EventSourceMappings").GetArrayLength());
         Assert.Equal(1, bothPage.GetProperty("EventSourceMappings").GetArrayLength());
         Assert.False(functionPage.TryGetProperty("NextMarker", out _));
+
+        // Some clients send the collection path with a trailing slash.
+        var (slash, slashPage) = await emulator.SendAsync(HttpMethod.Get, $"{Mappings}/?FunctionName=other");
+        Assert.Equal(HttpStatusCode.OK, slash.StatusCode);
+        Assert.Equal(2, slashPage.GetProperty("EventSourceMappings").GetArrayLength());
     }
 
     [Fact]

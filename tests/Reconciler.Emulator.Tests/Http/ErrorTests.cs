@@ -67,6 +67,25 @@ public sealed class ErrorTests
         Assert.False(created.TryGetProperty("Frobnicate", out _));
     }
 
+    [Fact]
+    public async Task Ignored_members_are_reported_to_the_log()
+    {
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var controlPlane = Support.Planes.InMemory();
+        await using var server = new Reconciler.Emulator.Http.EmulatorServer(controlPlane,
+            new Reconciler.Emulator.Http.EmulatorServerOptions { Log = warnings.Enqueue });
+        using var client = new HttpClient { BaseAddress = await server.StartAsync() };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", RunningEmulator.Authorization);
+
+        var response = await client.PostAsync(Mappings, RunningEmulator.Json(
+            """{"FunctionName":"f","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:q","Frobnicate":1,"ScalingConfig":{"Extra":true}}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("Frobnicate", warning);
+        Assert.Contains("ScalingConfig.Extra", warning);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("10001")]

@@ -23,7 +23,11 @@ public static class EsmctlProcess
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // Output must not depend on the developer's terminal or colour settings.
         start.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        foreach (var (key, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

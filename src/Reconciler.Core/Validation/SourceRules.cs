@@ -53,7 +53,13 @@ internal static class SourceRules
             case SourceKind.Kinesis or SourceKind.DynamoDbStreams when position is null:
                 c.Error("spec.startingPosition", $"required for {RuleContext.KindName(c.Kind)}: TRIM_HORIZON, LATEST{(c.Kind == SourceKind.Kinesis ? " or AT_TIMESTAMP" : "")}");
                 break;
-            case SourceKind.Msk or SourceKind.SelfManagedKafka or SourceKind.DocumentDb when position is null:
+            // The current model's text names only Kinesis and DynamoDB, but the API reference this project was
+            // created from requires it for Amazon MSK too, and Lambda refuses a Kafka mapping without one: fail here,
+            // not halfway through an apply.
+            case SourceKind.Msk or SourceKind.SelfManagedKafka when position is null:
+                c.Error("spec.startingPosition", $"required for {RuleContext.KindName(c.Kind)}: TRIM_HORIZON, LATEST or AT_TIMESTAMP");
+                break;
+            case SourceKind.DocumentDb when position is null:
                 c.Warning("spec.startingPosition", "not set; it cannot be changed after creation, so say where to start (TRIM_HORIZON, LATEST or AT_TIMESTAMP)");
                 break;
             case SourceKind.Sqs or SourceKind.AmazonMq when position is not null:

@@ -56,6 +56,8 @@ public sealed class SemanticRuleTests
         { "supported service", "s3", "", "spec.eventSourceArn", "not an event source Lambda can read" },
         { "startingPosition required", "kinesis", "startingPosition: TRIM_HORIZON", "", "" },
         { "startingPosition required", "kinesis", "batchSize: 5\n  # startingPosition left out", "spec.startingPosition", "required for a Kinesis stream" },
+        { "startingPosition required", "msk", "batchSize: 5\n  # startingPosition left out", "spec.startingPosition", "required for" },
+        { "startingPosition required", "kafka", "batchSize: 5\n  # startingPosition left out", "spec.startingPosition", "required for" },
         { "startingPosition rejected", "mq", "batchSize: 5", "", "" },
         { "startingPosition rejected", "sqs", "startingPosition: LATEST", "spec.startingPosition", "applies only to streams" },
         { "AT_TIMESTAMP sources", "msk", "startingPosition: AT_TIMESTAMP\n  startingPositionTimestamp: 2026-05-01T00:00:00Z", "", "" },
@@ -142,9 +144,9 @@ public sealed class SemanticRuleTests
     }
 
     [Fact]
-    public void Missing_starting_position_on_Kafka_is_only_a_warning()
+    public void Missing_starting_position_on_DocumentDB_is_only_a_warning()
     {
-        var set = Load.Text(Manifest("msk", "", defaultPosition: false));
+        var set = Load.Text(Manifest("docdb", "", defaultPosition: false));
         var warning = Assert.Single(set.Diagnostics);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Equal("spec.startingPosition", warning.Field);

@@ -42,9 +42,9 @@ internal sealed class TickHarness : IDisposable
 
     public static string Queue(int n, string suffix = "") => $"arn:aws:sqs:us-east-1:{Account}:q-{n:D3}{suffix}";
 
-    public ReconcileTick NewTick(bool observeOnly)
+    public ReconcileTick NewTick(bool observeOnly, bool prune = false)
     {
-        var options = new DaemonOptions { Paths = [Folder], ObserveOnly = observeOnly, Owner = "test" };
+        var options = new DaemonOptions { Paths = [Folder], ObserveOnly = observeOnly, Prune = prune, Owner = "test" };
         Tick = new ReconcileTick(options, _ =>
         {
             Opens++;
@@ -71,6 +71,8 @@ internal sealed class TickHarness : IDisposable
             """);
 
     public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Folder, name), text);
+
+    public void DeleteManifest(int n) => File.Delete(Path.Combine(Folder, $"{Name(n)}.yaml"));
 
     /// <summary>Runs one tick; returns its outcome and the requests the emulator saw meanwhile.</summary>
     public async Task<(TickOutcome Outcome, IReadOnlyList<RequestRecord> Requests)> RunAsync(bool refreshTags = false, CancellationToken cancellationToken = default)

@@ -23,8 +23,8 @@ internal static partial class DaemonLog
     [LoggerMessage(5, LogLevel.Error, "Tick {Tick} threw")]
     public static partial void TickThrew(ILogger logger, Exception exception, long tick);
 
-    [LoggerMessage(6, LogLevel.Warning, "Invalid manifests, nothing applied: {Diagnostic}")]
-    public static partial void InvalidManifest(ILogger logger, string diagnostic);
+    [LoggerMessage(6, LogLevel.Warning, "Invalid manifests, nothing applied: {File}:{Line}:{Column}: {Severity}: {Field}: {Message}")]
+    public static partial void InvalidManifest(ILogger logger, string file, int line, int column, string severity, string field, string message);
 
     [LoggerMessage(7, LogLevel.Information, "Invalid manifests unchanged since the last tick ({Diagnostics} diagnostics), still waiting for a fix")]
     public static partial void InvalidManifestUnchanged(ILogger logger, int diagnostics);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reconciler.Core.Diagnostics;
 
 namespace Esmctl.Daemon;
 
@@ -176,7 +177,12 @@ public sealed class ReconcileLoop(
         }
         else if (outcome.Result == TickResult.InvalidInput)
         {
-            foreach (var diagnostic in diagnostics) DaemonLog.InvalidManifest(logger, diagnostic);
+            foreach (var d in outcome.Diagnostics)
+            {
+                // One field per part, so JSON lines can be filtered by file or field.
+                DaemonLog.InvalidManifest(logger, d.Location.File, d.Location.Line, d.Location.Column,
+                    d.Severity == Severity.Error ? "error" : "warning", d.Field, d.Message);
+            }
         }
         _lastDiagnostics = diagnostics;
     }

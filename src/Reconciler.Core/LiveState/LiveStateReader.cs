@@ -8,6 +8,8 @@ namespace Reconciler.Core.Live;
 /// Reads live state through the port: every page of ListEventSourceMappings, then ListTags per mapping (ownership
 /// and user tags live only there) with bounded concurrency, and Get only where List cannot show a value: mappings
 /// with a KMS key whose FilterCriteria List returned as null (the API hides encrypted filters in List).
+/// A caller that keeps tags between reads (the daemon) passes them as known tags: ListTags is then called only
+/// for mappings it does not know yet, so reading an unchanged account costs the List pages alone.
 /// </summary>
 public sealed class LiveStateReader
 {
@@ -27,7 +29,13 @@ public sealed class LiveStateReader
         _concurrency = concurrency;
     }
 
-    public async Task<LiveState> ReadAsync(CancellationToken cancellationToken)
+    public Task<LiveState> ReadAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
+
+    /// <param name="knownTags">Tags by UUID the caller already holds and trusts; those mappings are not tag-read, and
+    /// their entry is carried into the result as given. Entries for UUIDs List no longer returns are ignored. Null reads
+    /// every mapping's tags.</param>
+    public async Task<LiveState> ReadAsync(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? knownTags, CancellationToken cancellationToken)
     {
         var notes = new ConcurrentQueue<string>();
         var (listed, pages) = await ListAllAsync(notes, cancellationToken).ConfigureAwait(false);
@@ -45,8 +53,15 @@ public sealed class LiveStateReader
         {
             try
             {
-                Interlocked.Increment(ref tagCalls);
-                tags[mapping.Uuid] = await _api.ListTagsAsync(mapping.EventSourceMappingArn, ct).ConfigureAwait(false);
+                if (knownTags is not null && knownTags.TryGetValue(mapping.Uuid, out var known))
+                {
+                    tags[mapping.Uuid] = known;
+                }
+                else
+                {
+                    Interlocked.Increment(ref tagCalls);
+                    tags[mapping.Uuid] = await _api.ListTagsAsync(mapping.EventSourceMappingArn, ct).ConfigureAwait(false);
+                }
                 if (NeedsGet(mapping))
                 {
                     Interlocked.Increment(ref getCalls);

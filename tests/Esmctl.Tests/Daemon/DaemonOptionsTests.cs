@@ -134,6 +134,19 @@ public sealed class DaemonOptionsTests
             DaemonConfiguration.Build("/nonexistent/esmctl.json", new Dictionary<string, string?>(), new Hashtable()));
     }
 
+    [Theory]
+    [InlineData("aws", true)]
+    [InlineData("local", true)]
+    [InlineData("local:/var/lib/esmctl/state.json", true)]
+    [InlineData("azure", false)]
+    [InlineData("local:", false)]
+    public void The_target_is_checked_before_start(string target, bool valid)
+    {
+        var result = Validate(Bind(new() { ["Paths:0"] = "m", ["Target"] = target }));
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains("Target: unknown target", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static DaemonOptions Bind(Dictionary<string, string?> values)
     {
         var options = new DaemonOptions();

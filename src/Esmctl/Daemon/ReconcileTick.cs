@@ -1,0 +1,243 @@
+using Esmctl.Commands;
+using Esmctl.Targets;
+using Reconciler.Core.Api;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Live;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Model;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Rendering.Json;
+
+namespace Esmctl.Daemon;
+
+/// <summary>
+/// The real tick: load the manifests, read live state, plan, and (unless observe-only) apply what no backoff
+/// holds. The target is opened on the first tick and kept; a failure to open it fails the tick, and the loop
+/// retries with its backoff. Tags are cached per UUID between ticks so a quiet tick costs only the List pages:
+/// the cache is re-read whole when the loop says so (TagRefreshInterval), a UUID not in it is read, and a
+/// mapping esmctl acted on, or that disappeared, leaves it. Ticks never overlap, so the state needs no lock.
+/// </summary>
+public sealed class ReconcileTick : IReconcileTick
+{
+    private readonly DaemonOptions _options;
+    private readonly Func<CancellationToken, Task<Target>> _openTarget;
+    private readonly TimeProvider _time;
+    private readonly Func<double> _jitter;
+    private Target? _target;
+    private CountingLambdaApi? _api;
+    private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
+
+    /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
+    /// <param name="jitter">Numbers in [0, 1) for the applier's settle polls.</param>
+    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<Target>> openTarget, TimeProvider time, Func<double> jitter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(openTarget);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(jitter);
+        _options = options;
+        _openTarget = openTarget;
+        _time = time;
+        _jitter = jitter;
+    }
+
+    /// <summary>The composition root's tick: the target the options name (default aws, from the environment).</summary>
+    public static ReconcileTick ForOptions(DaemonOptions options, TimeProvider time) =>
+        new(options, ct => OpenTargetAsync(options, time, ct), time, ApplyOptions.JitterFrom(new Random()));
+
+    /// <summary>Tags by UUID the next tick will not read again (for tests and /status, a copy).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CachedTags =>
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(_tags, StringComparer.Ordinal);
+
+    public async Task<TickOutcome> RunAsync(TickContext context, CancellationToken cancellationToken)
+    {
+        // Nothing reaches the target, not even to open it, while the manifests have an error.
+        var manifests = ManifestLoader.Load(_options.Paths, _time);
+        if (manifests.HasErrors) return Invalid(manifests.Diagnostics);
+
+        try
+        {
+            var (target, api) = await OpenAsync(cancellationToken);
+            var diagnostics = new DiagnosticBag();
+            diagnostics.AddRange(manifests.Diagnostics);
+            diagnostics.AddRange(TargetPlacement.Check(manifests.Mappings, target));
+            if (diagnostics.HasErrors) return Invalid(diagnostics.Sorted());
+
+            var planOptions = new PlanOptions
+            {
+                Owner = _options.Owner ?? ManagedTags.DefaultOwner,
+                Prune = _options.Prune,
+                Account = target.Account,
+                Region = target.Region,
+                Partition = target.Partition,
+            };
+            var live = await new LiveStateReader(api).ReadAsync(context.RefreshTags ? null : _tags, cancellationToken);
+            // Only what List returned stays cached: a mapping gone (or being deleted) leaves the cache here.
+            _tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(live.Tags, StringComparer.Ordinal);
+            var plan = Planner.Plan(manifests.Mappings, live, planOptions);
+
+            var outcome = new TickOutcome(TickResult.Succeeded)
+            {
+                Diagnostics = diagnostics.Sorted(),
+                PlanJson = JsonPlanRenderer.Render(plan),
+                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop),
+            };
+            var ownedAtRead = live.Mappings.Count(m =>
+                m.State != MappingStates.Deleting && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), planOptions.Owner));
+
+            if (_options.ObserveOnly)
+            {
+                return outcome with
+                {
+                    ManagedMappings = ownedAtRead,
+                    Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped))),
+                    ApiRequests = api.TakeCounts(),
+                };
+            }
+
+            var applied = await ApplyAsync(plan, planOptions, api, context, cancellationToken);
+            return outcome with
+            {
+                ManagedMappings = ownedAtRead + applied.ManagedDelta,
+                Actions = Count(applied.Results),
+                Failures = applied.Failures,
+                Settled = applied.Settled,
+                ApiRequests = api.TakeCounts(),
+            };
+        }
+        catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
+        {
+            // The tick as a whole could not go on (listing failed, no credentials, endpoint unreachable): the loop
+            // backs off. The calls made so far are still reported.
+            return TickOutcome.Failure(Describe(e)) with
+            {
+                Diagnostics = manifests.Diagnostics,
+                ApiRequests = _api?.TakeCounts() ?? [],
+            };
+        }
+    }
+
+    private async Task<ApplyResults> ApplyAsync(
+        Plan plan, PlanOptions planOptions, CountingLambdaApi api, TickContext context, CancellationToken cancellationToken)
+    {
+        var results = new List<(PlanActionKind Kind, ActionResult Result)>();
+        var failures = new List<MappingFailure>();
+        var settled = new List<string>();
+        var attempt = new List<(PlannedAction Action, string Digest)>();
+
+        foreach (var action in plan.Actions)
+        {
+            if (action.Kind == PlanActionKind.Noop)
+            {
+                // Converged: whatever held this mapping is over (a fixed manifest, a hand repair).
+                settled.Add(action.Name);
+                continue;
+            }
+            var digest = DigestOf(action);
+            if (context.Backoff.MayAttempt(action.Name, digest, context.StartedAt)) attempt.Add((action, digest));
+            else results.Add((action.Kind, ActionResult.Skipped));
+        }
+
+        // An emptied manifest folder must not wipe an account: over the limit, every delete is held (terminal, until
+        // the input changes) and the rest of the plan still goes ahead.
+        int? maxDeletes = _options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null;
+        var deletes = attempt.Count(a => a.Action.Kind == PlanActionKind.Delete);
+        if (maxDeletes is { } limit && deletes > limit)
+        {
+            foreach (var (action, digest) in attempt.Where(a => a.Action.Kind == PlanActionKind.Delete))
+            {
+                results.Add((action.Kind, ActionResult.Skipped));
+                failures.Add(new MappingFailure(action.Name, FailureClass.Terminal, digest, FailureClassifier.DeleteLimitExceeded,
+                    $"this tick would delete {deletes} mappings, more than {limit}; no delete was made. Restore the manifests, or delete them with `esmctl apply --prune --max-deletes N`"));
+            }
+            attempt.RemoveAll(a => a.Action.Kind == PlanActionKind.Delete);
+        }
+
+        var managedDelta = 0;
+        if (attempt.Count > 0)
+        {
+            var applier = new PlanApplier(api, _time,
+                new ApplyOptions { MaxDeletes = maxDeletes, Jitter = _jitter },
+                (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, planOptions));
+            var report = await applier.ApplyAsync(new Plan([.. attempt.Select(a => a.Action)], [], []), cancellationToken);
+            for (var i = 0; i < report.Outcomes.Count; i++)
+            {
+                var (action, digest) = attempt[i];
+                var applied = report.Outcomes[i];
+                results.Add((action.Kind, Result(applied.Result)));
+                if (applied.Result == ApplyResult.Skipped) continue;
+
+                // esmctl changed (or may have half-changed) this mapping: read its tags again next tick.
+                if (action.Uuid is { } before) _tags.Remove(before);
+                if (applied.Uuid is { } after) _tags.Remove(after);
+
+                if (applied.Result == ApplyResult.Succeeded)
+                {
+                    settled.Add(action.Name);
+                    managedDelta += action.Kind switch
+                    {
+                        PlanActionKind.Create or PlanActionKind.Adopt => 1,
+                        PlanActionKind.Delete => -1,
+                        _ => 0,
+                    };
+                }
+                else
+                {
+                    var code = applied.Error?.Code ?? "Unknown";
+                    failures.Add(new MappingFailure(action.Name, FailureClassifier.Classify(code), digest, code, applied.Error?.Message ?? ""));
+                }
+            }
+        }
+        return new ApplyResults(results, failures, settled, managedDelta);
+    }
+
+    private async Task<(Target Target, CountingLambdaApi Api)> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_target is null || _api is null)
+        {
+            var target = await _openTarget(cancellationToken);
+            _api = new CountingLambdaApi(target.Api);
+            _target = target;
+        }
+        return (_target, _api);
+    }
+
+    private static Task<Target> OpenTargetAsync(DaemonOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!TargetSpec.TryParse(options.Target ?? "aws", out var spec, out var error)) throw new TargetException(error);
+        return TargetFactory.OpenAsync(new TargetSettings(spec), time, cancellationToken);
+    }
+
+    private static string DigestOf(PlannedAction action) =>
+        action.Desired is { } desired ? MappingDigest.Of(desired) : MappingDigest.OfDelete(action.Uuid ?? action.Name);
+
+    private static TickOutcome Invalid(IReadOnlyList<Diagnostic> diagnostics) =>
+        new(TickResult.InvalidInput) { Diagnostics = diagnostics };
+
+    private static ActionResult Result(ApplyResult result) => result switch
+    {
+        ApplyResult.Succeeded => ActionResult.Succeeded,
+        ApplyResult.Failed => ActionResult.Failed,
+        _ => ActionResult.Skipped,
+    };
+
+    private static IReadOnlyList<ActionCount> Count(IEnumerable<(PlanActionKind Kind, ActionResult Result)> results) =>
+        [.. results
+            .GroupBy(r => r)
+            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Result)
+            .Select(g => new ActionCount(g.Key.Kind, g.Key.Result, g.Count()))];
+
+    private static string Describe(Exception e) => e switch
+    {
+        LambdaApiException api => $"the Lambda API answered {api.ErrorCode} (HTTP {api.StatusCode}): {api.ServiceMessage}",
+        HttpRequestException => $"could not reach the endpoint: {e.Message}",
+        _ => e.Message,
+    };
+
+    private sealed record ApplyResults(
+        IReadOnlyList<(PlanActionKind Kind, ActionResult Result)> Results,
+        IReadOnlyList<MappingFailure> Failures,
+        IReadOnlyList<string> Settled,
+        int ManagedDelta);
+}

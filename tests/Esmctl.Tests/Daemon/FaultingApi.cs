@@ -1,0 +1,47 @@
+using Reconciler.Core.Api;
+using Reconciler.Core.Model;
+
+namespace Esmctl.Tests.Daemon;
+
+/// <summary>
+/// Passes every call to the emulator, except the faults a test scripts: a create of one event source, an update of
+/// one UUID. <see cref="AfterDelete"/> runs once a delete has gone through (to stop a tick mid-replacement).
+/// </summary>
+internal sealed class FaultingApi(ILambdaMappingApi inner) : ILambdaMappingApi
+{
+    public Dictionary<string, Func<Exception>> CreateFaults { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Func<Exception>> UpdateFaults { get; } = new(StringComparer.Ordinal);
+    public Action<string>? AfterDelete { get; set; }
+
+    public static Func<Exception> Answer(string code, int status) => () => new LambdaApiException(code, $"scripted {code}", status);
+
+    public Task<MappingPage> ListAsync(ListMappingsQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
+
+    public Task<LiveMapping> GetAsync(string uuid, CancellationToken cancellationToken) => inner.GetAsync(uuid, cancellationToken);
+
+    public Task<LiveMapping> CreateAsync(MappingConfiguration request, CancellationToken cancellationToken) =>
+        CreateFaults.TryGetValue(request.EventSourceArn ?? "", out var fault)
+            ? Task.FromException<LiveMapping>(fault())
+            : inner.CreateAsync(request, cancellationToken);
+
+    public Task<LiveMapping> UpdateAsync(string uuid, MappingConfiguration changes, CancellationToken cancellationToken) =>
+        UpdateFaults.TryGetValue(uuid, out var fault)
+            ? Task.FromException<LiveMapping>(fault())
+            : inner.UpdateAsync(uuid, changes, cancellationToken);
+
+    public async Task<LiveMapping> DeleteAsync(string uuid, CancellationToken cancellationToken)
+    {
+        var deleted = await inner.DeleteAsync(uuid, cancellationToken);
+        AfterDelete?.Invoke(uuid);
+        return deleted;
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceArn, CancellationToken cancellationToken) =>
+        inner.ListTagsAsync(resourceArn, cancellationToken);
+
+    public Task TagAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        inner.TagAsync(resourceArn, tags, cancellationToken);
+
+    public Task UntagAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken) =>
+        inner.UntagAsync(resourceArn, tagKeys, cancellationToken);
+}

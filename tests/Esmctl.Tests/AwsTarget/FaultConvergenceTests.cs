@@ -21,9 +21,9 @@ public sealed class FaultConvergenceTests : IDisposable
         var env = EmulatorHarness.AwsEnvironment();
 
         // The client retries 429 and 5xx, except a create answered 5xx (its effect is unknown): that action fails
-        // and the next apply finishes it. Bounded: three applies are plenty at these rates.
+        // and the next apply finishes it. Bounded: five applies (each action fails at most ~10% of the time).
         var runs = new List<EsmctlProcess.Result>();
-        for (var run = 0; run < 3 && (runs.Count == 0 || runs[^1].ExitCode != 0); run++)
+        for (var run = 0; run < 5 && (runs.Count == 0 || runs[^1].ExitCode != 0); run++)
             runs.Add(EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", .. emulator.TargetArguments]));
 
         Assert.True(runs[^1].ExitCode == 0, string.Join("\n---\n", runs.Select(r => r.Stdout + r.Stderr)));

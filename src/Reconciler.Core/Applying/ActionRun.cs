@@ -128,7 +128,8 @@ internal sealed class ActionRun(
         Report(ApplyStep.ResolvingConflict, detail: $"create's outcome is unknown ({why}); looking for the mapping it may have made");
 
         var found = new List<(LiveMapping Live, IReadOnlyDictionary<string, string> Tags)>();
-        foreach (var candidate in await ListSameSourceAsync(request, ct))
+        // A mapping being deleted is not what this create made, even with this manifest's tags (a replacement's old one).
+        foreach (var candidate in (await ListSameSourceAsync(request, ct)).Where(m => m.State != MappingStates.Deleting))
         {
             var tags = await CallAsync(ApiOperation.ListTags, t => api.ListTagsAsync(candidate.EventSourceMappingArn, t), ct);
             if (tags.GetValueOrDefault(ManagedTags.ManagedBy) == owner && tags.GetValueOrDefault(ManagedTags.Name) == desired!.Name)

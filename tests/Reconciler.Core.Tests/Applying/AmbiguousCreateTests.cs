@@ -70,6 +70,20 @@ public class AmbiguousCreateTests
     }
 
     [Fact]
+    public async Task A_mapping_being_deleted_is_not_taken_for_the_one_the_create_made()
+    {
+        var h = new Harness();
+        h.Api.Seed("fn-a", Actions.Queue, state: MappingStates.Deleting, tags: Actions.Owned("a"));
+        h.Api.Fail(ApiOperation.Create, new TimeoutException("timed out"));
+
+        var report = await h.ApplyAsync(Actions.Plan(Actions.Create("a", "fn-a")));
+
+        Assert.Equal((ApplyResult.Failed, nameof(TimeoutException)), (report.Outcomes[0].Result, report.Outcomes[0].Error!.Code));
+        Assert.Empty(h.Replans);
+        Assert.Equal(["Create fn-a", "List fn-a"], h.Api.Log);
+    }
+
+    [Fact]
     public async Task A_definite_refusal_is_not_looked_for()
     {
         var h = new Harness();

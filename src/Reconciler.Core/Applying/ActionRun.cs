@@ -94,6 +94,66 @@ internal sealed class ActionRun(
         {
             await ResolveConflictAsync(request, conflict, ct);
         }
+        catch (Exception failure) when (!ct.IsCancellationRequested && IsAmbiguous(failure))
+        {
+            await RecoverAmbiguousCreateAsync(request, failure, ct);
+        }
+    }
+
+    /// <summary>
+    /// Whether a failed create may have committed: a 5xx, a lost connection, a timeout, or a success whose body
+    /// could not be read. The API client does not repeat a create after these (a repeat could make a duplicate for
+    /// sources the service does not refuse twice, such as streams), so the applier looks for the mapping itself.
+    /// A 4xx other than these is the service refusing before any change.
+    /// </summary>
+    private static bool IsAmbiguous(Exception failure) => failure switch
+    {
+        LambdaApiException answer => answer.StatusCode >= 500 || answer.StatusCode is >= 200 and < 300 || answer.Is(LambdaErrorCodes.Service),
+        ApplyFailure or OperationCanceledException => false,
+        _ => true,
+    };
+
+    /// <summary>
+    /// A create's outcome is unknown: list this function's mappings of this source and look for the one carrying
+    /// this manifest's ownership tags (a create sets its tags atomically, so a committed create carries them). Found:
+    /// continue from it as after a conflict (usually nothing is left to do). Not found: the create did not commit,
+    /// or the listing does not show it yet; the action fails with the original error and the next apply converges.
+    /// </summary>
+    private async Task RecoverAmbiguousCreateAsync(MappingConfiguration request, Exception failure, CancellationToken ct)
+    {
+        var desired = action.Desired;
+        var owner = request.Tags?.GetValueOrDefault(ManagedTags.ManagedBy);
+        if (desired is null || owner is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        var why = failure is LambdaApiException answer ? $"{answer.ErrorCode}: {answer.ServiceMessage}" : failure.Message;
+        Report(ApplyStep.ResolvingConflict, detail: $"create's outcome is unknown ({why}); looking for the mapping it may have made");
+
+        var found = new List<(LiveMapping Live, IReadOnlyDictionary<string, string> Tags)>();
+        // A mapping being deleted is not what this create made, even with this manifest's tags (a replacement's old one).
+        foreach (var candidate in (await ListSameSourceAsync(request, ct)).Where(m => m.State != MappingStates.Deleting))
+        {
+            var tags = await CallAsync(ApiOperation.ListTags, t => api.ListTagsAsync(candidate.EventSourceMappingArn, t), ct);
+            if (tags.GetValueOrDefault(ManagedTags.ManagedBy) == owner && tags.GetValueOrDefault(ManagedTags.Name) == desired!.Name)
+                found.Add((candidate, tags));
+        }
+        switch (found.Count)
+        {
+            case 0:
+                var code = failure is LambdaApiException refused ? refused.ErrorCode : failure.GetType().Name;
+                throw new ApplyFailure(code,
+                    $"{why}; the create's outcome was unknown and no mapping of this manifest was found afterwards, " +
+                    "so it was not created (or is not listed yet); the next apply creates or finds it");
+            case 1:
+                var (live, liveTags) = found[0];
+                _uuid = live.Uuid;
+                var next = await ContinueFromExistingAsync(desired!, live, liveTags, ct);
+                _detail = $"create's outcome was unknown ({why}); found the mapping it made, {live.Uuid} ({Verb(next)})";
+                _done.Add($"found created {live.Uuid}");
+                break;
+            default:
+                throw new ApplyFailure(ApplyErrorCodes.UnresolvedConflict,
+                    $"create's outcome was unknown ({why}) and {found.Count} mappings carry this manifest's tags " +
+                    $"({string.Join(", ", found.Select(f => f.Live.Uuid))}); run plan again");
+        }
     }
 
     private async Task ReplaceAsync(CancellationToken ct)
@@ -203,6 +263,17 @@ internal sealed class ActionRun(
         var tags = await CallAsync(ApiOperation.ListTags, t => api.ListTagsAsync(live.EventSourceMappingArn, t), ct);
         CheckOwnership(request, desired, live, tags);
 
+        var next = await ContinueFromExistingAsync(desired, live, tags, ct);
+        _detail = $"create answered ResourceConflictException; {(next == PlanActionKind.Noop ? "found" : "adopted")} " +
+            $"the existing mapping {live.Uuid} ({Verb(next)})";
+        _done.Add($"found existing {live.Uuid}");
+    }
+
+    /// <summary>Re-plans the manifest against a mapping that already exists and carries out that plan when it is a
+    /// no-op, an update or an adoption; anything more needs a human to review a new plan.</summary>
+    private async Task<PlanActionKind> ContinueFromExistingAsync(
+        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
         var next = replan(desired, live, tags);
         switch (next.Kind)
         {
@@ -217,9 +288,7 @@ internal sealed class ActionRun(
                     $"mapping {live.Uuid} already exists for this function and source, and reaching the manifest from it " +
                     $"needs a {Verb(next.Kind)}; run plan again to review it");
         }
-        _detail = $"create answered ResourceConflictException; {(next.Kind == PlanActionKind.Noop ? "found" : "adopted")} " +
-            $"the existing mapping {live.Uuid} ({Verb(next.Kind)})";
-        _done.Add($"found existing {live.Uuid}");
+        return next.Kind;
     }
 
     /// <summary>A conflict on another owner's mapping, or on another manifest's, is never taken over.</summary>
@@ -245,17 +314,7 @@ internal sealed class ActionRun(
     /// with the same topics or queues. Null when there is none.</summary>
     private async Task<string?> FindConflictingAsync(MappingConfiguration request, CancellationToken ct)
     {
-        var matches = new List<LiveMapping>();
-        string? marker = null;
-        do
-        {
-            var query = new ListMappingsQuery(Marker: marker, FunctionName: request.FunctionName, EventSourceArn: request.EventSourceArn);
-            var page = await CallAsync(ApiOperation.List, t => api.ListAsync(query, t), ct);
-            matches.AddRange(page.Mappings.Where(m => SameTargets(m.Configuration, request)));
-            marker = page.NextMarker;
-        }
-        while (marker is not null);
-
+        var matches = await ListSameSourceAsync(request, ct);
         return matches.Count switch
         {
             0 => null,
@@ -264,6 +323,24 @@ internal sealed class ActionRun(
                 $"create met a conflict and {matches.Count} existing mappings match this function and source " +
                 $"({string.Join(", ", matches.Select(m => m.Uuid))}); run plan again"),
         };
+    }
+
+    /// <summary>This function's mappings of this source with the same topics or queues, across every page.</summary>
+    private async Task<List<LiveMapping>> ListSameSourceAsync(MappingConfiguration request, CancellationToken ct)
+    {
+        var matches = new List<LiveMapping>();
+        var seen = new HashSet<string?>(StringComparer.Ordinal);
+        string? marker = null;
+        do
+        {
+            var query = new ListMappingsQuery(Marker: marker, FunctionName: request.FunctionName, EventSourceArn: request.EventSourceArn);
+            var page = await CallAsync(ApiOperation.List, t => api.ListAsync(query, t), ct);
+            matches.AddRange(page.Mappings.Where(m => SameTargets(m.Configuration, request)));
+            // A server that repeats a marker must not keep us listing forever.
+            marker = page.NextMarker is { } next && seen.Add(next) ? next : null;
+        }
+        while (marker is not null);
+        return matches;
     }
 
     private static bool SameTargets(MappingConfiguration live, MappingConfiguration request) =>

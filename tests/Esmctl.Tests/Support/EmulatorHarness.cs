@@ -1,3 +1,5 @@
+using Reconciler.Core.Api;
+using Reconciler.Core.Model;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Http;
 
@@ -23,11 +25,15 @@ public sealed class EmulatorHarness : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <param name="front">Wraps the control plane before the server sees it, e.g. in a <see cref="ScriptedApi"/>
+    /// that answers chosen calls with the errors AWS gives.</param>
     public static async Task<EmulatorHarness> StartAsync(
-        EmulatorServerOptions? serverOptions = null, ControlPlaneOptions? controlPlaneOptions = null, TimeProvider? time = null)
+        EmulatorServerOptions? serverOptions = null, ControlPlaneOptions? controlPlaneOptions = null, TimeProvider? time = null,
+        Func<ILambdaMappingApi, ILambdaMappingApi>? front = null)
     {
         var controlPlane = new EmulatedControlPlane(controlPlaneOptions ?? new ControlPlaneOptions(), time ?? TimeProvider.System);
-        var server = new EmulatorServer(controlPlane, serverOptions ?? new EmulatorServerOptions());
+        var served = front is null ? controlPlane : front(controlPlane);
+        var server = new EmulatorServer(served, serverOptions ?? new EmulatorServerOptions());
         var url = await server.StartAsync("127.0.0.1", 0);
         return new EmulatorHarness(controlPlane, server, url);
     }
@@ -54,6 +60,26 @@ public sealed class EmulatorHarness : IAsyncDisposable
         ["AWS_ENDPOINT_URL_LAMBDA"] = null,
         ["AWS_ENDPOINT_URL_STS"] = null,
     };
+
+    /// <summary>Every mapping the control plane holds, with its tags, read in process (not over HTTP, so the
+    /// request log only shows what esmctl sent).</summary>
+    public async Task<IReadOnlyList<(LiveMapping Mapping, IReadOnlyDictionary<string, string> Tags)>> MappingsAsync()
+    {
+        var all = new List<(LiveMapping, IReadOnlyDictionary<string, string>)>();
+        string? marker = null;
+        do
+        {
+            var page = await ControlPlane.ListAsync(new ListMappingsQuery(Marker: marker), CancellationToken.None);
+            foreach (var mapping in page.Mappings)
+                all.Add((mapping, await ControlPlane.ListTagsAsync(mapping.EventSourceMappingArn, CancellationToken.None)));
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+        return all;
+    }
+
+    /// <summary>How many requests of one operation (e.g. CreateEventSourceMapping) reached the HTTP face.</summary>
+    public int Requests(string operation) => Server.RequestLog.Count(operation);
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 }

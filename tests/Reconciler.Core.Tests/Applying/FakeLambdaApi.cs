@@ -24,6 +24,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
     private int _nextId = 1;
     private int _inFlight;
     private int _loseCreateResponses;
+    private readonly Queue<Exception> _createFailuresAfterCommit = new();
     private TaskCompletionSource? _hold;
     private int _holdUntil;
 
@@ -100,6 +101,13 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
     public void LoseNextCreateResponse()
     {
         lock (_gate) _loseCreateResponses++;
+    }
+
+    /// <summary>The next create commits (with its tags), then its caller sees <paramref name="error"/>, as when the
+    /// connection drops or the service answers 5xx after the change: the API client does not repeat a create then.</summary>
+    public void FailNextCreateAfterCommit(Exception error)
+    {
+        lock (_gate) _createFailuresAfterCommit.Enqueue(error);
     }
 
     /// <summary>Creates wait until <paramref name="concurrent"/> creates are in flight together.</summary>
@@ -185,6 +193,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
                 var state = request.Enabled == false ? MappingStates.Disabled : MappingStates.Enabled;
                 var entry = NewEntry(request with { Tags = null }, state);
                 if (request.Tags is not null) foreach (var (k, v) in request.Tags) entry.Tags[k] = v;
+                if (_createFailuresAfterCommit.TryDequeue(out var afterCommit)) throw afterCommit;
                 if (_loseCreateResponses > 0)
                 {
                     _loseCreateResponses--;

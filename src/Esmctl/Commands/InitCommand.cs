@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using Esmctl.Init;
 
 namespace Esmctl.Commands;
@@ -20,6 +21,7 @@ public static class InitCommand
             DefaultValueFactory = _ => [InitSources.Default],
             AllowMultipleArgumentsPerToken = true,
         };
+        sources.CompletionSources.Add(_ => InitSources.Templates.Keys.Select(name => new CompletionItem(name)));
         var force = new Option<bool>("--force") { Description = "Overwrite files that already exist" };
         var targetsFile = new Option<bool>("--targets-file") { Description = $"Also write a commented {StarterRepository.TargetsFile} naming the accounts and regions to apply to" };
         var command = new Command("init",

@@ -1,0 +1,33 @@
+using Esmctl.Commands;
+
+namespace Esmctl.Tests.Help;
+
+public sealed class CommandErrorsGuardTests
+{
+    [Fact]
+    public async Task An_unexpected_failure_is_one_line_pointing_at_debug_not_a_stack_trace()
+    {
+        Assert.NotEqual("1", Environment.GetEnvironmentVariable(DebugOption.EnvironmentVariable));
+        var error = new StringWriter();
+        var code = await CommandErrors.GuardAsync(
+            new CommandConsole(TextWriter.Null, error, TextReader.Null, false),
+            () => throw new InvalidOperationException("the thing broke"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: unexpected InvalidOperationException: the thing broke (run with --debug for details)\n",
+            error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Debug_is_accepted_by_every_command()
+    {
+        var root = Program.BuildRootCommand();
+        foreach (var command in root.Subcommands)
+        {
+            var parsed = root.Parse([command.Name, "--debug"]);
+            Assert.Empty(parsed.UnmatchedTokens);
+            Assert.DoesNotContain(parsed.Errors, e => e.Message.Contains("--debug", StringComparison.Ordinal));
+            Assert.True(parsed.GetValue(DebugOption.Instance), command.Name);
+        }
+    }
+}

@@ -9,7 +9,7 @@ public static class Program
     {
         var root = BuildRootCommand();
         var parseResult = root.Parse(args);
-        var debug = parseResult.GetValue(DebugOption.Instance) || DebugOption.FromEnvironment();
+        var debug = DebugOption.IsSet(parseResult) || DebugOption.FromEnvironment();
         // GuardAsync and the handlers read ESMCTL_DEBUG; --debug is the same switch, set once here for the process.
         if (debug) Environment.SetEnvironmentVariable(DebugOption.EnvironmentVariable, "1");
         if (UnknownOptions.Check(parseResult) is { } unknown)
@@ -33,7 +33,7 @@ public static class Program
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("esmctl: declarative reconciler for AWS Lambda event source mappings");
-        root.Options.Add(DebugOption.Instance);
+        root.Options.Add(DebugOption.Create());
         VersionText.ReplaceVersionAction(root);
         HelpExamples.Attach(root);
         root.Subcommands.Add(InitCommand.Create());

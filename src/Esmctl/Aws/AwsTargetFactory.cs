@@ -163,7 +163,8 @@ public sealed class AwsTargetFactory(
         catch (AmazonServiceException e)
         {
             throw new AwsConfigurationException(
-                $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}", e);
+                $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}" +
+                (e.ErrorCode is "AccessDenied" or "AccessDeniedException" ? " Grant sts:GetCallerIdentity to the caller." : ""), e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Esmctl.Aws;
 using Esmctl.Targets;
 using Reconciler.Core.Api;
+using Reconciler.Emulator.Persistence;
 
 namespace Esmctl.Commands;
 
@@ -17,29 +18,40 @@ public static partial class CommandErrors
         }
         catch (TargetException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
+            await ReportAsync(console, e.Message, e);
+        }
+        catch (LocalStateException e)
+        {
+            await ReportAsync(console, e.Message, e);
         }
         catch (LambdaApiException e)
         {
-            await console.Error.WriteLineAsync($"error: {Describe(e)}");
+            await ReportAsync(console, Describe(e), e);
         }
         catch (HttpRequestException e)
         {
-            await console.Error.WriteLineAsync($"error: could not reach the endpoint: {e.Message}");
+            await ReportAsync(console, $"could not reach the endpoint: {e.Message}", e);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            await console.Error.WriteLineAsync("error: cancelled");
+            await ReportAsync(console, "cancelled", e);
         }
         catch (IOException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
+            await ReportAsync(console, e.Message, e);
         }
         catch (Exception e) when (!DebugOption.FromEnvironment())
         {
-            await console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)");
+            await ReportAsync(console, $"unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)", e);
         }
         return ExitCodes.Error;
+    }
+
+    /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces).</summary>
+    private static async Task ReportAsync(CommandConsole console, string message, Exception e)
+    {
+        await console.Error.WriteLineAsync($"error: {message}");
+        if (DebugOption.FromEnvironment()) await console.Error.WriteLineAsync(e.ToString());
     }
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>

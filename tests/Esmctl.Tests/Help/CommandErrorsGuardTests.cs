@@ -1,4 +1,5 @@
 using Esmctl.Commands;
+using Esmctl.Tests.Support;
 
 namespace Esmctl.Tests.Help;
 
@@ -27,7 +28,26 @@ public sealed class CommandErrorsGuardTests
             var parsed = root.Parse([command.Name, "--debug"]);
             Assert.Empty(parsed.UnmatchedTokens);
             Assert.DoesNotContain(parsed.Errors, e => e.Message.Contains("--debug", StringComparison.Ordinal));
-            Assert.True(parsed.GetValue(DebugOption.Instance), command.Name);
+            Assert.True(DebugOption.IsSet(parsed), command.Name);
         }
+    }
+
+    [Fact]
+    public void A_broken_local_state_file_is_one_line_and_debug_adds_the_details()
+    {
+        using var workspace = new TempWorkspace();
+        var state = Path.Combine(workspace.Root, "broken-state.json");
+        File.WriteAllText(state, "{not json");
+
+        var plain = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.StartsWith($"error: The local state file {state} is not valid JSON", plain.Stderr);
+        Assert.Single(plain.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", plain.Stderr);
+
+        var debug = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}", "--debug");
+        Assert.Equal(1, debug.ExitCode);
+        Assert.Contains("LocalStateException", debug.Stderr);
+        Assert.Contains("   at ", debug.Stderr);
     }
 }

@@ -5,12 +5,38 @@ namespace Esmctl;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+    public static async Task<int> Main(string[] args)
+    {
+        var root = BuildRootCommand();
+        var parseResult = root.Parse(args);
+        var debug = DebugOption.IsSet(parseResult) || DebugOption.FromEnvironment();
+        // GuardAsync and the handlers read ESMCTL_DEBUG; --debug is the same switch, set once here for the process.
+        if (debug) Environment.SetEnvironmentVariable(DebugOption.EnvironmentVariable, "1");
+        if (UnknownOptions.Check(parseResult) is { } unknown)
+        {
+            await Console.Error.WriteLineAsync($"error: {unknown}");
+            return ExitCodes.Error;
+        }
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = debug });
+        }
+        catch (Exception e) when (!debug)
+        {
+            // Only reached by a failure no command handled: still one line, never a stack trace without --debug.
+            await Console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)");
+            return ExitCodes.Error;
+        }
+    }
 
     /// <summary>The composition root of the CLI: every subcommand registers here.</summary>
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("esmctl: declarative reconciler for AWS Lambda event source mappings");
+        root.Options.Add(DebugOption.Create());
+        VersionText.ReplaceVersionAction(root);
+        HelpExamples.Attach(root);
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create(TimeProvider.System));
         root.Subcommands.Add(ApplyCommand.Create(TimeProvider.System));

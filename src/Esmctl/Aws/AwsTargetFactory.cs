@@ -106,9 +106,15 @@ public sealed class AwsTargetFactory(
         var timeout = endpointOverride ? OverrideCredentialTimeout : DefaultCredentialTimeout;
         using var bounded = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
-        var hint = endpointOverride
+        var profileName = options.Profile ?? _environment("AWS_PROFILE") ?? "default";
+        var tried =
+            $" Tried, in order: the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), the profile '{profileName}'" +
+            " in ~/.aws/credentials and ~/.aws/config (keys, SSO, credential_process, role_arn), web identity" +
+            " (AWS_WEB_IDENTITY_TOKEN_FILE), then container and instance metadata.";
+        var hint = tried + (endpointOverride
             ? " An emulator accepts any credentials: set AWS_ACCESS_KEY_ID=test and AWS_SECRET_ACCESS_KEY=test."
-            : " Configure credentials as for the AWS CLI (environment, --profile or AWS_PROFILE, SSO, or an instance role).";
+            : " To fix: export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws configure`," +
+              " or `aws sso login --profile NAME` and pass --profile NAME (or set AWS_PROFILE).");
         try
         {
             return await _resolveCredentials(config, linked.Token).ConfigureAwait(false);
@@ -121,7 +127,7 @@ public sealed class AwsTargetFactory(
         catch (AmazonClientException e)
         {
             var profile = options.Profile is null ? "" : $" for profile '{options.Profile}'";
-            throw new AwsConfigurationException($"No AWS credentials found{profile}.{hint}", e);
+            throw new AwsConfigurationException($"No AWS credentials found{profile} ({e.Message.TrimEnd('.')}).{hint}", e);
         }
     }
 
@@ -157,7 +163,8 @@ public sealed class AwsTargetFactory(
         catch (AmazonServiceException e)
         {
             throw new AwsConfigurationException(
-                $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}", e);
+                $"STS GetCallerIdentity at {Where(stsOverride, region)} refused the credentials: {e.ErrorCode}: {e.Message}" +
+                (e.ErrorCode is "AccessDenied" or "AccessDeniedException" ? " Grant sts:GetCallerIdentity to the caller." : ""), e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

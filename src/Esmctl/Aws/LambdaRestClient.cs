@@ -102,7 +102,7 @@ public sealed class LambdaRestClient : ILambdaMappingApi
 
     private static string TagPath(string arn) => TagsPath + Uri.EscapeDataString(arn);
 
-    private Task<T> SendAsync<T>(
+    private async Task<T> SendAsync<T>(
         string operation,
         HttpMethod method,
         string path,
@@ -114,9 +114,27 @@ public sealed class LambdaRestClient : ILambdaMappingApi
     {
         var uri = BuildUri(path, query);
         var content = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
-        return _retry.RunAsync(operation, idempotent,
-            ct => SendOnceAsync(operation, method, uri, content, read, ct), cancellationToken);
+        try
+        {
+            return await _retry.RunAsync(operation, idempotent,
+                ct => SendOnceAsync(operation, method, uri, content, read, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LambdaApiException e)
+        {
+            // The operation names the IAM action an AccessDeniedException is about (lambda:<Operation>).
+            e.Data[OperationDataKey] = operation;
+            throw;
+        }
+        catch (HttpRequestException e)
+        {
+            // After the retries: a person needs the URL that could not be reached, which the socket error lacks.
+            throw new HttpRequestException(e.HttpRequestError,
+                $"{operation} could not reach {_endpoint.GetLeftPart(UriPartial.Authority)}: {e.Message}", e, e.StatusCode);
+        }
     }
+
+    /// <summary>The key under which a <see cref="LambdaApiException"/>'s Data holds the operation that failed.</summary>
+    public const string OperationDataKey = "esmctl.operation";
 
     private Uri BuildUri(string path, IReadOnlyList<(string Name, string Value)> query)
     {

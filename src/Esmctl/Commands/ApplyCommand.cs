@@ -80,9 +80,9 @@ public static class ApplyCommand
                 time,
                 new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
                 (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, result.Options),
-                new ApplyProgressOutput(console.Error));
+                ApplyProgress.For(console, args.Color));
             var report = await applier.ApplyAsync(plan, cancellationToken);
-            ApplyReportOutput.Write(console.Out, report);
+            ApplySummaryTable.Write(console, report, args.Color);
             if (args.Stats) StatsOutput.WriteApply(console.Error, report);
             return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
         });

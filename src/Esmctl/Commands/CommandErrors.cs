@@ -1,11 +1,14 @@
+using System.Text.RegularExpressions;
+using Esmctl.Aws;
 using Esmctl.Targets;
 using Reconciler.Core.Api;
+using Reconciler.Emulator.Persistence;
 
 namespace Esmctl.Commands;
 
 /// <summary>Turns the failures a command can meet into one line a person can act on, never a stack trace
-/// (unless ESMCTL_DEBUG=1). Bugs still surface: only the failure kinds below are caught.</summary>
-public static class CommandErrors
+/// (unless --debug or ESMCTL_DEBUG=1). Bugs still surface: only the failure kinds below are caught.</summary>
+public static partial class CommandErrors
 {
     public static async Task<int> GuardAsync(CommandConsole console, Func<Task<int>> run)
     {
@@ -15,28 +18,70 @@ public static class CommandErrors
         }
         catch (TargetException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
+            await ReportAsync(console, e.Message, e);
+        }
+        catch (LocalStateException e)
+        {
+            await ReportAsync(console, e.Message, e);
         }
         catch (LambdaApiException e)
         {
-            await console.Error.WriteLineAsync($"error: the Lambda API answered {e.ErrorCode} (HTTP {e.StatusCode}): {e.ServiceMessage}");
+            await ReportAsync(console, Describe(e), e);
         }
         catch (HttpRequestException e)
         {
-            await console.Error.WriteLineAsync($"error: could not reach the endpoint: {e.Message}");
+            await ReportAsync(console, $"could not reach the endpoint: {e.Message}", e);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            await console.Error.WriteLineAsync("error: cancelled");
+            await ReportAsync(console, "cancelled", e);
         }
         catch (IOException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
+            await ReportAsync(console, e.Message, e);
         }
-        catch (Exception e) when (Environment.GetEnvironmentVariable("ESMCTL_DEBUG") != "1")
+        catch (Exception e) when (!DebugOption.FromEnvironment())
         {
-            await console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (set ESMCTL_DEBUG=1 for details)");
+            await ReportAsync(console, $"unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)", e);
         }
         return ExitCodes.Error;
     }
+
+    /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces).</summary>
+    private static async Task ReportAsync(CommandConsole console, string message, Exception e)
+    {
+        await console.Error.WriteLineAsync($"error: {message}");
+        if (DebugOption.FromEnvironment()) await console.Error.WriteLineAsync(e.ToString());
+    }
+
+    /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>
+    public static string Describe(LambdaApiException e)
+    {
+        var answered = $"the Lambda API answered {e.ErrorCode} (HTTP {e.StatusCode}): {e.ServiceMessage}";
+        if (!e.Is("AccessDeniedException") && e.StatusCode != 403) return answered;
+        var action = MissingAction(e);
+        return action is null
+            ? $"{answered}. The credentials lack an IAM permission; esmctl needs {string.Join(", ", RequiredActions)}."
+            : $"{answered}. Grant {action} to the caller (see docs/reference/cli.md for the full policy).";
+    }
+
+    /// <summary>Every IAM action plan and apply use; the policy a CI role needs.</summary>
+    public static IReadOnlyList<string> RequiredActions { get; } =
+    [
+        "lambda:ListEventSourceMappings", "lambda:GetEventSourceMapping", "lambda:CreateEventSourceMapping",
+        "lambda:UpdateEventSourceMapping", "lambda:DeleteEventSourceMapping", "lambda:ListTags",
+        "lambda:TagResource", "lambda:UntagResource", "sts:GetCallerIdentity",
+    ];
+
+    /// <summary>The action AWS names in its message ("... is not authorized to perform: lambda:X on ..."), else the
+    /// operation the client was calling, whose IAM action for Lambda has the same name.</summary>
+    private static string? MissingAction(LambdaApiException e)
+    {
+        var named = NamedAction().Match(e.ServiceMessage);
+        if (named.Success) return named.Groups[1].Value;
+        return e.Data[LambdaRestClient.OperationDataKey] is string operation ? $"lambda:{operation}" : null;
+    }
+
+    [GeneratedRegex(@"perform: ([a-z0-9-]+:[A-Za-z0-9]+)")]
+    private static partial Regex NamedAction();
 }

@@ -26,14 +26,21 @@ public static class ApplyReportOutput
             writer.WriteLine(line);
             if (outcome.Detail is { } detail) writer.WriteLine($"          {detail}");
         }
+        writer.WriteLine(Verdict(report));
+    }
+
+    /// <summary>"Apply complete! Mappings: 1 created, ..." or, with failures, how many actions did not complete.</summary>
+    public static string Verdict(ApplyReport report)
+    {
+        var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         var failed = acted.Count(o => o.Result != ApplyResult.Succeeded);
         var done = acted.Where(o => o.Result == ApplyResult.Succeeded).GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
         int Count(PlanActionKind kind) => done.GetValueOrDefault(kind);
         var counts = $"{Count(PlanActionKind.Create)} created, {Count(PlanActionKind.Update)} updated, " +
                      $"{Count(PlanActionKind.Replace)} replaced, {Count(PlanActionKind.Delete)} deleted, {Count(PlanActionKind.Adopt)} adopted";
-        writer.WriteLine(failed == 0
+        return failed == 0
             ? $"Apply complete! Mappings: {counts}."
-            : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete. Mappings: {counts}.");
+            : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete. Mappings: {counts}.";
     }
 
     private static string Uuid(ApplyOutcome outcome) => outcome.Uuid is null ? "" : $" ({outcome.Uuid})";

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Esmctl.Commands;
+
+/// <summary>
+/// A mistyped option on a command that takes paths ("esmctl plan --outptu json manifests") parses as a path, and
+/// the user would read "no such file: --outptu". This finds such tokens first and names the option meant.
+/// A real file whose name starts with '-' still works.
+/// </summary>
+public static class UnknownOptions
+{
+    public static string? Check(ParseResult parseResult)
+    {
+        var commandResult = parseResult.CommandResult;
+        var suspicious = commandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .Concat(parseResult.UnmatchedTokens)
+            .FirstOrDefault(v => v.Length > 1 && v[0] == '-' && !File.Exists(v) && !Directory.Exists(v));
+        if (suspicious is null) return null;
+
+        var path = CommandPath(commandResult);
+        var known = Names(commandResult).ToList();
+        var spelled = suspicious.Split('=', 2)[0];
+        var nearest = known
+            .Select(name => (name, distance: Distance(spelled, name)))
+            .Where(p => p.distance <= Math.Max(2, spelled.Length / 3))
+            .OrderBy(p => p.distance)
+            .Select(p => p.name)
+            .FirstOrDefault();
+        var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
+        return $"unknown option '{spelled}' for '{path}'.{suggestion} See '{path} --help'.";
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult c) names.Insert(0, c.Command is RootCommand ? "esmctl" : c.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
+
+    /// <summary>The options valid here: the command's own and the recursive ones of its parents (--help, --debug).</summary>
+    private static IEnumerable<string> Names(CommandResult result)
+    {
+        foreach (var option in result.Command.Options)
+        {
+            yield return option.Name;
+            foreach (var alias in option.Aliases) yield return alias;
+        }
+        for (var parent = result.Parent as CommandResult; parent is not null; parent = parent.Parent as CommandResult)
+        {
+            foreach (var option in parent.Command.Options.Where(o => o.Recursive)) yield return option.Name;
+        }
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

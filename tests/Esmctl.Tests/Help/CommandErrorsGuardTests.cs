@@ -1,0 +1,53 @@
+using Esmctl.Commands;
+using Esmctl.Tests.Support;
+
+namespace Esmctl.Tests.Help;
+
+public sealed class CommandErrorsGuardTests
+{
+    [Fact]
+    public async Task An_unexpected_failure_is_one_line_pointing_at_debug_not_a_stack_trace()
+    {
+        Assert.NotEqual("1", Environment.GetEnvironmentVariable(DebugOption.EnvironmentVariable));
+        var error = new StringWriter();
+        var code = await CommandErrors.GuardAsync(
+            new CommandConsole(TextWriter.Null, error, TextReader.Null, false),
+            () => throw new InvalidOperationException("the thing broke"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: unexpected InvalidOperationException: the thing broke (run with --debug for details)\n",
+            error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Debug_is_accepted_by_every_command()
+    {
+        var root = Program.BuildRootCommand();
+        foreach (var command in root.Subcommands)
+        {
+            var parsed = root.Parse([command.Name, "--debug"]);
+            Assert.Empty(parsed.UnmatchedTokens);
+            Assert.DoesNotContain(parsed.Errors, e => e.Message.Contains("--debug", StringComparison.Ordinal));
+            Assert.True(DebugOption.IsSet(parsed), command.Name);
+        }
+    }
+
+    [Fact]
+    public void A_broken_local_state_file_is_one_line_and_debug_adds_the_details()
+    {
+        using var workspace = new TempWorkspace();
+        var state = Path.Combine(workspace.Root, "broken-state.json");
+        File.WriteAllText(state, "{not json");
+
+        var plain = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.StartsWith($"error: The local state file {state} is not valid JSON", plain.Stderr);
+        Assert.Single(plain.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", plain.Stderr);
+
+        var debug = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}", "--debug");
+        Assert.Equal(1, debug.ExitCode);
+        Assert.Contains("LocalStateException", debug.Stderr);
+        Assert.Contains("   at ", debug.Stderr);
+    }
+}

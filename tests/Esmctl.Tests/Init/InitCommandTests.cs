@@ -1,0 +1,146 @@
+using Esmctl.Commands;
+using Esmctl.Init;
+using Esmctl.Tests.Support;
+using Reconciler.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace Esmctl.Tests.Init;
+
+public sealed class InitCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "esmctl-init-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    private (int Code, string Out, string Error) Init(params string[] sources) => Init(false, false, sources);
+
+    private (int Code, string Out, string Error) Init(bool force, bool targetsFile, params string[] sources)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = InitCommand.Run(new InitArguments(_root, sources, force, targetsFile), new CommandConsole(output, error, TextReader.Null, false));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Default_is_one_sqs_manifest_the_schema_and_three_workflows()
+    {
+        var (code, output, _) = Init();
+        Assert.Equal(0, code);
+        var written = Directory.GetFiles(_root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+        [
+            ".github/workflows/esmctl-apply.yml", ".github/workflows/esmctl-drift.yml", ".github/workflows/esmctl-plan.yml",
+            "manifests/sqs.yaml", "schemas/eventsourcemapping.v1.schema.json",
+        ], written);
+        Assert.Contains("created  manifests/sqs.yaml", output);
+        Assert.Equal(File.ReadAllText(RepositoryPaths.SchemaFile), File.ReadAllText(Path.Combine(_root, "schemas", "eventsourcemapping.v1.schema.json")));
+    }
+
+    [Fact]
+    public void Every_source_type_validates_and_its_modeline_resolves_to_the_copied_schema()
+    {
+        Assert.Equal(0, Init(string.Join(',', InitSources.Templates.Keys)).Code);
+        var manifests = Directory.GetFiles(Path.Combine(_root, "manifests"));
+        Assert.Equal(InitSources.Templates.Count, manifests.Length);
+        foreach (var manifest in manifests)
+        {
+            var first = File.ReadLines(manifest).First();
+            Assert.StartsWith("# yaml-language-server: $schema=", first);
+            var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(manifest)!, first["# yaml-language-server: $schema=".Length..]));
+            Assert.True(File.Exists(schema), $"{manifest}: the modeline points at {schema}, which was not written");
+            Assert.True(File.ReadLines(manifest).Count(l => l.TrimStart().StartsWith('#')) >= 2, $"{manifest} is not commented");
+        }
+        var output = new StringWriter();
+        var code = ValidateCommand.Run([Path.Combine(_root, "manifests")], "text", TimeProvider.System, output);
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains($"valid: {InitSources.Templates.Count} mappings", output.ToString());
+    }
+
+    [Fact]
+    public void Sources_may_be_repeated_or_comma_separated_and_unknown_ones_are_refused()
+    {
+        Assert.Equal(0, Init("sqs,kinesis", "dynamodb", "kinesis").Code);
+        Assert.Equal(["dynamodb.yaml", "kinesis.yaml", "sqs.yaml"],
+            Directory.GetFiles(Path.Combine(_root, "manifests")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
+
+        var (code, _, error) = Init(true, false, "sqs,kinesys");
+        Assert.Equal(1, code);
+        Assert.Contains("unknown source type 'kinesys'", error);
+    }
+
+    [Fact]
+    public void Existing_files_are_never_overwritten_without_force_and_are_named()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "manifests"));
+        var mine = Path.Combine(_root, "manifests", "sqs.yaml");
+        File.WriteAllText(mine, "mine");
+
+        var (code, output, error) = Init();
+        Assert.Equal(1, code);
+        Assert.Contains("  manifests/sqs.yaml", error);
+        Assert.Contains("use --force", error);
+        Assert.Equal("", output);
+        Assert.Equal("mine", File.ReadAllText(mine));
+        Assert.False(Directory.Exists(Path.Combine(_root, ".github")), "nothing may be written when any file exists");
+
+        var forced = Init(true, false);
+        Assert.Equal(0, forced.Code);
+        Assert.Contains("overwrote  manifests/sqs.yaml", forced.Out);
+        Assert.NotEqual("mine", File.ReadAllText(mine));
+    }
+
+    [Fact]
+    public void Targets_file_is_written_only_when_asked_and_lists_named_targets()
+    {
+        Init();
+        Assert.False(File.Exists(Path.Combine(_root, "esmctl.yaml")));
+        Assert.Equal(0, Init(true, true).Code);
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(_root, "esmctl.yaml"))));
+        var targets = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)[new YamlScalarNode("targets")];
+        var first = (YamlMappingNode)targets.Children[0];
+        foreach (var key in new[] { "name", "region", "account" }) Assert.True(first.Children.ContainsKey(new YamlScalarNode(key)), key);
+    }
+
+    [Fact]
+    public void Workflows_plan_on_pull_requests_apply_on_merge_and_check_drift_on_a_schedule()
+    {
+        Init();
+        string Workflow(string name) => File.ReadAllText(Path.Combine(_root, ".github", "workflows", name));
+        var plan = Workflow("esmctl-plan.yml");
+        Assert.Contains("pull_request:", plan);
+        Assert.Contains("esmctl plan manifests --target aws --output markdown --detailed-exitcode", plan);
+        var apply = Workflow("esmctl-apply.yml");
+        Assert.Contains("push:", apply);
+        Assert.Contains("esmctl apply manifests --target aws --auto-approve", apply);
+        var drift = Workflow("esmctl-drift.yml");
+        Assert.Contains("schedule:", drift);
+        Assert.Contains("--detailed-exitcode", drift);
+        foreach (var text in new[] { plan, apply, drift })
+        {
+            Assert.DoesNotContain("{{ESMCTL_VERSION}}", text);
+            Assert.Contains($"dotnet tool install --global esmctl --version {VersionText.Release(typeof(Program).Assembly)}", text);
+            new YamlStream().Load(new StringReader(text)); // well-formed YAML, or this throws
+        }
+    }
+
+    [Fact]
+    public void The_real_binary_scaffolds_a_repository_that_validates_and_plans_on_the_local_target()
+    {
+        var init = EsmctlProcess.Run(Path.GetTempPath(), "init", _root, "--sources", "sqs,kinesis,dynamodb,msk,kafka,mq,rabbitmq,documentdb,sqs-fifo");
+        Assert.True(init.ExitCode == 0, init.Stderr);
+
+        var validate = EsmctlProcess.Run(_root, "validate", "manifests");
+        Assert.True(validate.ExitCode == 0, validate.Stdout + validate.Stderr);
+
+        var plan = EsmctlProcess.Run(_root, "plan", "manifests", "--detailed-exitcode");
+        Assert.True(plan.ExitCode == 2, plan.Stdout + plan.Stderr);
+        Assert.Contains("Plan: 9 to create, 0 to update, 0 to replace, 0 to delete.", plan.Stdout);
+    }
+}

@@ -4,6 +4,7 @@ using Esmctl.Targets;
 using Esmctl.Workflow;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
+using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
 
@@ -41,6 +42,16 @@ public static class ApplyCommand
                 return ExitCodes.Error;
             }
             var inputs = planning.Read(parseResult);
+            if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
+            {
+                var explicitTarget = parseResult.GetResult(target.Target) is { Implicit: false };
+                var saved = new SavedPlanArguments(
+                    only, explicitTarget ? settings : null,
+                    parseResult.GetValue(maxDeletes),
+                    parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
+                    ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
+                return await RunSavedAsync(saved, console, time, cancellationToken);
+            }
             var args = new ApplyArguments(
                 inputs, settings,
                 parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
@@ -65,32 +76,79 @@ public static class ApplyCommand
             await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
             if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
             if (!plan.HasChanges) return ExitCodes.Success;
-
-            if (args.MaxDeletes is { } limit && plan.Summary.Delete > limit)
-            {
-                await console.Error.WriteLineAsync(
-                    $"error: the plan deletes {plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed. " +
-                    "Check the manifests, or raise --max-deletes if this is intended.");
-                return ExitCodes.Error;
-            }
-            if (!await ConfirmAsync(args, console)) return ExitCodes.Error;
-
-            var applier = new PlanApplier(
-                target.Api,
-                time,
-                new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
-                (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, result.Options),
-                new ApplyProgressOutput(console.Error));
-            var report = await applier.ApplyAsync(plan, cancellationToken);
-            ApplyReportOutput.Write(console.Out, report);
-            if (args.Stats) StatsOutput.WriteApply(console.Error, report);
-            return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
+            var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats);
+            return await ExecuteAsync(plan, target, result.Options, execution, console, time, cancellationToken);
         });
     }
 
-    private static async Task<bool> ConfirmAsync(ApplyArguments args, CommandConsole console)
+    /// <summary><c>esmctl apply PLANFILE</c>: check that nothing moved since the plan was saved, then execute exactly it.</summary>
+    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (args.AutoApprove) return true;
+        return await CommandErrors.GuardAsync(console, async () =>
+        {
+            var saved = SavedPlanFile.Parse(await File.ReadAllTextAsync(args.PlanFile, cancellationToken), out var parseError);
+            if (saved is null)
+            {
+                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
+                return ExitCodes.Error;
+            }
+            var settings = args.Target ?? SavedPlanTarget.Settings(saved.Target, out parseError);
+            if (settings is null)
+            {
+                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
+                return ExitCodes.Error;
+            }
+            var target = await TargetFactory.OpenAsync(settings, time, cancellationToken);
+            var check = await SavedPlanWorkflow.CheckAsync(saved, target, time, cancellationToken);
+            if (check.Manifests is { } manifests) DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
+            if (check.Refused)
+            {
+                await console.Error.WriteLineAsync($"error: the saved plan {args.PlanFile} is stale; nothing was changed. What moved since it was made:");
+                foreach (var refusal in check.Refusals) await console.Error.WriteLineAsync($"  - {refusal}");
+                await console.Error.WriteLineAsync("Run esmctl plan again, review the new plan, and apply that.");
+                return ExitCodes.Error;
+            }
+
+            var plan = check.Plan!;
+            await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
+            if (!plan.HasChanges)
+            {
+                await console.Out.WriteLineAsync($"The saved plan {args.PlanFile} has no changes; nothing to apply.");
+                return ExitCodes.Success;
+            }
+            var maxDeletes = args.MaxDeletes ?? (saved.Options.Prune ? DefaultMaxDeletesWithPrune : null);
+            var execution = new PlanExecution(maxDeletes, args.AutoApprove, args.Stats);
+            return await ExecuteAsync(plan, target, check.Options, execution, console, time, cancellationToken);
+        });
+    }
+
+    private static async Task<int> ExecuteAsync(
+        Plan plan, Target target, PlanOptions options, PlanExecution args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (args.MaxDeletes is { } limit && plan.Summary.Delete > limit)
+        {
+            await console.Error.WriteLineAsync(
+                $"error: the plan deletes {plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed. " +
+                "Check the manifests, or raise --max-deletes if this is intended.");
+            return ExitCodes.Error;
+        }
+        if (!await ConfirmAsync(args.AutoApprove, console)) return ExitCodes.Error;
+
+        var applier = new PlanApplier(
+            target.Api,
+            time,
+            new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
+            (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
+            new ApplyProgressOutput(console.Error));
+        var report = await applier.ApplyAsync(plan, cancellationToken);
+        ApplyReportOutput.Write(console.Out, report);
+        if (args.Stats) StatsOutput.WriteApply(console.Error, report);
+        return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
+    }
+
+    private static async Task<bool> ConfirmAsync(bool autoApprove, CommandConsole console)
+    {
+        if (autoApprove) return true;
         if (!console.IsInteractive)
         {
             await console.Error.WriteLineAsync("error: apply needs --auto-approve when it is not run on a terminal; nothing was changed");
@@ -111,3 +169,15 @@ public sealed record ApplyArguments(
     bool AutoApprove,
     bool Stats,
     bool Color);
+
+/// <summary><c>esmctl apply PLANFILE</c>. Target is null unless --target was given: then the saved plan's target is reopened.</summary>
+public sealed record SavedPlanArguments(
+    string PlanFile,
+    TargetSettings? Target,
+    int? MaxDeletes,
+    bool AutoApprove,
+    bool Stats,
+    bool Color);
+
+/// <summary>How an approved plan is executed, whichever way it was obtained.</summary>
+internal sealed record PlanExecution(int? MaxDeletes, bool AutoApprove, bool Stats);

@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(TimeProvider.System));
         root.Subcommands.Add(ApplyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create(TimeProvider.System));
         return root;
     }
 }

@@ -66,6 +66,8 @@ public static class ApplyCommand
     {
         return await CommandErrors.GuardAsync(console, async () =>
         {
+            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
+                return await MultiTargetRunner.ApplyAsync(targetsFile, args, ConfirmAsync, console, time, cancellationToken);
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);

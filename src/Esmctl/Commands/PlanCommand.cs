@@ -54,6 +54,8 @@ public static class PlanCommand
     {
         return await CommandErrors.GuardAsync(console, async () =>
         {
+            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
+                return await MultiTargetRunner.PlanAsync(targetsFile, args, console, time, cancellationToken);
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);

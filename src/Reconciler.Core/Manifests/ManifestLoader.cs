@@ -68,7 +68,16 @@ public static class ManifestLoader
             && document.Json["kind"] is JValue { Type: JTokenType.String } kind
             && !((string)apiVersion!).StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
             && !string.Equals((string)kind!, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase))
-        || IsGitHubWorkflow(document.Json);
+        || IsGitHubWorkflow(document.Json)
+        || IsTargetsFile(document);
+
+    /// <summary>esmctl.yaml, the list of targets at the manifests' root, is configuration, not a manifest.</summary>
+    private static bool IsTargetsFile(ManifestDocument document) =>
+        string.Equals(Path.GetFileName(document.Location.File), "esmctl.yaml", StringComparison.Ordinal)
+        && document.Json is JObject root
+        && root["apiVersion"] is null
+        && root["kind"] is null
+        && root["targets"] is JArray;
 
     private static bool IsGitHubWorkflow(JToken json) =>
         json is JObject root

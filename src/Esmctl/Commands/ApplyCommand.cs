@@ -22,7 +22,8 @@ public static class ApplyCommand
         var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this (default {DefaultMaxDeletesWithPrune} with --prune)" };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when not on a terminal)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
-        var command = new Command("apply", "Make live state match the manifests: plan, confirm, then create, update, replace and (with --prune) delete");
+        var command = new Command("apply", "Make live state match the manifests: plan, confirm, then create, update, replace and (with --prune) delete. " +
+            "Given one saved plan file (esmctl plan --out FILE), execute exactly that plan, or refuse if anything moved since");
         planning.AddTo(command);
         target.AddTo(command);
         command.Options.Add(maxDeletes);
@@ -101,7 +102,16 @@ public static class ApplyCommand
                 return ExitCodes.Error;
             }
             var target = await TargetFactory.OpenAsync(settings, time, cancellationToken);
-            var check = await SavedPlanWorkflow.CheckAsync(saved, target, time, cancellationToken);
+            SavedPlanApplyResult check;
+            try
+            {
+                check = await SavedPlanWorkflow.CheckAsync(saved, target, time, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {e.Message}");
+                return ExitCodes.Error;
+            }
             if (check.Manifests is { } manifests) DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
             if (check.Refused)
             {

@@ -42,6 +42,7 @@ public static class Program
         root.Subcommands.Add(ApplyCommand.Create(TimeProvider.System));
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(RunCommand.Create(options => Daemon.ReconcileTick.ForOptions(options, TimeProvider.System)));
+        root.Subcommands.Add(ExportCommand.Create(TimeProvider.System));
         return root;
     }
 }

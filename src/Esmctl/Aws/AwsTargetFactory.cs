@@ -49,6 +49,8 @@ public sealed class AwsTargetFactory(
         var region = ResolveRegion(options, anyOverride);
         var lambdaEndpoint = lambdaOverride ?? ServiceEndpoint.Resolve("lambda", "LAMBDA", region, null, _environment);
         var credentials = await ResolveCredentialsAsync(options, region, anyOverride, cancellationToken).ConfigureAwait(false);
+        if (options.RoleArn is { } roleArn)
+            credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, cancellationToken).ConfigureAwait(false);
 
         var (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken)
             .ConfigureAwait(false);
@@ -129,6 +131,51 @@ public sealed class AwsTargetFactory(
             var profile = options.Profile is null ? "" : $" for profile '{options.Profile}'";
             throw new AwsConfigurationException($"No AWS credentials found{profile} ({e.Message.TrimEnd('.')}).{hint}", e);
         }
+    }
+
+    /// <summary>Session credentials of the role (one hour, the STS default: longer than any single run).</summary>
+    private async Task<AWSCredentials> AssumeRoleAsync(
+        AWSCredentials credentials, string roleArn, string region, Uri? stsOverride, CancellationToken cancellationToken)
+    {
+        using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
+        try
+        {
+            var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
+            {
+                RoleArn = roleArn,
+                RoleSessionName = $"esmctl-{time.GetUtcNow().ToUnixTimeSeconds()}",
+            }, cancellationToken).ConfigureAwait(false);
+            var c = response.Credentials;
+            return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsConfigurationException($"STS AssumeRole {roleArn} at {Where(stsOverride, region)} was refused: {e.ErrorCode}: {e.Message}", e);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsConfigurationException($"Could not assume role {roleArn} at {Where(stsOverride, region)}: {e.Message}", e);
+        }
+    }
+
+    private AmazonSecurityTokenServiceConfig StsConfig(string region, Uri? stsOverride)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            HttpClientFactory = new InjectedHttpClientFactory(handler),
+            IgnoreConfiguredEndpointUrls = true,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (stsOverride is not null)
+        {
+            config.ServiceURL = stsOverride.ToString();
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        return config;
     }
 
     private async Task<(string Account, string Arn)> CallerIdentityAsync(

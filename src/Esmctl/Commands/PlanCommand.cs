@@ -2,6 +2,9 @@ using System.CommandLine;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Esmctl.Workflow;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Rendering;
+using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
 
@@ -15,12 +18,16 @@ public static class PlanCommand
         var output = new Option<OutputFormat>("--output", "-o") { Description = "text, markdown (for a PR comment) or json (formatVersion 1)" };
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 none, 1 error)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
+        var save = new Option<string?>("--out") { Description = "Also write the plan to this file (a saved plan) for `esmctl apply FILE` to execute exactly" };
+        var fullPlanUrl = new Option<string?>("--full-plan-url") { Description = "Markdown: where the whole plan is (e.g. the workflow run's artifacts), linked when the report is truncated" };
         var command = new Command("plan", "Compare the manifests with live state and show the changes apply would make");
         planning.AddTo(command);
         target.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(detailed);
         command.Options.Add(noColor);
+        command.Options.Add(save);
+        command.Options.Add(fullPlanUrl);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
@@ -33,7 +40,11 @@ public static class PlanCommand
             var args = new PlanArguments(
                 planning.Read(parseResult), settings, parseResult.GetValue(output),
                 parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),
-                Color: ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
+                Color: ColorChoice.Enabled(console, parseResult.GetValue(noColor)))
+            {
+                SavePath = parseResult.GetValue(save),
+                FullPlanUrl = parseResult.GetValue(fullPlanUrl),
+            };
             return await RunAsync(args, console, time, cancellationToken);
         });
         return command;
@@ -43,17 +54,33 @@ public static class PlanCommand
     {
         return await CommandErrors.GuardAsync(console, async () =>
         {
+            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
+                return await MultiTargetRunner.PlanAsync(targetsFile, args, console, time, cancellationToken);
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
 
             foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
-            await console.Out.WriteAsync(PlanOutput.Render(result.Plan, args.Output, args.Color));
+            await console.Out.WriteAsync(Render(result.Plan, args));
+            if (args.SavePath is { } path)
+            {
+                var saved = SavedPlanWorkflow.ToDocument(result, args.Inputs, target, args.Target, time);
+                await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
+                await console.Error.WriteLineAsync($"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path}");
+            }
             if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
             return args.DetailedExitCode && result.Plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
+
+    private static string Render(Plan plan, PlanArguments args) =>
+        args.Output == OutputFormat.Markdown && args.FullPlanUrl is { } url
+            ? MarkdownPlanRenderer.Render(plan, new MarkdownPlanOptions
+            {
+                FullPlanPointer = $"The full plan is in the [plan artifact]({url}) (`esmctl plan --output json`, or the saved plan file).",
+            })
+            : PlanOutput.Render(plan, args.Output, args.Color);
 }
 
 public sealed record PlanArguments(
@@ -62,4 +89,11 @@ public sealed record PlanArguments(
     OutputFormat Output,
     bool DetailedExitCode,
     bool Stats,
-    bool Color);
+    bool Color)
+{
+    /// <summary>--out: where to write the saved plan; null writes none.</summary>
+    public string? SavePath { get; init; }
+
+    /// <summary>--full-plan-url: the Markdown truncation notice links here.</summary>
+    public string? FullPlanUrl { get; init; }
+}

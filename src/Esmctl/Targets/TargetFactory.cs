@@ -17,12 +17,18 @@ public static class TargetFactory
         };
     }
 
-    private static async Task<Target> OpenAwsAsync(TargetSettings settings, CancellationToken cancellationToken)
+    /// <summary>Opens one target of esmctl.yaml: always the aws kind, with its region, endpoint and role.</summary>
+    public static Task<Target> OpenAsync(TargetEntry entry, string? profile, CancellationToken cancellationToken) =>
+        OpenAwsAsync(new AwsTargetOptions(entry.Region, profile, entry.EndpointUrl, entry.RoleArn), cancellationToken);
+
+    private static Task<Target> OpenAwsAsync(TargetSettings settings, CancellationToken cancellationToken) =>
+        OpenAwsAsync(new AwsTargetOptions(settings.Region, settings.Profile, settings.EndpointUrl), cancellationToken);
+
+    private static async Task<Target> OpenAwsAsync(AwsTargetOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            var aws = await AwsTargetFactory.ForProcess().CreateAsync(
-                new AwsTargetOptions(settings.Region, settings.Profile, settings.EndpointUrl), cancellationToken);
+            var aws = await AwsTargetFactory.ForProcess().CreateAsync(options, cancellationToken);
             return new Target($"aws ({aws.LambdaEndpoint}, account {aws.AccountId})", aws.Api, aws.AccountId, aws.Region, PartitionOf(aws.CallerArn));
         }
         catch (AwsConfigurationException e)

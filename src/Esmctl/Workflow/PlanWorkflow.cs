@@ -13,8 +13,13 @@ namespace Esmctl.Workflow;
 /// </summary>
 public static class PlanWorkflow
 {
+    public static Task<PlanResult> RunAsync(
+        PlanInputs inputs, Target target, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(ManifestLoader.Load(inputs.Paths, time), inputs, target, cancellationToken);
+
+    /// <summary>The same over manifests already loaded (a multi-target run loads once and gives each target its share).</summary>
     public static async Task<PlanResult> RunAsync(
-        PlanInputs inputs, Target target, TimeProvider time, CancellationToken cancellationToken)
+        ManifestSet manifests, PlanInputs inputs, Target target, CancellationToken cancellationToken)
     {
         var options = new PlanOptions
         {
@@ -24,7 +29,6 @@ public static class PlanWorkflow
             Region = target.Region,
             Partition = target.Partition,
         };
-        var manifests = ManifestLoader.Load(inputs.Paths, time);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(manifests.Diagnostics);
         if (!manifests.HasErrors) diagnostics.AddRange(TargetGuards(manifests.Mappings, target));

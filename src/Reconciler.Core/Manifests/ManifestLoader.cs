@@ -58,13 +58,31 @@ public static class ManifestLoader
 
     /// <summary>
     /// A GitOps repository keeps other tools' YAML beside esmctl's (a Kubernetes Deployment for the daemon, CI
-    /// config): a document that names another apiVersion and another kind is theirs, and is skipped. Anything that
-    /// could be a mistyped esmctl document (our kind, an esmctl/ apiVersion, or either missing) is still validated
-    /// and reported.
+    /// config): a document that names another apiVersion and another kind is theirs, and is skipped. So is a GitHub
+    /// Actions workflow, which has neither apiVersion nor kind but top-level <c>on</c> and <c>jobs</c>. Anything that
+    /// could be a mistyped esmctl document (our kind, an esmctl/ apiVersion, only one of the two, or neither without
+    /// being a workflow) is still validated and reported.
     /// </summary>
     private static bool IsOtherTool(ManifestDocument document) =>
-        document.Json["apiVersion"] is JValue { Type: JTokenType.String } apiVersion
-        && document.Json["kind"] is JValue { Type: JTokenType.String } kind
-        && !((string)apiVersion!).StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
-        && !string.Equals((string)kind!, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase);
+        (document.Json["apiVersion"] is JValue { Type: JTokenType.String } apiVersion
+            && document.Json["kind"] is JValue { Type: JTokenType.String } kind
+            && !((string)apiVersion!).StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals((string)kind!, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase))
+        || IsGitHubWorkflow(document.Json)
+        || IsTargetsFile(document);
+
+    /// <summary>esmctl.yaml, the list of targets at the manifests' root, is configuration, not a manifest.</summary>
+    private static bool IsTargetsFile(ManifestDocument document) =>
+        string.Equals(Path.GetFileName(document.Location.File), "esmctl.yaml", StringComparison.Ordinal)
+        && document.Json is JObject root
+        && root["apiVersion"] is null
+        && root["kind"] is null
+        && root["targets"] is JArray;
+
+    private static bool IsGitHubWorkflow(JToken json) =>
+        json is JObject root
+        && root["apiVersion"] is null
+        && root["kind"] is null
+        && root["on"] is not null
+        && root["jobs"] is JObject;
 }

@@ -37,7 +37,7 @@ public sealed class ValidateCommandTests : IDisposable
         var output = new StringWriter();
         var exit = ValidateCommand.Run([Examples], "text", new ManualTimeProvider(), output);
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Equal("valid: 9 mappings in 10 files (2 documents of other tools skipped)\n", output.ToString().Replace("\r\n", "\n"));
+        Assert.Equal("valid: 9 mappings in 13 files (5 documents of other tools skipped)\n", output.ToString().Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ValidateCommandTests : IDisposable
     public void The_built_binary_validates_examples_and_rejects_a_broken_file()
     {
         var (exit, stdout) = RunEsmctl("validate", Examples);
-        Assert.Equal((0, "valid: 9 mappings in 10 files (2 documents of other tools skipped)"), (exit, stdout.Trim()));
+        Assert.Equal((0, "valid: 9 mappings in 13 files (5 documents of other tools skipped)"), (exit, stdout.Trim()));
 
         var path = Broken();
         (exit, stdout) = RunEsmctl("validate", path);

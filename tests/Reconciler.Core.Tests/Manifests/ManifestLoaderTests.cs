@@ -26,9 +26,10 @@ public sealed class ManifestLoaderTests
 
         Assert.True(set.Diagnostics.Count == 0, string.Join("\n", set.Diagnostics));
         Assert.Equal(9, set.Mappings.Count);
-        // examples/deploy/ holds the daemon's Kubernetes manifests: read, and skipped as another tool's.
-        Assert.Equal(10, set.Files.Count);
-        Assert.Equal(2, set.SkippedDocuments);
+        // examples/deploy/ holds the daemon's Kubernetes manifests and examples/github/ three GitHub workflows:
+        // read, and skipped as other tools'.
+        Assert.Equal(13, set.Files.Count);
+        Assert.Equal(5, set.SkippedDocuments);
         var kinds = set.Mappings.Select(m => EventSource.KindOf(m.Spec)).ToList();
         foreach (var kind in Enum.GetValues<SourceKind>().Where(k => k != SourceKind.Unknown)) Assert.Contains(kind, kinds);
         Assert.Contains(set.Mappings, m => EventSource.IsFifoQueue(m.Spec.EventSourceArn));

@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using Esmctl.Commands;
+using Esmctl.Output;
+using Esmctl.Targets;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+
+namespace Esmctl.Workflow;
+
+/// <summary>plan and apply when the manifests' root has esmctl.yaml: every target planned (and applied) on its own,
+/// the output grouped per target in the file's order, and a per-target summary last. Exit 1 if any target failed,
+/// even though the others were planned and applied.</summary>
+public static class MultiTargetRunner
+{
+    public static async Task<int> PlanAsync(string targetsFile, PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken ct)
+    {
+        if (args.SavePath is not null)
+        {
+            await console.Error.WriteLineAsync($"error: --out (a saved plan) is not supported with {TargetsFile.FileName} targets yet; plan without it");
+            return ExitCodes.Error;
+        }
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        if (runs is null) return ExitCodes.Error;
+
+        if (args.Output == OutputFormat.Json)
+        {
+            await console.Out.WriteAsync(Json(runs));
+        }
+        else
+        {
+            foreach (var run in runs)
+            {
+                await console.Out.WriteAsync(Header(run, args.Output));
+                if (run.Result?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, args.Output, args.Color));
+                else await console.Out.WriteLineAsync($"error: {Failure(run)}");
+                await console.Out.WriteLineAsync();
+            }
+            await WriteSummaryAsync(console.Out, runs, run => run.Result?.Plan is { } p ? Counts(p) : null);
+        }
+        foreach (var run in runs.Where(r => r.Failed)) await console.Error.WriteLineAsync($"error: target {run.Entry.Name}: {Failure(run)}");
+        if (runs.Any(r => r.Failed)) return ExitCodes.Error;
+        return args.DetailedExitCode && runs.Any(r => r.HasChanges) ? ExitCodes.Changes : ExitCodes.Success;
+    }
+
+    public static async Task<int> ApplyAsync(
+        string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<bool>> confirm,
+        CommandConsole console, TimeProvider time, CancellationToken ct)
+    {
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        if (runs is null) return ExitCodes.Error;
+        foreach (var run in runs)
+        {
+            await console.Out.WriteAsync(Header(run, OutputFormat.Text));
+            if (run.Result?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
+            else await console.Out.WriteLineAsync($"error: {Failure(run)}");
+            await console.Out.WriteLineAsync();
+        }
+
+        var changing = runs.Where(r => !r.Failed && r.HasChanges).ToList();
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var run in changing)
+            if (args.MaxDeletes is { } limit && run.Result!.Plan!.Summary.Delete > limit)
+                refused[run.Entry.Name] = $"the plan deletes {run.Result.Plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed";
+        var toApply = changing.Where(r => !refused.ContainsKey(r.Entry.Name)).ToList();
+
+        var reports = new Dictionary<string, ApplyReport>(StringComparer.Ordinal);
+        if (toApply.Count > 0 && await confirm(args.AutoApprove, console))
+        {
+            using var slots = new SemaphoreSlim(MultiTargetWorkflow.DefaultConcurrency);
+            var applied = await Task.WhenAll(toApply.Select(async run =>
+            {
+                await slots.WaitAsync(ct);
+                try
+                {
+                    var progress = new StringWriter();
+                    var options = run.Result!.Options;
+                    var applier = new PlanApplier(
+                        run.Target!.Api, time,
+                        new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
+                        (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
+                        new ApplyProgressOutput(TextWriter.Synchronized(progress)));
+                    try
+                    {
+                        return (run, report: await applier.ApplyAsync(run.Result.Plan!, ct), error: (string?)null, progress);
+                    }
+                    catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !ct.IsCancellationRequested)
+                    {
+                        return (run, report: (ApplyReport?)null, error: MultiTargetWorkflow.Describe(e), progress);
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+            foreach (var (run, report, error, progress) in applied)
+            {
+                await console.Error.WriteAsync(progress.ToString());
+                await console.Out.WriteLineAsync($"--- target {run.Entry.Name} ---");
+                if (report is not null)
+                {
+                    ApplyReportOutput.Write(console.Out, report);
+                    reports[run.Entry.Name] = report;
+                }
+                else
+                {
+                    refused[run.Entry.Name] = error!;
+                }
+            }
+        }
+        else if (toApply.Count > 0)
+        {
+            return ExitCodes.Error;
+        }
+
+        await WriteSummaryAsync(console.Out, runs, run =>
+            refused.TryGetValue(run.Entry.Name, out var why) ? $"error: {why}"
+            : reports.TryGetValue(run.Entry.Name, out var report) ? (report.HasFailures ? "applied with failures" : "applied") + $" ({Counts(run.Result!.Plan!)})"
+            : run.Result?.Plan is { } plan ? $"no changes ({Counts(plan)})" : null);
+        foreach (var run in runs.Where(r => r.Failed)) await console.Error.WriteLineAsync($"error: target {run.Entry.Name}: {Failure(run)}");
+        var failed = runs.Any(r => r.Failed) || refused.Count > 0 || reports.Values.Any(r => r.HasFailures);
+        return failed ? ExitCodes.Error : ExitCodes.Success;
+    }
+
+    /// <summary>Loads the targets and the manifests once, then plans every target; null when the input was rejected
+    /// (nothing reached any target).</summary>
+    private static async Task<IReadOnlyList<TargetRun>?> PlanAllAsync(
+        string targetsFile, PlanInputs inputs, string? profile, CommandConsole console, TimeProvider time, CancellationToken ct)
+    {
+        var entries = TargetsFile.Read(targetsFile, out var errors);
+        foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
+        if (errors.Count > 0) return null;
+        var manifests = ManifestLoader.Load(inputs.Paths, time);
+        DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
+        if (manifests.HasErrors) return null;
+        var unselected = MultiTargetWorkflow.Unselected(manifests, entries);
+        DiagnosticsPrinter.Lines(unselected, console.Error);
+        if (unselected.Count > 0) return null;
+        return await MultiTargetWorkflow.PlanAllAsync(
+            entries, manifests, inputs, (entry, token) => TargetFactory.OpenAsync(entry, profile, token),
+            MultiTargetWorkflow.DefaultConcurrency, ct);
+    }
+
+    private static string Header(TargetRun run, OutputFormat format)
+    {
+        var title = $"target {run.Entry.Name} (account {run.Entry.Account}, {run.Entry.Region})";
+        return format == OutputFormat.Markdown ? $"## {title}\n\n" : $"=== {title} ===\n";
+    }
+
+    private static string Failure(TargetRun run) =>
+        run.Error ?? string.Join("; ", run.Result?.Diagnostics.Select(d => d.ToString()) ?? ["the plan was rejected"]);
+
+    private static string Counts(Plan plan) =>
+        $"{plan.Summary.Create} to create, {plan.Summary.Update} to update, {plan.Summary.Replace} to replace, " +
+        $"{plan.Summary.Delete} to delete, {plan.Summary.Adopt} to adopt";
+
+    private static async Task WriteSummaryAsync(TextWriter output, IReadOnlyList<TargetRun> runs, Func<TargetRun, string?> line)
+    {
+        await output.WriteLineAsync($"Targets: {runs.Count(r => !r.Failed)} planned, {runs.Count(r => r.Failed)} failed.");
+        foreach (var run in runs)
+            await output.WriteLineAsync($"  {run.Entry.Name}: {(run.Failed ? "error: " + Failure(run) : line(run) ?? "")}");
+    }
+
+    private static string Json(IReadOnlyList<TargetRun> runs)
+    {
+        var targets = new JsonArray();
+        foreach (var run in runs)
+        {
+            targets.Add(new JsonObject
+            {
+                ["name"] = run.Entry.Name,
+                ["account"] = run.Entry.Account,
+                ["region"] = run.Entry.Region,
+                ["error"] = run.Failed ? Failure(run) : null,
+                ["plan"] = run.Result?.Plan is { } plan ? JsonNode.Parse(PlanOutput.Render(plan, OutputFormat.Json, false)) : null,
+            });
+        }
+        return new JsonObject { ["targets"] = targets }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}

@@ -5,7 +5,7 @@ namespace Reconciler.Benchmarks;
 
 /// <summary>
 /// ManifestLoader end to end from disk: read, parse, schema and semantic validation, rules across documents, convert.
-/// N manifests in files of 100 documents each (a repository's usual layout of one file per team or service).
+/// N manifests (1,000 and 10,000, to show the growth) in files of 100 documents each (a repository's usual layout of one file per team or service).
 /// </summary>
 [MemoryDiagnoser]
 public class ManifestLoaderBenchmarks
@@ -13,7 +13,7 @@ public class ManifestLoaderBenchmarks
     private const int DocumentsPerFile = 100;
     private string _directory = "";
 
-    [Params(10_000)]
+    [Params(1_000, 10_000)]
     public int N { get; set; }
 
     [GlobalSetup]

@@ -98,7 +98,7 @@ measure() { # $1 = label, rest = esmctl arguments
   local logged
   logged=$(jq '.Requests | length' "$WORK/log.json")
   local note=""
-  (( logged >= LOG_CAPACITY )) && note=" (request log full at $LOG_CAPACITY: counts are a floor; see --stats)"
+  (( logged >= LOG_CAPACITY )) && note=" [log full: the emulator keeps the last $LOG_CAPACITY requests, so the earliest (List pages first) are missing from the log columns; --stats is exact]"
   local stats
   stats=$(grep '^stats:' "$WORK/err" | sed 's/^stats: //' | paste -sd ';' - || true)
   ROWS+=("$(printf '%s\t%s\t%s\t%s\t%s%s' "$label" "$wall" "$((rss_kb / 1024))" "$(echo "$counts" | tr '\t' ' ')" "${stats:--}" "$note")")

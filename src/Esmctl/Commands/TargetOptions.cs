@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Esmctl.Targets;
+using Reconciler.Core.Api;
 
 namespace Esmctl.Commands;
 
@@ -32,6 +33,13 @@ public sealed class TargetOptions
         Description = "The account id the local target pretends to be (default 123456789012)",
     };
 
+    public Option<double?> MaxRps { get; } = new("--max-rps")
+    {
+        Description = "aws target: at most this many Lambda API requests per second, all operations together (default 10 " +
+            "against AWS, which allows 15 per account and region across its control-plane APIs; no cap against an endpoint " +
+            "override such as an emulator); 0 means no cap",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Target);
@@ -39,17 +47,25 @@ public sealed class TargetOptions
         command.Options.Add(EndpointUrl);
         command.Options.Add(Profile);
         command.Options.Add(LocalAccount);
+        command.Options.Add(MaxRps);
     }
 
     /// <summary>The settings, or an error message for a person when --target is not one we know.</summary>
     public TargetSettings? Read(ParseResult parseResult, out string error)
     {
         if (!TargetSpec.TryParse(parseResult.GetValue(Target) ?? "local", out var spec, out error)) return null;
+        var maxRps = parseResult.GetValue(MaxRps);
+        if (maxRps is { } rps && (!(rps >= 0) || double.IsInfinity(rps)))
+        {
+            error = $"--max-rps must be 0 (no cap) or a positive number of requests per second, not {maxRps}";
+            return null;
+        }
         return new TargetSettings(
             spec,
             parseResult.GetValue(Region),
             parseResult.GetValue(EndpointUrl),
             parseResult.GetValue(Profile),
-            parseResult.GetValue(LocalAccount));
+            parseResult.GetValue(LocalAccount),
+            maxRps);
     }
 }

@@ -138,7 +138,7 @@ public static class MultiTargetRunner
         DiagnosticsPrinter.Lines(unselected, console.Error);
         if (unselected.Count > 0) return null;
         return await MultiTargetWorkflow.PlanAllAsync(
-            entries, manifests, inputs, (entry, token) => TargetFactory.OpenAsync(entry, profile, token),
+            entries, manifests, inputs, (entry, token) => TargetFactory.OpenAsync(entry, profile, time, token),
             MultiTargetWorkflow.DefaultConcurrency, ct);
     }
 

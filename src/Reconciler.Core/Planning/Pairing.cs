@@ -32,12 +32,15 @@ public sealed record Pairing(IReadOnlyList<MappingPair> Pairs, IReadOnlyList<Liv
                 paired[d] = new MappingPair(d, match, PairedBy.NaturalKey);
         }
 
+        // Indexed by esmctl:name (UUID order kept) so this pass stays linear: scanning every live mapping for each
+        // unpaired manifest was quadratic when many manifests are new and many mappings exist.
+        var ownedByName = active
+            .Select(m => (Mapping: m, Tags: live.TagsOf(m.Uuid)))
+            .Where(m => Ownership.IsOwnedBy(m.Tags, options.Owner) && Ownership.NameOf(m.Tags) is not null)
+            .ToLookup(m => Ownership.NameOf(m.Tags)!, m => m.Mapping, StringComparer.Ordinal);
         foreach (var d in ordered.Where(d => !paired.ContainsKey(d)))
         {
-            var match = active.FirstOrDefault(m =>
-                !taken.Contains(m.Uuid)
-                && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), options.Owner)
-                && Ownership.NameOf(live.TagsOf(m.Uuid)) == d.Name);
+            var match = ownedByName[d.Name].FirstOrDefault(m => !taken.Contains(m.Uuid));
             if (match is not null && taken.Add(match.Uuid))
                 paired[d] = new MappingPair(d, match, PairedBy.Name);
         }

@@ -22,7 +22,8 @@ public static class Planner
     public static Plan Plan(IReadOnlyList<DesiredMapping> desired, LiveState live, PlanOptions options)
     {
         var pairing = Pairing.Of(desired, live, options);
-        var deleting = live.Mappings.Where(m => m.State == MappingStates.Deleting).ToList();
+        // By natural key, so each create finds the deletions it waits for without scanning them all.
+        var deleting = live.Mappings.Where(m => m.State == MappingStates.Deleting).ToLookup(NaturalKey.OfLive);
 
         var actions = pairing.Pairs
             .Select(pair => pair.Live is null
@@ -138,7 +139,7 @@ public static class Planner
         };
     }
 
-    private static PlannedAction PlanCreate(DesiredMapping desired, IReadOnlyList<LiveMapping> deleting, PlanOptions options)
+    private static PlannedAction PlanCreate(DesiredMapping desired, ILookup<NaturalKey, LiveMapping> deleting, PlanOptions options)
     {
         var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var key = NaturalKey.Of(functionArn, desired.Spec);
@@ -148,8 +149,7 @@ public static class Planner
             .Concat(tags.Select(t => new FieldChange($"tags.{t.Key}", null, JsonValue.Create(t.Value), false)))
             .OrderBy(f => f.Field, StringComparer.Ordinal)
             .ToList();
-        var warnings = deleting
-            .Where(m => NaturalKey.OfLive(m) == key)
+        var warnings = deleting[key]
             .Select(m => $"mapping {m.Uuid} with this function and source is still being deleted; the create waits until it is gone")
             .ToList();
         return new PlannedAction

@@ -76,6 +76,19 @@ internal sealed class EsmctlRun : IDisposable
         return new Outcome(_process.ExitCode, _stdout.Result, _stderr.Result, _clock.Elapsed, killed);
     }
 
+    /// <summary>SIGKILL without waiting, for a trip wire that fires inside an emulator request.</summary>
+    public void KillNow()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -7,7 +7,7 @@ namespace Esmctl.Tests.Reliability;
 /// every reliability run ends with.</summary>
 internal sealed record LiveInventory(IReadOnlyList<LiveInventory.Entry> Entries)
 {
-    public sealed record Entry(string Uuid, string NaturalKey, MappingConfiguration Configuration, IReadOnlyDictionary<string, string> Tags)
+    public sealed record Entry(string Uuid, string State, string NaturalKey, MappingConfiguration Configuration, IReadOnlyDictionary<string, string> Tags)
     {
         public string? Owner => Tags.GetValueOrDefault(ManagedTags.ManagedBy);
 
@@ -24,7 +24,7 @@ internal sealed record LiveInventory(IReadOnlyList<LiveInventory.Entry> Entries)
             foreach (var m in page.Mappings)
             {
                 var tags = await api.ListTagsAsync(m.EventSourceMappingArn, CancellationToken.None);
-                entries.Add(new Entry(m.Uuid, KeyOf(m), m.Configuration, tags));
+                entries.Add(new Entry(m.Uuid, m.State, KeyOf(m), m.Configuration, tags));
             }
             marker = page.NextMarker;
         }

@@ -26,7 +26,7 @@ internal static class ReliabilityScale
     public static int Mutants => Long ? 400 : 60;
 
     /// <summary>Safety runs (flag combinations) against seeded foreign and orphaned mappings.</summary>
-    public static int SafetyCombinations => Long ? int.MaxValue : 6;
+    public static int SafetyCombinations => Long ? int.MaxValue : 4;
 
     /// <summary>The bound on one esmctl process.</summary>
     public static TimeSpan ProcessTimeout => Long ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);

@@ -48,10 +48,10 @@ internal sealed record LiveInventory(IReadOnlyList<LiveInventory.Entry> Entries)
     }
 
     /// <summary>Exactly the desired manifests exist under <paramref name="owner"/>, each with its batch size and
-    /// starting position.</summary>
-    public void AssertMatches(IEnumerable<GeneratedMapping> desired, string owner = ManagedTags.DefaultOwner)
+    /// starting position. <paramref name="orphansKept"/>: UUIDs of the owner's orphans left alone on purpose (no --prune).</summary>
+    public void AssertMatches(IEnumerable<GeneratedMapping> desired, string owner = ManagedTags.DefaultOwner, IReadOnlySet<string>? orphansKept = null)
     {
-        var owned = OwnedBy(owner).ToDictionary(e => e.Name ?? e.Uuid);
+        var owned = OwnedBy(owner).Where(e => orphansKept?.Contains(e.Uuid) != true).ToDictionary(e => e.Name ?? e.Uuid);
         var wanted = desired.ToDictionary(m => m.Name);
         var missing = wanted.Keys.Except(owned.Keys).Order().ToList();
         var extra = owned.Keys.Except(wanted.Keys).Order().ToList();

@@ -78,7 +78,7 @@ public sealed class OwnershipSafetyTests
             else
             {
                 Assert.True(run.ExitCode == 0, $"{combo}: {run.Output}");
-                after.AssertMatches(space.Desired, combo.Owner);
+                after.AssertMatches(space.Desired, combo.Owner, mine.Except(expectedDeleted).ToHashSet());
             }
             after.AssertNoDuplicates();
             results.Add(new { combo.Owner, combo.Prune, combo.MaxDeletes, refused, deleted = deleted.Count });

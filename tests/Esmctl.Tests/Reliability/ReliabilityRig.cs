@@ -90,7 +90,7 @@ internal sealed class ReliabilityRig : IAsyncDisposable
     {
         Assert.DoesNotContain("Unhandled exception", run.Output);
         Assert.DoesNotMatch(@"(?m)^\s+at \S+\(", run.Output);
-        Assert.DoesNotContain("unexpected ", run.Stderr); // CommandErrors' catch-all for exceptions nobody expected
+        Assert.DoesNotContain("error: unexpected ", run.Stderr); // CommandErrors' catch-all for exceptions nobody expected
     }
 
     public async ValueTask DisposeAsync()

@@ -21,7 +21,8 @@ public sealed class AwsTargetFactory(
     ILoggerFactory? loggers = null,
     Func<string, string?>? environment = null,
     Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? resolveCredentials = null,
-    RetryOptions? retry = null)
+    RetryOptions? retry = null,
+    RetryTally? retries = null)
 {
     /// <summary>With an endpoint override (an emulator, usually) credentials come from the environment or a
     /// profile; waiting longer than this means the chain fell through to instance metadata that is not there.</summary>
@@ -38,7 +39,7 @@ public sealed class AwsTargetFactory(
     /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
     public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) },
-            TimeProvider.System, Random.Shared.NextDouble, loggers);
+            TimeProvider.System, Random.Shared.NextDouble, loggers, retries: RetryTally.Process);
 
     public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
     {
@@ -57,7 +58,7 @@ public sealed class AwsTargetFactory(
 
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
-            _loggers.CreateLogger<LambdaRestClient>());
+            _loggers.CreateLogger<LambdaRestClient>(), retries);
         return new AwsTarget(api, account, region, lambdaEndpoint, callerArn);
     }
 

@@ -37,14 +37,15 @@ public sealed class LambdaRestClient : ILambdaMappingApi
         TimeProvider time,
         Func<double> jitter,
         RetryOptions? retry = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        RetryTally? retries = null)
     {
         _http = http;
         _endpoint = endpoint;
         _signingRegion = RegionEndpoint.GetBySystemName(signingRegion);
         _credentials = credentials;
         _time = time;
-        _retry = new RetryLoop(retry ?? RetryOptions.Default, time, jitter, logger ?? NullLogger.Instance);
+        _retry = new RetryLoop(retry ?? RetryOptions.Default, time, jitter, logger ?? NullLogger.Instance, retries);
     }
 
     public Task<MappingPage> ListAsync(ListMappingsQuery query, CancellationToken cancellationToken)

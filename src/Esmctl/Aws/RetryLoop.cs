@@ -6,7 +6,7 @@ namespace Esmctl.Aws;
 /// The client's only retry layer. Time passes through the injected TimeProvider and the jitter comes from an
 /// injected source (a function returning [0, 1)), so tests run it without sleeping and can pin every delay.
 /// </summary>
-internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<double> jitter, ILogger logger)
+internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<double> jitter, ILogger logger, RetryTally? tally = null)
 {
     public async Task<T> RunAsync<T>(
         string operation, bool idempotent, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
@@ -33,10 +33,12 @@ internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<do
                 {
                     logger.LogWarning("{Operation} failed after {Tries} tries in {Elapsed}: {Reason}; giving up",
                         operation, tries, elapsed, why.Reason);
+                    tally?.GaveUp();
                     throw;
                 }
                 logger.LogInformation("{Operation} try {Try} failed: {Reason}; retrying in {Delay}",
                     operation, tries, why.Reason, delay);
+                tally?.Retried(error, why.Propagation);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }

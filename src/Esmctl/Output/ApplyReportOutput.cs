@@ -1,3 +1,4 @@
+using Esmctl.Aws;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
 
@@ -6,7 +7,10 @@ namespace Esmctl.Output;
 /// <summary>The per-mapping report at the end of an apply, and its one-line verdict.</summary>
 public static class ApplyReportOutput
 {
-    public static void Write(TextWriter writer, ApplyReport report)
+    /// <summary>The report, with what this process's AWS client retried (nothing for the local target).</summary>
+    public static void Write(TextWriter writer, ApplyReport report) => Write(writer, report, RetryTally.Process.Snapshot());
+
+    public static void Write(TextWriter writer, ApplyReport report, RetrySummary clientRetries)
     {
         if (report.Refusal is { } refusal)
         {
@@ -27,6 +31,7 @@ public static class ApplyReportOutput
             if (outcome.Detail is { } detail) writer.WriteLine($"          {detail}");
         }
         writer.WriteLine(Verdict(report));
+        if (Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
 
     /// <summary>"Apply complete! Mappings: 1 created, ..." or, with failures, how many actions did not complete.</summary>
@@ -41,6 +46,26 @@ public static class ApplyReportOutput
         return failed == 0
             ? $"Apply complete! Mappings: {counts}."
             : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete. Mappings: {counts}.";
+    }
+
+    /// <summary>One line saying what was tried again, or null when nothing was: the client's retries (throttling,
+    /// 5xx, network) and the engine's repeats of calls on a busy mapping and its polls for one to settle.</summary>
+    public static string? Retries(ApplyReport report, RetrySummary client)
+    {
+        var busy = report.Outcomes.Sum(o => o.Retries);
+        var polls = report.Outcomes.Sum(o => o.Waits);
+        var adopted = report.Outcomes.Count(o => o.Detail is not null && o.Result == ApplyResult.Succeeded);
+        if (client.IsEmpty && busy == 0 && polls == 0 && adopted == 0) return null;
+        var parts = new List<string>
+        {
+            $"{client.Retried} API calls retried ({client.Throttled} throttled, {client.ServiceErrors} service errors, " +
+            $"{client.Network} network, {client.Propagation} IAM propagation)",
+        };
+        if (client.GaveUp > 0) parts.Add($"{client.GaveUp} given up after the retry limit");
+        if (busy > 0) parts.Add($"{busy} repeated after the mapping was busy");
+        if (polls > 0) parts.Add($"{polls} polls waiting for a mapping to settle");
+        if (adopted > 0) parts.Add($"{adopted} creates resolved by finding the existing mapping");
+        return "Retries: " + string.Join("; ", parts) + ".";
     }
 
     private static string Uuid(ApplyOutcome outcome) => outcome.Uuid is null ? "" : $" ({outcome.Uuid})";

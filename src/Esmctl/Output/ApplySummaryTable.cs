@@ -52,5 +52,6 @@ public static class ApplySummaryTable
         }
         if (acted.Count > 0) terminal.Write(table);
         writer.WriteLine(ApplyReportOutput.Verdict(report));
+        if (ApplyReportOutput.Retries(report, Aws.RetryTally.Process.Snapshot()) is { } retries) writer.WriteLine(retries);
     }
 }

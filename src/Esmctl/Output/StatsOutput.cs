@@ -13,6 +13,10 @@ public static class StatsOutput
         writer.WriteLine(
             $"stats: read {live.Mappings.Count} live mappings for {mappings} manifests with {total} API calls " +
             $"(List {calls.ListPages}, ListTags {calls.ListTags}, Get {calls.Get})");
+        var retries = Esmctl.Aws.RetryTally.Process.Snapshot();
+        if (!retries.IsEmpty)
+            writer.WriteLine($"stats: the AWS client retried {retries.Retried} calls so far ({retries.Throttled} throttled, " +
+                $"{retries.ServiceErrors} service errors, {retries.Network} network) and gave up on {retries.GaveUp}");
     }
 
     public static void WriteApply(TextWriter writer, ApplyReport report)

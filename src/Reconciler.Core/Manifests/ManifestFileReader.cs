@@ -46,7 +46,7 @@ public static class ManifestFileReader
                         $"file is {info.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
                     continue;
                 }
-                files.Add(new ManifestFile(path, File.ReadAllBytes(path)));
+                files.Add(new ManifestFile(path, ReadBounded(info)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -54,6 +54,34 @@ public static class ManifestFileReader
             }
         }
         return files;
+    }
+
+    /// <summary>
+    /// Reads at most the size limit. A file of length 0 is not opened: FIFOs and devices (a *.yaml linked to
+    /// /dev/zero) report 0, and opening a FIFO blocks until a writer comes while a device never ends; an empty
+    /// regular file has nothing to read anyway. A file that grew past the limit since it was measured is refused.
+    /// </summary>
+    private static byte[] ReadBounded(FileInfo info)
+    {
+        if (info.Length == 0) return [];
+        using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(info.Length, ParseLimits.MaxFileBytes) + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        if (length > ParseLimits.MaxFileBytes)
+            throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
+        if (length == buffer.Length)
+        {
+            // It grew since it was measured, but stays within the limit: read the rest, still bounded.
+            var rest = new byte[ParseLimits.MaxFileBytes + 1 - length];
+            var more = 0;
+            while (more < rest.Length && (read = stream.Read(rest, more, rest.Length - more)) > 0) more += read;
+            if (length + more > ParseLimits.MaxFileBytes)
+                throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
+            return [.. buffer, .. rest.AsSpan(0, more)];
+        }
+        return buffer[..length];
     }
 
     private static void Walk(DirectoryInfo directory, string shown, int depth, HashSet<string> visited,

@@ -31,27 +31,11 @@ public static class PlanWorkflow
         };
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(manifests.Diagnostics);
-        if (!manifests.HasErrors) diagnostics.AddRange(TargetGuards(manifests.Mappings, target));
+        if (!manifests.HasErrors) diagnostics.AddRange(TargetPlacement.Check(manifests.Mappings, target));
         if (diagnostics.HasErrors) return new PlanResult(manifests, diagnostics.Sorted(), null, null, options);
 
         var live = await new LiveStateReader(target.Api).ReadAsync(cancellationToken);
         var plan = Planner.Plan(manifests.Mappings, live, options);
         return new PlanResult(manifests, diagnostics.Sorted(), live, plan, options);
-    }
-
-    /// <summary>metadata.region and metadata.account are promises about where a mapping lives: refuse to act when the
-    /// target is elsewhere, rather than create the mapping in the wrong place.</summary>
-    private static IEnumerable<Diagnostic> TargetGuards(IReadOnlyList<DesiredMapping> mappings, Target target)
-    {
-        foreach (var mapping in mappings)
-        {
-            if (mapping.Region is { } region && !string.Equals(region, target.Region, StringComparison.Ordinal))
-                yield return Diagnostic.Error(mapping.Location, "metadata.region",
-                    $"the manifest is for region {region} but the target {target.Description} is in {target.Region}; " +
-                    "run against that region (--region) or remove metadata.region");
-            if (mapping.Account is { } account && !string.Equals(account, target.Account, StringComparison.Ordinal))
-                yield return Diagnostic.Error(mapping.Location, "metadata.account",
-                    $"the manifest is for account {account} but the target's credentials belong to account {target.Account}; nothing was changed");
-        }
     }
 }

@@ -1,15 +1,13 @@
-using Esmctl.Targets;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
-namespace Esmctl.Daemon;
+namespace Esmctl.Targets;
 
 /// <summary>
-/// metadata.region and metadata.account are promises about where a mapping lives: the daemon refuses to act when
-/// its target is elsewhere, with the same diagnostics as plan and apply (PlanWorkflow keeps its copy private and
-/// reads live state without a tag cache, so the daemon cannot call it as it is).
+/// metadata.region and metadata.account are promises about where a mapping lives: plan, apply and the daemon refuse
+/// to act when the target is elsewhere, rather than create the mapping in the wrong place.
 /// </summary>
-internal static class TargetPlacement
+public static class TargetPlacement
 {
     public static IEnumerable<Diagnostic> Check(IReadOnlyList<DesiredMapping> mappings, Target target)
     {

@@ -164,6 +164,7 @@ public sealed class AwsTargetFactory(
         var config = new AmazonSecurityTokenServiceConfig
         {
             HttpClientFactory = new InjectedHttpClientFactory(handler),
+            // This factory already read the AWS_ENDPOINT_URL* variables; the SDK must not apply them a second time.
             IgnoreConfiguredEndpointUrls = true,
             Timeout = TimeSpan.FromSeconds(30),
         };
@@ -182,24 +183,7 @@ public sealed class AwsTargetFactory(
     private async Task<(string Account, string Arn)> CallerIdentityAsync(
         AWSCredentials credentials, string region, Uri? stsOverride, CancellationToken cancellationToken)
     {
-        var config = new AmazonSecurityTokenServiceConfig
-        {
-            HttpClientFactory = new InjectedHttpClientFactory(handler),
-            // This factory already read the AWS_ENDPOINT_URL* variables; the SDK must not apply them a second time.
-            IgnoreConfiguredEndpointUrls = true,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        if (stsOverride is not null)
-        {
-            config.ServiceURL = stsOverride.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        using var sts = new AmazonSecurityTokenServiceClient(credentials, config);
+        using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
         try
         {
             var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);

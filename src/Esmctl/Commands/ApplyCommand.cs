@@ -36,12 +36,7 @@ public static class ApplyCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
-            var settings = target.Read(parseResult, out var error);
-            if (settings is null)
-            {
-                await console.Error.WriteLineAsync($"error: {error}");
-                return ExitCodes.Error;
-            }
+            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var inputs = planning.Read(parseResult);
             if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
             {

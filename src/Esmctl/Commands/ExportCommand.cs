@@ -21,12 +21,7 @@ public static class ExportCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
-            var settings = target.Read(parseResult, out var error);
-            if (settings is null)
-            {
-                await console.Error.WriteLineAsync($"error: {error}");
-                return ExitCodes.Error;
-            }
+            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var args = new ExportArguments(settings, parseResult.GetValue(directory)!, parseResult.GetValue(function), parseResult.GetValue(source));
             return await RunAsync(args, console, time, cancellationToken);
         });

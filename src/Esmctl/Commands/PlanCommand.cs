@@ -31,12 +31,7 @@ public static class PlanCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
-            var settings = target.Read(parseResult, out var error);
-            if (settings is null)
-            {
-                await console.Error.WriteLineAsync($"error: {error}");
-                return ExitCodes.Error;
-            }
+            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var args = new PlanArguments(
                 planning.Read(parseResult), settings, parseResult.GetValue(output),
                 parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),

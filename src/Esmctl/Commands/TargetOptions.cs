@@ -50,6 +50,14 @@ public sealed class TargetOptions
         command.Options.Add(MaxRps);
     }
 
+    /// <summary>The settings, or null after telling the person what is wrong with them.</summary>
+    public TargetSettings? ReadOrReport(ParseResult parseResult, CommandConsole console)
+    {
+        var settings = Read(parseResult, out var error);
+        if (settings is null) console.Error.WriteLine($"error: {error}");
+        return settings;
+    }
+
     /// <summary>The settings, or an error message for a person when --target is not one we know.</summary>
     public TargetSettings? Read(ParseResult parseResult, out string error)
     {

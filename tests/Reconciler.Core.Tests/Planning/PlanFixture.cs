@@ -9,7 +9,7 @@ using Reconciler.Core.Planning;
 namespace Reconciler.Core.Tests.Planning;
 
 /// <summary>
-/// One planner fixture folder: desired.json (a list of {name, account?, region?, spec}), live.json
+/// One planner fixture folder: desired.yaml (manifests, loaded and validated by the real ManifestLoader), live.json
 /// ({mappings: [{uuid, functionArn, state, configuration, tags}]}), options.json (optional PlanOptions) and
 /// expected.txt (the plan in <see cref="PlanFixtureText"/> form).
 /// </summary>
@@ -30,19 +30,12 @@ internal sealed record PlanFixture(string Directory, IReadOnlyList<DesiredMappin
     public static PlanFixture Load(string name)
     {
         var dir = Path.Combine(Root(), name);
-        var desired = Read<List<DesiredDocument>>(Path.Combine(dir, "desired.json")) ?? [];
+        var desired = LoadManifests(Path.Combine(dir, "desired.yaml"));
         var live = Read<LiveDocument>(Path.Combine(dir, "live.json")) ?? new LiveDocument([]);
         var options = Read<PlanOptions>(Path.Combine(dir, "options.json")) ?? PlanOptions.Default;
         return new PlanFixture(
             dir,
-            [.. desired.Select((d, i) => new DesiredMapping
-            {
-                Name = d.Name,
-                Account = d.Account,
-                Region = d.Region,
-                Spec = d.Spec,
-                Location = new SourceLocation("desired.json", i + 1, 1),
-            })],
+            desired,
             new LiveState(
                 [.. live.Mappings.Select(m => m.ToLiveMapping())],
                 live.Mappings.ToDictionary(m => m.Uuid, m => (IReadOnlyDictionary<string, string>)(m.Tags ?? []))),
@@ -52,7 +45,14 @@ internal sealed record PlanFixture(string Directory, IReadOnlyList<DesiredMappin
     private static T? Read<T>(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : default;
 
-    private sealed record DesiredDocument(string Name, string? Account, string? Region, MappingConfiguration Spec);
+    /// <summary>A fixture's manifests must be valid: the planner only ever sees what validation accepted.</summary>
+    private static IReadOnlyList<DesiredMapping> LoadManifests(string path)
+    {
+        if (!File.Exists(path)) return [];
+        var set = ManifestLoader.Load([path], new Reconciler.Testing.ManualTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        if (set.HasErrors) throw new InvalidOperationException($"{path} is not valid:\n{string.Join("\n", set.Diagnostics)}");
+        return set.Mappings;
+    }
 
     private sealed record LiveDocument(List<LiveItem> Mappings);
 

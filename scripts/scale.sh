@@ -119,7 +119,7 @@ if dotnet "$ESMCTL_DLL" --help 2>/dev/null | grep -qE '^[[:space:]]+run([[:space
   peak=""
   for _ in $(seq 1 600); do
     kill -0 "$DAEMON_PID" 2>/dev/null || break
-    if grep -qiE 'tick (completed|finished|done)|"tick"' "$WORK/daemon.out" 2>/dev/null; then
+    if grep -qE 'Tick [0-9]+ (Succeeded|Failed|InvalidInput)' "$WORK/daemon.out" 2>/dev/null; then
       peak=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$DAEMON_PID/status"); break
     fi
     sleep 1

@@ -7,7 +7,7 @@ namespace Esmctl.Tests.Reliability;
 /// Issue 7, crashes: esmctl is SIGKILLed at exact points of an apply (a trip wire in the emulator fires on the n-th
 /// mutating call, before or after it commits), including after the delete of a replacement and before its create.
 /// The next apply must converge with nothing lost, nothing duplicated and nothing foreign touched.
-/// (The daemon variant is not here: `esmctl run` is not registered in Program.cs on this branch.)
+/// The daemon variant is <see cref="DaemonCrashTests"/>.
 /// </summary>
 public sealed class CrashRecoveryTests
 {

@@ -26,6 +26,8 @@ internal sealed class EsmctlRun : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     public static EsmctlRun Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -14,7 +14,7 @@ namespace Esmctl.Aws;
 /// credentials (the SDK's default chain, with --profile or AWS_PROFILE), endpoints (<see cref="ServiceEndpoint"/>)
 /// and the account id from STS GetCallerIdentity. Nothing of credentials or signing is done here by hand.
 /// </summary>
-public sealed class AwsTargetFactory(
+public sealed partial class AwsTargetFactory(
     HttpMessageHandler handler,
     TimeProvider time,
     Func<double> jitter,
@@ -53,14 +53,50 @@ public sealed class AwsTargetFactory(
         if (options.RoleArn is { } roleArn)
             credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, cancellationToken).ConfigureAwait(false);
 
-        var (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken)
-            .ConfigureAwait(false);
-
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
             _loggers.CreateLogger<LambdaRestClient>(), retries);
+
+        string account, callerArn;
+        try
+        {
+            (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsConfigurationException e) when (stsOverride is not null && !IsCredentialRejection(e))
+        {
+            // Some Lambda emulators serve no STS. The account is still needed (function names become ARNs), so take it
+            // from AWS_ACCOUNT_ID, as the AWS SDKs define that variable, or from the mappings the endpoint already has.
+            account = await AccountWithoutStsAsync(api, cancellationToken).ConfigureAwait(false)
+                ?? throw new AwsConfigurationException(
+                    e.Message + " If this endpoint has no STS, set AWS_ACCOUNT_ID to the account id it uses.", e.InnerException);
+            callerArn = "";
+        }
         return new AwsTarget(api, account, region, lambdaEndpoint, callerArn);
     }
+
+    private static bool IsCredentialRejection(AwsConfigurationException e) =>
+        e.InnerException is AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Forbidden }
+            or AmazonServiceException { ErrorCode: "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredToken" or "AccessDenied" or "AccessDeniedException" };
+
+    private async Task<string?> AccountWithoutStsAsync(LambdaRestClient api, CancellationToken cancellationToken)
+    {
+        if (_environment("AWS_ACCOUNT_ID") is { } configured && AccountId().IsMatch(configured.Trim())) return configured.Trim();
+        try
+        {
+            var page = await api.ListAsync(new Reconciler.Core.Api.ListMappingsQuery(MaxItems: 100), cancellationToken).ConfigureAwait(false);
+            return page.Mappings
+                .Select(m => Reconciler.Core.Model.EventSource.AccountOf(m.FunctionArn))
+                .FirstOrDefault(a => a is not null && AccountId().IsMatch(a));
+        }
+        catch (Exception e) when (e is Reconciler.Core.Api.LambdaApiException or HttpRequestException or InvalidDataException
+                                       or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{12}$")]
+    private static partial System.Text.RegularExpressions.Regex AccountId();
 
     private string ResolveRegion(AwsTargetOptions options, bool endpointOverride)
     {

@@ -150,4 +150,45 @@ public sealed class AwsTargetFactoryTests
 
         Assert.Contains("STS GetCallerIdentity at http://127.0.0.1:4599/", error.Message);
     }
+
+    private static CapturingHandler LambdaWithoutSts(string listBody) => new((request, _) =>
+        request.Method == "POST" && request.Body?.Contains("Action=GetCallerIdentity", StringComparison.Ordinal) == true
+            ? CapturingHandler.Json(404, """{"message":"no such route"}""")
+            : CapturingHandler.Json(200, listBody));
+
+    private const string OneMapping = """
+        {"EventSourceMappings":[{"UUID":"6c4c1f8a-2d3e-4f5a-8b9c-0d1e2f3a4b5c","State":"Enabled",
+          "FunctionArn":"arn:aws:lambda:eu-west-1:555555555555:function:orders",
+          "EventSourceMappingArn":"arn:aws:lambda:eu-west-1:555555555555:event-source-mapping:6c4c1f8a-2d3e-4f5a-8b9c-0d1e2f3a4b5c",
+          "EventSourceArn":"arn:aws:sqs:eu-west-1:555555555555:orders"}]}
+        """;
+
+    [Fact]
+    public async Task Without_STS_behind_an_override_the_account_comes_from_AWS_ACCOUNT_ID()
+    {
+        var factory = Factory(LambdaWithoutSts("""{"EventSourceMappings":[]}"""), name => name == "AWS_ACCOUNT_ID" ? "210987654321" : null);
+
+        var target = await factory.CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None);
+
+        Assert.Equal("210987654321", target.AccountId);
+    }
+
+    [Fact]
+    public async Task Without_STS_behind_an_override_the_account_comes_from_the_existing_mappings()
+    {
+        var target = await Factory(LambdaWithoutSts(OneMapping))
+            .CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None);
+
+        Assert.Equal("555555555555", target.AccountId);
+    }
+
+    [Fact]
+    public async Task Without_STS_and_without_any_hint_of_the_account_the_error_says_how_to_give_it()
+    {
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => Factory(LambdaWithoutSts("""{"EventSourceMappings":[]}"""))
+            .CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://127.0.0.1:4599"), CancellationToken.None));
+
+        Assert.Contains("STS GetCallerIdentity at http://127.0.0.1:4599/", error.Message);
+        Assert.Contains("AWS_ACCOUNT_ID", error.Message);
+    }
 }

@@ -97,17 +97,26 @@ public sealed partial class FileSystemManifestWatcher(ILogger<FileSystemManifest
                         IncludeSubdirectories = true,
                         NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
                     };
-                    content.Filters.Add("*.yaml");
-                    content.Filters.Add("*.yml");
-                    content.Changed += (_, _) => _changed();
-                    content.Created += (_, _) => _changed();
-                    content.Deleted += (_, _) => _changed();
-                    content.Renamed += (_, _) => _changed();
+                    // No name filter: a new folder counts too. A manifest written into a folder created a moment
+                    // before can land before the watch on that folder exists, so the folder's own event is the
+                    // only reliable signal (the tick re-reads everything anyway).
+                    content.Changed += (_, e) => OnContentChanged(e.FullPath);
+                    content.Created += (_, e) => OnContentChanged(e.FullPath);
+                    content.Deleted += (_, e) => OnContentChanged(e.FullPath);
+                    content.Renamed += (_, e) => OnContentChanged(e.FullPath);
                     content.Error += (_, _) => _changed();
                     content.EnableRaisingEvents = true;
                     _watchers.Add(content);
                 }
             }
+        }
+
+        private void OnContentChanged(string path)
+        {
+            var extension = Path.GetExtension(path);
+            var manifest = extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+            // A folder (created, renamed, or deleted: then it no longer exists and has no extension) may hold manifests.
+            if (manifest || Directory.Exists(path) || extension.Length == 0) _changed();
         }
 
         /// <summary>(folder, name) pairs whose replacement changes what <paramref name="path"/> holds.</summary>

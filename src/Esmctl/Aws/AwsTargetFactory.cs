@@ -6,6 +6,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reconciler.Core.Api;
 
 namespace Esmctl.Aws;
 
@@ -21,8 +22,7 @@ public sealed partial class AwsTargetFactory(
     ILoggerFactory? loggers = null,
     Func<string, string?>? environment = null,
     Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? resolveCredentials = null,
-    RetryOptions? retry = null,
-    RetryTally? retries = null)
+    RetryOptions? retry = null)
 {
     /// <summary>With an endpoint override (an emulator, usually) credentials come from the environment or a
     /// profile; waiting longer than this means the chain fell through to instance metadata that is not there.</summary>
@@ -36,12 +36,15 @@ public sealed partial class AwsTargetFactory(
     private readonly Func<IClientConfig, CancellationToken, Task<AWSCredentials>> _resolveCredentials =
         resolveCredentials ?? ((config, ct) => new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(config, ct));
 
-    /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
-    public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) },
-            TimeProvider.System, Random.Shared.NextDouble, loggers, retries: RetryTally.Process);
+    /// <summary>The process's connection pool: real sockets, connections recycled so DNS changes are seen.</summary>
+    public static HttpMessageHandler SocketsHandler() =>
+        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) };
 
-    public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
+    public Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken) =>
+        CreateAsync(options, new CallTally(), cancellationToken);
+
+    /// <param name="calls">The run's tally: the client's retry layer records what it repeated and gave up on there.</param>
+    public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CallTally calls, CancellationToken cancellationToken)
     {
         var lambdaOverride = ServiceEndpoint.Configured("LAMBDA", options.EndpointUrl, _environment);
         var stsOverride = ServiceEndpoint.Configured("STS", options.EndpointUrl, _environment);
@@ -55,7 +58,7 @@ public sealed partial class AwsTargetFactory(
 
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
-            _loggers.CreateLogger<LambdaRestClient>(), retries);
+            _loggers.CreateLogger<LambdaRestClient>(), calls);
 
         string account, callerArn;
         try
@@ -101,6 +104,8 @@ public sealed partial class AwsTargetFactory(
     private string ResolveRegion(AwsTargetOptions options, bool endpointOverride)
     {
         if (!string.IsNullOrWhiteSpace(options.Region)) return options.Region.Trim();
+        // The environment this factory was given first (the process's, in production, which the SDK reads too).
+        if (FirstSet(_environment("AWS_REGION"), _environment("AWS_DEFAULT_REGION")) is { } configured) return configured;
         var region = options.Profile is null
             // The SDK's chain: AWS_REGION / AWS_DEFAULT_REGION, AWS_PROFILE's (or the default) profile, then instance
             // metadata, which is skipped with an endpoint override so that an emulator run never waits on it (a VPC
@@ -112,6 +117,9 @@ public sealed partial class AwsTargetFactory(
         throw new AwsConfigurationException(
             "No AWS region: pass --region, set AWS_REGION, or set region in your AWS profile.");
     }
+
+    private static string? FirstSet(params string?[] values) =>
+        values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static string? EnvironmentRegion()
     {

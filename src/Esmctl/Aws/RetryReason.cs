@@ -11,21 +11,21 @@ internal static class RetryReason
     /// already, and a second Create would make a duplicate (the service only refuses duplicates for some sources),
     /// so those failures go to the engine, which re-lists and adopts by tag. A 429 is refused before any change.
     /// </summary>
-    public static (string Reason, bool Propagation)? For(Exception error, string operation, bool idempotent)
+    public static (string Reason, RetryCause Cause)? For(Exception error, string operation, bool idempotent)
     {
         switch (error)
         {
             case LambdaApiException e when e.Is(LambdaErrorCodes.TooManyRequests) || e.StatusCode == 429:
-                return ("throttled (TooManyRequestsException)", false);
+                return ("throttled (TooManyRequestsException)", RetryCause.Throttled);
             case LambdaApiException e when operation == "CreateEventSourceMapping" && IsPropagation(e):
                 return ($"{e.ErrorCode} right after creation of an IAM role or function is usually IAM or Lambda "
-                    + "eventual consistency", true);
+                    + "eventual consistency", RetryCause.Propagation);
             case LambdaApiException e when idempotent && (e.StatusCode >= 500 || e.Is(LambdaErrorCodes.Service)):
-                return ($"service error {e.StatusCode} ({e.ErrorCode})", false);
+                return ($"service error {e.StatusCode} ({e.ErrorCode})", RetryCause.ServiceError);
             case HttpRequestException e when idempotent || RefusedBeforeSending(e):
-                return ($"network failure ({e.HttpRequestError})", false);
+                return ($"network failure ({e.HttpRequestError})", RetryCause.Network);
             case TimeoutException when idempotent:
-                return ("request timed out", false);
+                return ("request timed out", RetryCause.Network);
             default:
                 return null;
         }

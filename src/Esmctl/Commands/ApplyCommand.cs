@@ -4,6 +4,7 @@ using Esmctl.Targets;
 using Esmctl.Workflow;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
@@ -15,7 +16,7 @@ public static class ApplyCommand
     /// manifest directory must not wipe an account.</summary>
     public const int DefaultMaxDeletesWithPrune = 5;
 
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandServices services)
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
@@ -35,7 +36,8 @@ public static class ApplyCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var run = services.For(parseResult);
+            var console = run.Console;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var inputs = planning.Read(parseResult);
             if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
@@ -46,25 +48,26 @@ public static class ApplyCommand
                     parseResult.GetValue(maxDeletes),
                     parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
                     ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
-                return await RunSavedAsync(saved, console, time, cancellationToken);
+                return await RunSavedAsync(saved, run, cancellationToken);
             }
             var args = new ApplyArguments(
                 inputs, settings,
                 parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
                 parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
                 ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
-            return await RunAsync(args, console, time, cancellationToken);
+            return await RunAsync(args, run, cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(ApplyArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ApplyArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var (console, time) = (services.Console, services.Time);
+        return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
             if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
-                return await MultiTargetRunner.ApplyAsync(targetsFile, args, ConfirmAsync, console, time, cancellationToken);
-            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+                return await MultiTargetRunner.ApplyAsync(targetsFile, args, ConfirmAsync, services, cancellationToken);
+            var target = await services.Targets.OpenAsync(args.Target, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
@@ -72,17 +75,18 @@ public static class ApplyCommand
 
             var plan = result.Plan;
             await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
-            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
+            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count, target.Calls.Snapshot());
             if (!plan.HasChanges) return ExitCodes.Success;
             var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats, args.Color);
-            return await ExecuteAsync(plan, target, result.Options, execution, console, time, cancellationToken);
+            return await ExecuteAsync(plan, target, result.Options, execution, services, cancellationToken);
         });
     }
 
     /// <summary><c>esmctl apply PLANFILE</c>: check that nothing moved since the plan was saved, then execute exactly it.</summary>
-    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var (console, time) = (services.Console, services.Time);
+        return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
             var saved = SavedPlanFile.Parse(await File.ReadAllTextAsync(args.PlanFile, cancellationToken), out var parseError);
             if (saved is null)
@@ -96,7 +100,7 @@ public static class ApplyCommand
                 await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
                 return ExitCodes.Error;
             }
-            var target = await TargetFactory.OpenAsync(settings, time, cancellationToken);
+            var target = await services.Targets.OpenAsync(settings, cancellationToken);
             SavedPlanApplyResult check;
             try
             {
@@ -125,13 +129,14 @@ public static class ApplyCommand
             }
             var maxDeletes = args.MaxDeletes ?? (saved.Options.Prune ? DefaultMaxDeletesWithPrune : null);
             var execution = new PlanExecution(maxDeletes, args.AutoApprove, args.Stats, args.Color);
-            return await ExecuteAsync(plan, target, check.Options, execution, console, time, cancellationToken);
+            return await ExecuteAsync(plan, target, check.Options, execution, services, cancellationToken);
         });
     }
 
     private static async Task<int> ExecuteAsync(
-        Plan plan, Target target, PlanOptions options, PlanExecution args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+        Plan plan, ReconcileTarget target, PlanOptions options, PlanExecution args, CommandServices services, CancellationToken cancellationToken)
     {
+        var console = services.Console;
         if (args.MaxDeletes is { } limit && plan.Summary.Delete > limit)
         {
             await console.Error.WriteLineAsync(
@@ -143,12 +148,12 @@ public static class ApplyCommand
 
         var applier = new PlanApplier(
             target.Api,
-            time,
-            new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
+            services.Time,
+            new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = services.Jitter },
             (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
             ApplyProgress.For(console, args.Color));
         var report = await applier.ApplyAsync(plan, cancellationToken);
-        ApplySummaryTable.Write(console, report, args.Color);
+        ApplySummaryTable.Write(console, report, args.Color, target.Calls.Snapshot().Retries);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
         return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
     }

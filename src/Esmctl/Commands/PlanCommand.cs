@@ -11,7 +11,7 @@ namespace Esmctl.Commands;
 /// <summary><c>esmctl plan</c>: show what apply would do, change nothing.</summary>
 public static class PlanCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandServices services)
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
@@ -30,7 +30,8 @@ public static class PlanCommand
         command.Options.Add(fullPlanUrl);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var run = services.For(parseResult);
+            var console = run.Console;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var args = new PlanArguments(
                 planning.Read(parseResult), settings, parseResult.GetValue(output),
@@ -40,18 +41,19 @@ public static class PlanCommand
                 SavePath = parseResult.GetValue(save),
                 FullPlanUrl = parseResult.GetValue(fullPlanUrl),
             };
-            return await RunAsync(args, console, time, cancellationToken);
+            return await RunAsync(args, run, cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(PlanArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var (console, time) = (services.Console, services.Time);
+        return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
             if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
-                return await MultiTargetRunner.PlanAsync(targetsFile, args, console, time, cancellationToken);
-            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+                return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
+            var target = await services.Targets.OpenAsync(args.Target, cancellationToken);
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
@@ -64,7 +66,7 @@ public static class PlanCommand
                 await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
                 await console.Error.WriteLineAsync($"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path}");
             }
-            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
+            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count, target.Calls.Snapshot());
             return args.DetailedExitCode && result.Plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
         });
     }

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Commands;
 using Esmctl.Targets;
 using Reconciler.Core.Api;
@@ -21,16 +22,15 @@ namespace Esmctl.Daemon;
 public sealed class ReconcileTick : IReconcileTick
 {
     private readonly DaemonOptions _options;
-    private readonly Func<CancellationToken, Task<Target>> _openTarget;
+    private readonly Func<CancellationToken, Task<ReconcileTarget>> _openTarget;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
-    private Target? _target;
-    private CountingLambdaApi? _api;
+    private ReconcileTarget? _target;
     private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
 
     /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
     /// <param name="jitter">Numbers in [0, 1) for the applier's settle polls.</param>
-    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<Target>> openTarget, TimeProvider time, Func<double> jitter)
+    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<ReconcileTarget>> openTarget, TimeProvider time, Func<double> jitter)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(openTarget);
@@ -43,8 +43,8 @@ public sealed class ReconcileTick : IReconcileTick
     }
 
     /// <summary>The composition root's tick: the target the options name (default aws, from the environment).</summary>
-    public static ReconcileTick ForOptions(DaemonOptions options, TimeProvider time) =>
-        new(options, ct => OpenTargetAsync(options, time, ct), time, ApplyOptions.JitterFrom(new Random()));
+    public static ReconcileTick ForOptions(DaemonOptions options, CommandServices services) =>
+        new(options, ct => OpenTargetAsync(options, services.Targets, ct), services.Time, services.Jitter);
 
     /// <summary>Tags by UUID the next tick will not read again (for tests and /status, a copy).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CachedTags =>
@@ -58,7 +58,8 @@ public sealed class ReconcileTick : IReconcileTick
 
         try
         {
-            var (target, api) = await OpenAsync(cancellationToken);
+            var target = await OpenAsync(cancellationToken);
+            var api = target.Api;
             var diagnostics = new DiagnosticBag();
             diagnostics.AddRange(manifests.Diagnostics);
             diagnostics.AddRange(TargetPlacement.Check(manifests.Mappings, target));
@@ -92,7 +93,7 @@ public sealed class ReconcileTick : IReconcileTick
                 {
                     ManagedMappings = ownedAtRead,
                     Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped))),
-                    ApiRequests = api.TakeCounts(),
+                    ApiRequests = target.Calls.Take().Requests,
                 };
             }
 
@@ -103,7 +104,7 @@ public sealed class ReconcileTick : IReconcileTick
                 Actions = Count(applied.Results),
                 Failures = applied.Failures,
                 Settled = applied.Settled,
-                ApiRequests = api.TakeCounts(),
+                ApiRequests = target.Calls.Take().Requests,
             };
         }
         catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
@@ -113,13 +114,13 @@ public sealed class ReconcileTick : IReconcileTick
             return TickOutcome.Failure(Describe(e)) with
             {
                 Diagnostics = manifests.Diagnostics,
-                ApiRequests = _api?.TakeCounts() ?? [],
+                ApiRequests = _target?.Calls.Take().Requests ?? [],
             };
         }
     }
 
     private async Task<ApplyResults> ApplyAsync(
-        Plan plan, PlanOptions planOptions, CountingLambdaApi api, TickContext context, CancellationToken cancellationToken)
+        Plan plan, PlanOptions planOptions, ILambdaMappingApi api, TickContext context, CancellationToken cancellationToken)
     {
         var results = new List<(PlanActionKind Kind, ActionResult Result)>();
         var failures = new List<MappingFailure>();
@@ -192,21 +193,13 @@ public sealed class ReconcileTick : IReconcileTick
         return new ApplyResults(results, failures, settled, managedDelta);
     }
 
-    private async Task<(Target Target, CountingLambdaApi Api)> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (_target is null || _api is null)
-        {
-            var target = await _openTarget(cancellationToken);
-            _api = new CountingLambdaApi(target.Api);
-            _target = target;
-        }
-        return (_target, _api);
-    }
+    private async Task<ReconcileTarget> OpenAsync(CancellationToken cancellationToken) =>
+        _target ??= await _openTarget(cancellationToken);
 
-    private static Task<Target> OpenTargetAsync(DaemonOptions options, TimeProvider time, CancellationToken cancellationToken)
+    private static Task<ReconcileTarget> OpenTargetAsync(DaemonOptions options, TargetOpener targets, CancellationToken cancellationToken)
     {
         if (!TargetSpec.TryParse(options.Target ?? "aws", out var spec, out var error)) throw new TargetException(error);
-        return TargetFactory.OpenAsync(new TargetSettings(spec), time, cancellationToken);
+        return targets.OpenAsync(new TargetSettings(spec), cancellationToken);
     }
 
     private static string DigestOf(PlannedAction action) =>

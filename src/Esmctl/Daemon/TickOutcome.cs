@@ -1,3 +1,4 @@
+using Reconciler.Core.Api;
 using Reconciler.Core.Diagnostics;
 
 namespace Esmctl.Daemon;

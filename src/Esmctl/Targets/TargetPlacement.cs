@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
@@ -9,7 +10,7 @@ namespace Esmctl.Targets;
 /// </summary>
 public static class TargetPlacement
 {
-    public static IEnumerable<Diagnostic> Check(IReadOnlyList<DesiredMapping> mappings, Target target)
+    public static IEnumerable<Diagnostic> Check(IReadOnlyList<DesiredMapping> mappings, ReconcileTarget target)
     {
         foreach (var mapping in mappings)
         {

@@ -13,14 +13,15 @@ namespace Esmctl.Workflow;
 /// even though the others were planned and applied.</summary>
 public static class MultiTargetRunner
 {
-    public static async Task<int> PlanAsync(string targetsFile, PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken ct)
+    public static async Task<int> PlanAsync(string targetsFile, PlanArguments args, CommandServices services, CancellationToken ct)
     {
+        var console = services.Console;
         if (args.SavePath is not null)
         {
             await console.Error.WriteLineAsync($"error: --out (a saved plan) is not supported with {TargetsFile.FileName} targets yet; plan without it");
             return ExitCodes.Error;
         }
-        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, services, ct);
         if (runs is null) return ExitCodes.Error;
 
         if (args.Output == OutputFormat.Json)
@@ -45,9 +46,10 @@ public static class MultiTargetRunner
 
     public static async Task<int> ApplyAsync(
         string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<bool>> confirm,
-        CommandConsole console, TimeProvider time, CancellationToken ct)
+        CommandServices services, CancellationToken ct)
     {
-        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        var console = services.Console;
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, services, ct);
         if (runs is null) return ExitCodes.Error;
         foreach (var run in runs)
         {
@@ -76,8 +78,8 @@ public static class MultiTargetRunner
                     var progress = new StringWriter();
                     var options = run.Result!.Options;
                     var applier = new PlanApplier(
-                        run.Target!.Api, time,
-                        new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
+                        run.Target!.Api, services.Time,
+                        new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = services.Jitter },
                         (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
                         new ApplyProgressOutput(TextWriter.Synchronized(progress)));
                     try
@@ -100,7 +102,7 @@ public static class MultiTargetRunner
                 await console.Out.WriteLineAsync($"--- target {run.Entry.Name} ---");
                 if (report is not null)
                 {
-                    ApplyReportOutput.Write(console.Out, report);
+                    ApplyReportOutput.Write(console.Out, report, run.Target!.Calls.Snapshot().Retries);
                     reports[run.Entry.Name] = report;
                 }
                 else
@@ -126,19 +128,20 @@ public static class MultiTargetRunner
     /// <summary>Loads the targets and the manifests once, then plans every target; null when the input was rejected
     /// (nothing reached any target).</summary>
     private static async Task<IReadOnlyList<TargetRun>?> PlanAllAsync(
-        string targetsFile, PlanInputs inputs, string? profile, CommandConsole console, TimeProvider time, CancellationToken ct)
+        string targetsFile, PlanInputs inputs, string? profile, CommandServices services, CancellationToken ct)
     {
+        var console = services.Console;
         var entries = TargetsFile.Read(targetsFile, out var errors);
         foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
         if (errors.Count > 0) return null;
-        var manifests = ManifestLoader.Load(inputs.Paths, time);
+        var manifests = ManifestLoader.Load(inputs.Paths, services.Time);
         DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
         if (manifests.HasErrors) return null;
         var unselected = MultiTargetWorkflow.Unselected(manifests, entries);
         DiagnosticsPrinter.Lines(unselected, console.Error);
         if (unselected.Count > 0) return null;
         return await MultiTargetWorkflow.PlanAllAsync(
-            entries, manifests, inputs, (entry, token) => TargetFactory.OpenAsync(entry, profile, time, token),
+            entries, manifests, inputs, (entry, token) => services.Targets.OpenAsync(entry, profile, token),
             MultiTargetWorkflow.DefaultConcurrency, ct);
     }
 

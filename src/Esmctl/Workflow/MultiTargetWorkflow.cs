@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Aws;
 using Esmctl.Targets;
 using Reconciler.Core.Api;
@@ -31,7 +32,7 @@ public static class MultiTargetWorkflow
         IReadOnlyList<TargetEntry> entries,
         ManifestSet manifests,
         PlanInputs inputs,
-        Func<TargetEntry, CancellationToken, Task<Target>> open,
+        Func<TargetEntry, CancellationToken, Task<ReconcileTarget>> open,
         int concurrency,
         CancellationToken cancellationToken)
     {
@@ -53,9 +54,9 @@ public static class MultiTargetWorkflow
 
     private static async Task<TargetRun> PlanOneAsync(
         TargetEntry entry, ManifestSet manifests, PlanInputs inputs,
-        Func<TargetEntry, CancellationToken, Task<Target>> open, CancellationToken cancellationToken)
+        Func<TargetEntry, CancellationToken, Task<ReconcileTarget>> open, CancellationToken cancellationToken)
     {
-        Target? target = null;
+        ReconcileTarget? target = null;
         try
         {
             target = await open(entry, cancellationToken);

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Targets;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Live;
@@ -14,12 +15,12 @@ namespace Esmctl.Workflow;
 public static class PlanWorkflow
 {
     public static Task<PlanResult> RunAsync(
-        PlanInputs inputs, Target target, TimeProvider time, CancellationToken cancellationToken) =>
+        PlanInputs inputs, ReconcileTarget target, TimeProvider time, CancellationToken cancellationToken) =>
         RunAsync(ManifestLoader.Load(inputs.Paths, time), inputs, target, cancellationToken);
 
     /// <summary>The same over manifests already loaded (a multi-target run loads once and gives each target its share).</summary>
     public static async Task<PlanResult> RunAsync(
-        ManifestSet manifests, PlanInputs inputs, Target target, CancellationToken cancellationToken)
+        ManifestSet manifests, PlanInputs inputs, ReconcileTarget target, CancellationToken cancellationToken)
     {
         var options = new PlanOptions
         {

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Targets;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
@@ -13,7 +14,7 @@ public sealed record SavedPlanApplyResult(
     Plan? Plan,
     PlanOptions Options,
     SavedPlanDocument Saved,
-    Target Target)
+    ReconcileTarget Target)
 {
     public bool Refused => Refusals.Count > 0 || Plan is null;
 }

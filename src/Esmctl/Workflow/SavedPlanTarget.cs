@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Targets;
 using Reconciler.Core.SavedPlans;
 
@@ -6,7 +7,7 @@ namespace Esmctl.Workflow;
 /// <summary>How a saved plan remembers its target, and how apply opens the same one again.</summary>
 public static class SavedPlanTarget
 {
-    public static SavedTarget From(Target target, TargetSettings settings) => new()
+    public static SavedTarget From(ReconcileTarget target, TargetSettings settings) => new()
     {
         Description = target.Description,
         Spec = settings.Spec.ToString(),

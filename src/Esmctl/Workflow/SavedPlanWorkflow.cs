@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Targets;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
@@ -12,7 +13,7 @@ namespace Esmctl.Workflow;
 /// </summary>
 public static class SavedPlanWorkflow
 {
-    public static SavedPlanDocument ToDocument(PlanResult result, PlanInputs inputs, Target target, TargetSettings settings, TimeProvider time) =>
+    public static SavedPlanDocument ToDocument(PlanResult result, PlanInputs inputs, ReconcileTarget target, TargetSettings settings, TimeProvider time) =>
         SavedPlanWriter.ToDocument(
             result.Plan ?? throw new InvalidOperationException("a rejected plan cannot be saved"),
             result.Manifests,
@@ -23,7 +24,7 @@ public static class SavedPlanWorkflow
             time.GetUtcNow());
 
     public static async Task<SavedPlanApplyResult> CheckAsync(
-        SavedPlanDocument saved, Target target, TimeProvider time, CancellationToken cancellationToken)
+        SavedPlanDocument saved, ReconcileTarget target, TimeProvider time, CancellationToken cancellationToken)
     {
         var options = new PlanOptions
         {

@@ -11,7 +11,7 @@ public sealed class CommandErrorsGuardTests
         Assert.NotEqual("1", Environment.GetEnvironmentVariable(DebugOption.EnvironmentVariable));
         var error = new StringWriter();
         var code = await CommandErrors.GuardAsync(
-            new CommandConsole(TextWriter.Null, error, TextReader.Null, false),
+            new CommandConsole(TextWriter.Null, error, TextReader.Null, false), debug: false,
             () => throw new InvalidOperationException("the thing broke"));
 
         Assert.Equal(1, code);
@@ -22,7 +22,7 @@ public sealed class CommandErrorsGuardTests
     [Fact]
     public void Debug_is_accepted_by_every_command()
     {
-        var root = Program.BuildRootCommand();
+        var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         foreach (var command in root.Subcommands)
         {
             var parsed = root.Parse([command.Name, "--debug"]);

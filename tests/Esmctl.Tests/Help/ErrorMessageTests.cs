@@ -50,7 +50,7 @@ public sealed class ErrorMessageTests
         var client = new LambdaRestClient(new HttpClient(handler), new Uri("http://127.0.0.1:1/"), "us-east-1",
             new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret"), TimeProvider.System, () => 0.0);
 
-        var code = await CommandErrors.GuardAsync(console, async () =>
+        var code = await CommandErrors.GuardAsync(console, debug: false, async () =>
         {
             await client.ListAsync(new ListMappingsQuery(), CancellationToken.None);
             return 0;

@@ -55,7 +55,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Broken();
         var output = new StringWriter();
-        var root = Program.BuildRootCommand();
+        var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         var exit = root.Parse(["validate", path, "--output", "json"]).Invoke(new InvocationConfiguration { Output = output });
 
         Assert.Equal(ExitCodes.Error, exit);

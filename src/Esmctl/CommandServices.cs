@@ -1,0 +1,57 @@
+using System.Collections;
+using System.CommandLine;
+using Esmctl.Aws;
+using Esmctl.Commands;
+using Esmctl.Targets;
+using Reconciler.Core.Applying;
+
+namespace Esmctl;
+
+/// <summary>
+/// What a command handler needs from the world, given to it instead of reached for: the console, the target opener,
+/// the clock, the jitter source, and the environment variables. <see cref="ForProcess"/> is the composition root of
+/// the CLI (the real console, sockets, system clock, a random jitter); tests build one over the in-process emulator,
+/// a manual clock and a fixed jitter, and call the same handlers without launching a process.
+/// </summary>
+public sealed record CommandServices(
+    CommandConsole Console,
+    TargetOpener Targets,
+    TimeProvider Time,
+    Func<double> Jitter,
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>Full exception details (--debug or ESMCTL_DEBUG=1) instead of one-line errors.</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>Whether this is a process that handles SIGINT and SIGTERM (false in process-less tests, which must not
+    /// register handlers on the test host).</summary>
+    public bool Signals { get; init; }
+
+    /// <summary>The services of the esmctl process.</summary>
+    public static CommandServices ForProcess()
+    {
+        var environment = Snapshot(System.Environment.GetEnvironmentVariables());
+        var time = TimeProvider.System;
+        var jitter = ApplyOptions.JitterFrom(new Random());
+        var aws = new AwsTargetFactory(AwsTargetFactory.SocketsHandler(), time, jitter);
+        return new CommandServices(CommandConsole.System(), new TargetOpener(aws, time), time, jitter, environment)
+        {
+            Debug = DebugOption.IsOn(environment),
+            Signals = true,
+        };
+    }
+
+    /// <summary>These services for one invocation: --debug on the command line turns on the details.</summary>
+    public CommandServices For(ParseResult parseResult) =>
+        DebugOption.IsSet(parseResult) && !Debug ? this with { Debug = true } : this;
+
+    public string? Variable(string name) => Environment.GetValueOrDefault(name);
+
+    private static Dictionary<string, string> Snapshot(IDictionary variables)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in variables)
+            if (entry.Key is string key && entry.Value is string value) copy[key] = value;
+        return copy;
+    }
+}

@@ -15,6 +15,9 @@ public sealed record InProcessEsmctl
 {
     public static InProcessEsmctl Default { get; } = new();
 
+    public static InProcessEsmctl With(IReadOnlyDictionary<string, string?> environment, string? stdin = null) =>
+        new() { Environment = environment, Stdin = stdin };
+
     /// <summary>Services that write nowhere, for tests that only build or parse commands.</summary>
     public static CommandServices Quiet => Default.Services(TextWriter.Null, TextWriter.Null, TextReader.Null);
 

@@ -53,8 +53,10 @@ public sealed partial class AwsTargetFactory(
         var region = ResolveRegion(options, anyOverride);
         var lambdaEndpoint = lambdaOverride ?? ServiceEndpoint.Resolve("lambda", "LAMBDA", region, null, _environment);
         var credentials = await ResolveCredentialsAsync(options, region, anyOverride, cancellationToken).ConfigureAwait(false);
+        // STS goes through the same retry layer as Lambda (the SDK's own retries are off), on the injected clock and jitter.
+        var sts = new RetryLoop(retry ?? RetryOptions.Default, time, jitter, _loggers.CreateLogger<AwsTargetFactory>(), calls);
         if (options.RoleArn is { } roleArn)
-            credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, cancellationToken).ConfigureAwait(false);
+            credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, sts, cancellationToken).ConfigureAwait(false);
 
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
@@ -63,7 +65,7 @@ public sealed partial class AwsTargetFactory(
         string account, callerArn;
         try
         {
-            (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken).ConfigureAwait(false);
+            (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, sts, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsConfigurationException e) when (stsOverride is not null && !IsCredentialRejection(e))
         {
@@ -180,16 +182,18 @@ public sealed partial class AwsTargetFactory(
 
     /// <summary>Session credentials of the role (one hour, the STS default: longer than any single run).</summary>
     private async Task<AWSCredentials> AssumeRoleAsync(
-        AWSCredentials credentials, string roleArn, string region, Uri? stsOverride, CancellationToken cancellationToken)
+        AWSCredentials credentials, string roleArn, string region, Uri? stsOverride, RetryLoop retries, CancellationToken cancellationToken)
     {
         using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
         try
         {
-            var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
+            var request = new AssumeRoleRequest
             {
                 RoleArn = roleArn,
                 RoleSessionName = $"esmctl-{time.GetUtcNow().ToUnixTimeSeconds()}",
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            var response = await retries.RunAsync("AssumeRole", idempotent: true,
+                ct => sts.AssumeRoleAsync(request, ct), cancellationToken).ConfigureAwait(false);
             var c = response.Credentials;
             return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
         }
@@ -211,6 +215,7 @@ public sealed partial class AwsTargetFactory(
             // This factory already read the AWS_ENDPOINT_URL* variables; the SDK must not apply them a second time.
             IgnoreConfiguredEndpointUrls = true,
             Timeout = TimeSpan.FromSeconds(30),
+            MaxErrorRetry = 0,
         };
         if (stsOverride is not null)
         {
@@ -225,12 +230,13 @@ public sealed partial class AwsTargetFactory(
     }
 
     private async Task<(string Account, string Arn)> CallerIdentityAsync(
-        AWSCredentials credentials, string region, Uri? stsOverride, CancellationToken cancellationToken)
+        AWSCredentials credentials, string region, Uri? stsOverride, RetryLoop retries, CancellationToken cancellationToken)
     {
         using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
         try
         {
-            var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            var identity = await retries.RunAsync("GetCallerIdentity", idempotent: true,
+                ct => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), cancellationToken).ConfigureAwait(false);
             // The SDK's XML reader skips what it does not know, so a server that is not STS yields an empty identity.
             if (string.IsNullOrEmpty(identity.Account))
                 throw new InvalidDataException("the answer carried no Account (is the endpoint an STS endpoint?)");

@@ -22,6 +22,11 @@ internal static class RetryReason
                     + "eventual consistency", RetryCause.Propagation);
             case LambdaApiException e when idempotent && (e.StatusCode >= 500 || e.Is(LambdaErrorCodes.Service)):
                 return ($"service error {e.StatusCode} ({e.ErrorCode})", RetryCause.ServiceError);
+            // STS, through the AWS SDK (whose own retries are off): the same causes, in the SDK's exception.
+            case Amazon.Runtime.AmazonServiceException e when (int)e.StatusCode == 429 || e.ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded":
+                return ($"throttled ({e.ErrorCode})", RetryCause.Throttled);
+            case Amazon.Runtime.AmazonServiceException e when idempotent && (int)e.StatusCode >= 500:
+                return ($"service error {(int)e.StatusCode} ({e.ErrorCode})", RetryCause.ServiceError);
             case HttpRequestException e when idempotent || RefusedBeforeSending(e):
                 return ($"network failure ({e.HttpRequestError})", RetryCause.Network);
             case TimeoutException when idempotent:

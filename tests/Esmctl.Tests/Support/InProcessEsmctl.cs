@@ -35,6 +35,9 @@ public sealed record InProcessEsmctl
     /// <summary>Pretend a person is at a terminal (prompts, tables); colour stays off unless asked for.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>How long one run may take before the test fails (a hung run must fail the test, not the build).</summary>
+    public TimeSpan Bound { get; init; } = TimeSpan.FromSeconds(90);
+
     public Task<EsmctlProcess.Result> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
     public async Task<EsmctlProcess.Result> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -43,7 +46,7 @@ public sealed record InProcessEsmctl
         var error = new StringWriter { NewLine = "\n" };
         var services = Services(output, error, new StringReader(Stdin ?? ""));
         // On the thread pool, so a test that blocks on the result (Run) cannot deadlock its own synchronisation context.
-        var code = await Task.Run(() => Program.RunAsync(args, services), cancellationToken);
+        var code = await Task.Run(() => Program.RunAsync(args, services), cancellationToken).WaitAsync(Bound, cancellationToken);
         return new EsmctlProcess.Result(code, output.ToString(), error.ToString());
     }
 
@@ -61,6 +64,7 @@ public sealed record InProcessEsmctl
             resolveCredentials: (_, _) => Credentials(variables));
         var console = new CommandConsole(output, error, input, Interactive)
         {
+            ErrorIsTerminal = Interactive,
             ColorForbidden = variables.ContainsKey("NO_COLOR"),
         };
         return new CommandServices(console, new TargetOpener(aws, Time), Time, Jitter, variables)

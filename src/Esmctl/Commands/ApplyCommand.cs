@@ -21,7 +21,7 @@ public static class ApplyCommand
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
-        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this (default {DefaultMaxDeletesWithPrune} with --prune)" };
+        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this, the old mapping of each replacement included (default {DefaultMaxDeletesWithPrune} with --prune)" };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when not on a terminal)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
         var wait = new Option<string?>("--wait")

@@ -75,7 +75,7 @@ public static class ApplyReportOutput
     {
         var busy = report.Outcomes.Sum(o => o.Retries);
         var polls = report.Outcomes.Sum(o => o.Waits);
-        var adopted = report.Outcomes.Count(o => o.Detail is not null && o.Result == ApplyResult.Succeeded && o.Kind is PlanActionKind.Create or PlanActionKind.Replace);
+        var adopted = report.Outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded);
         if (client.IsEmpty && busy == 0 && polls == 0 && adopted == 0) return null;
         var parts = new List<string>
         {

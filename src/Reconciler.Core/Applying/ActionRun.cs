@@ -25,6 +25,7 @@ internal sealed class ActionRun
     private string? _leftDeleted;
     private bool? _expectEnabled;
     private bool _watch;
+    private bool _foundExisting;
 
     public ActionRun(PlannedAction action, ApplyContext context)
     {
@@ -94,6 +95,7 @@ internal sealed class ActionRun
         _calls.Uuid = created.Uuid;
         _detail = create.Detail;
         _watch = create.Sent;
+        _foundExisting = create.FoundExisting;
         _expectEnabled = request.Enabled ?? true;
     }
 
@@ -262,6 +264,7 @@ internal sealed class ActionRun
         new(_action.Name, _action.Kind, result, _calls.Uuid, error, _calls.Calls, _calls.Retries, _calls.Waits, _detail)
         {
             LeftDeleted = _leftDeleted,
+            FoundExisting = _foundExisting,
         };
 
     private ActionResult Result(ApplyOutcome outcome) =>

@@ -24,6 +24,10 @@ public sealed record ApplyOutcome(
     /// deleted and not recreated (the next apply creates it). Null otherwise.</summary>
     public string? LeftDeleted { get; init; }
 
+    /// <summary>A create that found its mapping already there (after a lost response, or made by a concurrent run of the
+    /// same owner and manifest) instead of making it.</summary>
+    public bool FoundExisting { get; init; }
+
     /// <summary>Whether the mapping left its transitional state before the apply ended.</summary>
     public SettleState Settle { get; init; } = SettleState.NotWaited;
 

@@ -30,6 +30,9 @@ internal sealed class CreateRun(
     /// <summary>Whether the mapping this create returns may still be settling (always, once it exists).</summary>
     public bool Sent { get; private set; }
 
+    /// <summary>The mapping was found already there, not made by this run's create.</summary>
+    public bool FoundExisting { get; private set; }
+
     private ILambdaMappingApi Api => context.Api;
 
     public async Task<LiveMapping> RunAsync()
@@ -146,9 +149,11 @@ internal sealed class CreateRun(
                 $"({(fields.Length > 0 ? fields : Verb(next.Kind))}); nothing was sent to it. Run plan again to review the change");
         }
         Sent = true;
+        FoundExisting = true;
         Detail = _lost is not null
-            ? $"created (found after lost response: {Why(_lost)}): {live.Uuid}"
-            : $"already created by another run of owner '{context.Policy.Owner}': {live.Uuid}";
+            ? $"created (found after lost response): found the existing mapping {live.Uuid} with this manifest's tags after {Why(_lost)}"
+            : $"create answered ResourceConflictException: found the existing mapping {live.Uuid} with this manifest's tags, " +
+              $"already as the manifest asks (a lost response, or another run of owner '{context.Policy.Owner}')";
         done.Add($"found {live.Uuid}");
         return Task.FromResult(live);
     }

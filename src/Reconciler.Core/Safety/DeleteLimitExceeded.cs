@@ -4,6 +4,6 @@ namespace Reconciler.Core.Safety;
 public sealed record DeleteLimitExceeded(DeleteCount Deletes, int Limit)
 {
     public string Message =>
-        $"the plan deletes {Deletes}, more than the limit of {Limit} (--max-deletes); nothing was changed. " +
+        $"the plan deletes {Deletes}, more than --max-deletes {Limit} allows; nothing was changed. " +
         "Check the manifests, or raise --max-deletes if this is intended";
 }

@@ -54,7 +54,7 @@ public class ApplyRunTests
         Assert.Empty(h.Api.Log);
         Assert.Equal(new DeleteLimitExceeded(new DeleteCount(3, 0), 2), report.Refusal);
         Assert.Contains("3 mappings", report.Refusal!.Message);
-        Assert.Contains("limit of 2", report.Refusal.Message);
+        Assert.Contains("--max-deletes 2", report.Refusal.Message);
         Assert.All(report.Outcomes, o => Assert.Equal((ApplyResult.Skipped, ApplyErrorCodes.DeleteLimitExceeded), (o.Result, o.Error!.Code)));
         Assert.Equal(4, report.Outcomes.Count);
         Assert.True(report.HasFailures);

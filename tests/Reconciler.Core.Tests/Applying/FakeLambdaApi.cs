@@ -123,6 +123,17 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
         }
     }
 
+    /// <summary>After its next change, the mapping reads as <paramref name="state"/> with <paramref name="reason"/>, as a
+    /// mapping AWS could not enable does.</summary>
+    public void SettlesAs(string uuid, string state, string reason)
+    {
+        lock (_gate)
+        {
+            var entry = _entries[uuid];
+            entry.Mapping = entry.Mapping with { State = state, StateTransitionReason = reason };
+        }
+    }
+
     /// <summary>The next create commits but its caller sees ResourceConflictException, as when a response is lost
     /// and the API client's retry meets the mapping the first attempt made.</summary>
     public void LoseNextCreateResponse()

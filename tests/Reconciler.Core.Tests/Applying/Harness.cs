@@ -37,8 +37,12 @@ internal sealed class RecordingProgress : IProgress<ApplyEvent>
 
     public IReadOnlyList<ApplyEvent> Events { get { lock (_events) return _events.ToList(); } }
 
+    /// <summary>Runs on every event, after it is recorded (e.g. to interrupt the apply at a chosen step).</summary>
+    public Action<ApplyEvent>? OnEvent { get; set; }
+
     public void Report(ApplyEvent value)
     {
         lock (_events) _events.Add(value);
+        OnEvent?.Invoke(value);
     }
 }

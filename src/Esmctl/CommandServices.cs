@@ -23,9 +23,9 @@ public sealed record CommandServices(
     /// <summary>Full exception details (--debug or ESMCTL_DEBUG=1) instead of one-line errors.</summary>
     public bool Debug { get; init; }
 
-    /// <summary>Whether this is a process that handles SIGINT and SIGTERM (false in process-less tests, which must not
-    /// register handlers on the test host).</summary>
-    public bool Signals { get; init; }
+    /// <summary>SIGINT and SIGTERM for a command that writes (first: stop starting, second: abort). The process
+    /// registers with the runtime; tests get a handle they raise themselves, so no handler lands on the test host.</summary>
+    public Func<InterruptSignals> Interrupts { get; init; } = InterruptSignals.Manual;
 
     /// <summary>The services of the esmctl process.</summary>
     public static CommandServices ForProcess()
@@ -37,7 +37,7 @@ public sealed record CommandServices(
         return new CommandServices(CommandConsole.System(), new TargetOpener(aws, time), time, jitter, environment)
         {
             Debug = DebugOption.IsOn(environment),
-            Signals = true,
+            Interrupts = InterruptSignals.Register,
         };
     }
 

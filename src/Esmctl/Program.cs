@@ -26,13 +26,15 @@ public static class Program
         }
         try
         {
+            // ProcessTerminationTimeout null: System.CommandLine does not take over Ctrl-C/SIGTERM (it would end the process
+            // two seconds after cancelling). apply handles them itself (InterruptSignals), the daemon's host does too, and
+            // every other command ends at once as the runtime does by default.
             return await parseResult.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = debug,
                 Output = console.Out,
                 Error = console.Error,
-                // Commands that write handle SIGINT/SIGTERM themselves (stop starting, then abort); the rest end.
-                ProcessTerminationTimeout = services.Signals ? TimeSpan.FromSeconds(2) : null,
+                ProcessTerminationTimeout = null,
             });
         }
         catch (Exception e) when (!debug)

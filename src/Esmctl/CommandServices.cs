@@ -4,6 +4,7 @@ using Esmctl.Aws;
 using Esmctl.Commands;
 using Esmctl.Targets;
 using Reconciler.Core.Applying;
+using Reconciler.Core.Reconciling;
 
 namespace Esmctl;
 
@@ -46,6 +47,14 @@ public sealed record CommandServices(
         DebugOption.IsSet(parseResult) && !Debug ? this with { Debug = true } : this;
 
     public string? Variable(string name) => Environment.GetValueOrDefault(name);
+
+    /// <summary>Opens the target the command line names and the session that plans and applies on it.</summary>
+    public async Task<ReconcileSession> OpenSessionAsync(TargetSettings target, SessionSettings settings, CancellationToken cancellationToken) =>
+        new(await Targets.OpenAsync(target, cancellationToken), settings, Time, Jitter);
+
+    /// <summary>Opens one target of esmctl.yaml and its session.</summary>
+    public async Task<ReconcileSession> OpenSessionAsync(TargetEntry entry, string? profile, SessionSettings settings, CancellationToken cancellationToken) =>
+        new(await Targets.OpenAsync(entry, profile, cancellationToken), settings, Time, Jitter);
 
     private static Dictionary<string, string> Snapshot(IDictionary variables)
     {

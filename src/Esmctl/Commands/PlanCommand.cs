@@ -48,26 +48,33 @@ public static class PlanCommand
 
     public static async Task<int> RunAsync(PlanArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        var (console, time) = (services.Console, services.Time);
+        var console = services.Console;
         return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
-            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
-                return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
-            var target = await services.Targets.OpenAsync(args.Target, cancellationToken);
-            var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
-            DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
-            if (result.Plan is null || result.Live is null) return ExitCodes.Error;
+            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Target, out var ambiguity);
+            if (ambiguity is not null)
+            {
+                await console.Error.WriteLineAsync($"error: {ambiguity}");
+                return ExitCodes.Error;
+            }
+            if (targetsFile is not null) return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
 
-            foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
-            await console.Out.WriteAsync(Render(result.Plan, args));
+            var session = await services.OpenSessionAsync(args.Target, args.Inputs.Settings(), cancellationToken);
+            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
+            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
+            if (planned.Rejected) return ExitCodes.Error;
+
+            var (plan, live) = (planned.Plan!, planned.Live!);
+            foreach (var note in live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+            await console.Out.WriteAsync(Render(plan, args));
             if (args.SavePath is { } path)
             {
-                var saved = SavedPlanWorkflow.ToDocument(result, args.Inputs, target, args.Target, time);
+                var saved = SavedPlanWorkflow.ToDocument(planned, session, args.Inputs.Paths, args.Target, services.Time);
                 await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
                 await console.Error.WriteLineAsync($"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path}");
             }
-            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count, target.Calls.Snapshot());
-            return args.DetailedExitCode && result.Plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
+            if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
+            return args.DetailedExitCode && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
 

@@ -80,7 +80,7 @@ public sealed class ReconcileLoop(
         // The tick re-reads every file, so changes seen until now are covered; later ones schedule another tick.
         lock (_gate) _changedAt = null;
         var refreshTags = _tagsRefreshedAt is not { } refreshed || startedAt - refreshed >= settings.TagRefreshInterval;
-        var context = new TickContext(number, reason, startedAt, settings, refreshTags, backoff);
+        var context = new TickContext(number, reason, startedAt, settings, refreshTags, backoff, stoppingToken);
         status.TickStarted(startedAt, startedAt + settings.TickTimeout);
         DaemonLog.TickStarting(logger, number, reason, refreshTags);
 
@@ -164,6 +164,7 @@ public sealed class ReconcileLoop(
         {
             DaemonLog.TickFinishedEarly(logger, context.Number, outcome.Result, milliseconds, outcome.DiagnosticsCount);
         }
+        if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, held);
         LogDiagnostics(outcome);
     }
 

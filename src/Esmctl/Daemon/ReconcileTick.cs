@@ -14,11 +14,12 @@ using Reconciler.Core.Safety;
 namespace Esmctl.Daemon;
 
 /// <summary>
-/// The real tick: load the manifests, read live state, plan, and (unless observe-only) apply what no backoff
-/// holds. The target is opened on the first tick and kept; a failure to open it fails the tick, and the loop
-/// retries with its backoff. Tags are cached per UUID between ticks so a quiet tick costs only the List pages:
-/// the cache is re-read whole when the loop says so (TagRefreshInterval), a UUID not in it is read, and a
-/// mapping esmctl acted on, or that disappeared, leaves it. Ticks never overlap, so the state needs no lock.
+/// The real tick: the daemon's use of the one <see cref="ReconcileSession"/> (load, guard, read, plan, apply), plus
+/// what only a long-lived process has: per-mapping backoff, and a tag cache so a quiet tick costs only the List pages.
+/// The target and its session are opened on the first tick and kept; a failure to open fails the tick, and the loop
+/// retries with its backoff. The cache is re-read whole when the loop says so (TagRefreshInterval), a UUID not in it is
+/// read, and a mapping esmctl acted on, or that disappeared, leaves it. Cached tags only plan: the applier reads a
+/// mapping's tags again before any write that depends on them. Ticks never overlap, so the state needs no lock.
 /// </summary>
 public sealed class ReconcileTick : IReconcileTick
 {
@@ -26,7 +27,7 @@ public sealed class ReconcileTick : IReconcileTick
     private readonly Func<CancellationToken, Task<ReconcileTarget>> _openTarget;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
-    private ReconcileTarget? _target;
+    private ReconcileSession? _session;
     private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
 
     /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
@@ -47,6 +48,16 @@ public sealed class ReconcileTick : IReconcileTick
     public static ReconcileTick ForOptions(DaemonOptions options, CommandServices services) =>
         new(options, ct => OpenTargetAsync(options, services.Targets, ct), services.Time, services.Jitter);
 
+    /// <summary>What the daemon's options grant: owner, prune, at most 5 deletes (replacements included) per tick with
+    /// prune, and damaged input holds the tick's deletes instead of failing it.</summary>
+    public static SessionSettings SettingsFor(DaemonOptions options) => new()
+    {
+        Owner = options.Owner ?? ManagedTags.DefaultOwner,
+        Prune = options.Prune,
+        MaxDeletes = options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null,
+        DamagedInput = DamagedInputRule.HoldDeletes,
+    };
+
     /// <summary>Tags by UUID the next tick will not read again (for tests and /status, a copy).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CachedTags =>
         new Dictionary<string, IReadOnlyDictionary<string, string>>(_tags, StringComparer.Ordinal);
@@ -59,53 +70,45 @@ public sealed class ReconcileTick : IReconcileTick
 
         try
         {
-            var target = await OpenAsync(cancellationToken);
-            var api = target.Api;
-            var diagnostics = new DiagnosticBag();
-            diagnostics.AddRange(manifests.Diagnostics);
-            diagnostics.AddRange(TargetPlacement.Check(manifests.Mappings, target));
-            if (diagnostics.HasErrors) return Invalid(diagnostics.Sorted());
-
-            var planOptions = new PlanOptions
-            {
-                Owner = _options.Owner ?? ManagedTags.DefaultOwner,
-                Prune = _options.Prune,
-                Account = target.Account,
-                Region = target.Region,
-                Partition = target.Partition,
-            };
-            var live = await new LiveStateReader(api).ReadAsync(context.RefreshTags ? null : _tags, cancellationToken);
+            var session = await OpenAsync(cancellationToken);
+            var planned = await session.PlanAsync(manifests, context.RefreshTags ? null : _tags, cancellationToken);
+            if (planned.Rejected) return Invalid(planned.Diagnostics);
+            var (plan, live) = (planned.Plan!, planned.Live!);
             // Only what List returned stays cached: a mapping gone (or being deleted) leaves the cache here.
             _tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(live.Tags, StringComparer.Ordinal);
-            var plan = Planner.Plan(manifests.Mappings, live, planOptions);
 
+            var held = planned.HeldDeletes.Select(a => (a.Kind, ActionResult.Skipped)).ToList();
             var outcome = new TickOutcome(TickResult.Succeeded)
             {
-                Diagnostics = diagnostics.Sorted(),
+                Diagnostics = planned.Diagnostics,
                 PlanJson = JsonPlanRenderer.Render(plan),
-                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop),
+                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop) + held.Count,
+                DeletesHeld = planned.HoldReason,
             };
             var ownedAtRead = live.Mappings.Count(m =>
-                m.State != MappingStates.Deleting && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), planOptions.Owner));
+                m.State != MappingStates.Deleting && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), session.Settings.Owner));
 
             if (_options.ObserveOnly)
             {
                 return outcome with
                 {
                     ManagedMappings = ownedAtRead,
-                    Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped))),
-                    ApiRequests = target.Calls.Take().Requests,
+                    Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped)).Concat(held)),
+                    ApiRequests = session.Target.Calls.Take().Requests,
                 };
             }
 
-            var applied = await ApplyAsync(plan, live, planOptions, api, context, cancellationToken);
+            // SIGTERM (the loop's stopping token) lets the actions in flight finish and starts no new one; the tick's own
+            // token, cancelled when the shutdown grace is over, abandons them.
+            var interrupt = new ApplyInterrupt(context.Stopping, cancellationToken);
+            var applied = await ApplyAsync(session, plan, live, context, interrupt);
             return outcome with
             {
                 ManagedMappings = ownedAtRead + applied.ManagedDelta,
-                Actions = Count(applied.Results),
+                Actions = Count(applied.Results.Concat(held)),
                 Failures = applied.Failures,
                 Settled = applied.Settled,
-                ApiRequests = target.Calls.Take().Requests,
+                ApiRequests = session.Target.Calls.Take().Requests,
             };
         }
         catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
@@ -115,13 +118,13 @@ public sealed class ReconcileTick : IReconcileTick
             return TickOutcome.Failure(Describe(e)) with
             {
                 Diagnostics = manifests.Diagnostics,
-                ApiRequests = _target?.Calls.Take().Requests ?? [],
+                ApiRequests = _session?.Target.Calls.Take().Requests ?? [],
             };
         }
     }
 
     private async Task<ApplyResults> ApplyAsync(
-        Plan plan, LiveState live, PlanOptions planOptions, ILambdaMappingApi api, TickContext context, CancellationToken cancellationToken)
+        ReconcileSession session, Plan plan, LiveState live, TickContext context, ApplyInterrupt interrupt)
     {
         var results = new List<(PlanActionKind Kind, ActionResult Result)>();
         var failures = new List<MappingFailure>();
@@ -141,13 +144,12 @@ public sealed class ReconcileTick : IReconcileTick
             else results.Add((action.Kind, ActionResult.Skipped));
         }
 
-        // An emptied manifest folder must not wipe an account: over the limit, every delete is held (terminal, until
-        // the input changes) and the rest of the plan still goes ahead.
-        int? maxDeletes = _options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null;
-        // A replacement deletes too (then creates): it counts, and is held with the deletes.
-        var deletes = DeleteCount.Of(attempt.Select(a => a.Action)).Total;
-        if (maxDeletes is { } limit && deletes > limit)
+        // An emptied manifest folder must not wipe an account: over the session's limit, every delete is held
+        // (terminal, until the input changes) and the rest of the plan still goes ahead. A replacement deletes too
+        // (then creates): it counts, and is held with the deletes.
+        if (session.CheckDeletes(attempt.Select(a => a.Action)) is { } refusal)
         {
+            var (deletes, limit) = (refusal.Deletes.Total, refusal.Limit);
             foreach (var (action, digest) in attempt.Where(a => a.Action.Kind is PlanActionKind.Delete or PlanActionKind.Replace))
             {
                 results.Add((action.Kind, ActionResult.Skipped));
@@ -161,9 +163,7 @@ public sealed class ReconcileTick : IReconcileTick
         if (attempt.Count > 0)
         {
             // Tags from the cache of earlier ticks are not evidence: the applier reads them again before any write.
-            var applier = new PlanApplier(api, _time, new ApplyOptions { Jitter = _jitter }, new WritePolicy(planOptions, maxDeletes));
-            var report = await applier.ApplyAsync(
-                new Plan([.. attempt.Select(a => a.Action)], [], []), live, ApplyInterrupt.AbortOn(cancellationToken));
+            var report = await session.ApplyAsync(new Plan([.. attempt.Select(a => a.Action)], [], []), live, progress: null, interrupt);
             for (var i = 0; i < report.Outcomes.Count; i++)
             {
                 var (action, digest) = attempt[i];
@@ -195,8 +195,8 @@ public sealed class ReconcileTick : IReconcileTick
         return new ApplyResults(results, failures, settled, managedDelta);
     }
 
-    private async Task<ReconcileTarget> OpenAsync(CancellationToken cancellationToken) =>
-        _target ??= await _openTarget(cancellationToken);
+    private async Task<ReconcileSession> OpenAsync(CancellationToken cancellationToken) =>
+        _session ??= new ReconcileSession(await _openTarget(cancellationToken), SettingsFor(_options), _time, _jitter);
 
     private static Task<ReconcileTarget> OpenTargetAsync(DaemonOptions options, TargetOpener targets, CancellationToken cancellationToken)
     {

@@ -18,20 +18,26 @@ public static class ManifestLoader
     {
         var diagnostics = new DiagnosticBag();
         var files = ManifestFileReader.Read(paths, diagnostics);
-        return Load(files, clock, diagnostics);
+        return Load(files, clock, diagnostics, paths.Count > 0 ? paths[0] : "");
     }
 
     /// <summary>Pure: loads manifests already in memory (what tests and other front ends call).</summary>
-    public static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock) => Load(files, clock, new DiagnosticBag());
+    public static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock) =>
+        Load(files, clock, new DiagnosticBag(), files.Count > 0 ? files[0].Path : "");
 
-    private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
+    private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics, string origin)
     {
         var validator = new SchemaValidator(ManifestSchema.Load());
         var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
         var skipped = 0;
+        var damaged = new List<Diagnostic>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
+            var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
+            var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics);
+            if (documents.Count == 0 && diagnostics.Items.Count(d => d.Severity == Severity.Error) == errorsBefore)
+                damaged.Add(DamagedFile(file));
+            foreach (var document in documents)
             {
                 if (IsOtherTool(document))
                 {
@@ -45,6 +51,9 @@ public static class ManifestLoader
             }
         }
         CrossDocumentRules.Check(mappings, diagnostics);
+        if (mappings.Count == 0 && !diagnostics.HasErrors)
+            damaged.Add(Diagnostic.Warning(new SourceLocation(origin, 1, 1), "",
+                "no manifest: the paths given declare no EventSourceMapping"));
 
         return new ManifestSet(
             diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
@@ -53,8 +62,15 @@ public static class ManifestLoader
             diagnostics.Sorted())
         {
             SkippedDocuments = skipped,
+            DamagedInputs = damaged,
         };
     }
+
+    /// <summary>A *.yaml file that yields no document: what it most likely is.</summary>
+    private static Diagnostic DamagedFile(ManifestFile file) => Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
+        file.Content.Length == 0
+            ? "the file is empty (0 bytes, or not a regular file such as a FIFO or device)"
+            : "the file holds no YAML document (only comments, blank lines or empty documents)");
 
     /// <summary>
     /// A GitOps repository keeps other tools' YAML beside esmctl's (a Kubernetes Deployment for the daemon, CI

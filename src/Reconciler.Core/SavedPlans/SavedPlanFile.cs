@@ -14,7 +14,14 @@ public static class SavedPlanFile
         NewLine = "\n",
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The file is untrusted: null where the format says a value is a one-line error, not a null that something
+        // trips over later (members left out are checked by SavedPlanVerifier.Invalid).
+        RespectNullableAnnotations = true,
     };
+
+    /// <summary>A value as the file would hold it, for comparing a saved request with one made now.</summary>
+    internal static string Canonical<T>(T? value) where T : class =>
+        value is null ? "null" : JsonSerializer.Serialize(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
     public static string Serialize(SavedPlanDocument document) =>
         JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(SavedPlanDocument))) + "\n";
@@ -59,7 +66,7 @@ public static class SavedPlanFile
             }
             return document;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
         {
             error = $"the saved plan is not valid: {e.Message}";
             return null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Reconciler.Core.Api;
+using Reconciler.Core.Retrying;
 
 namespace Esmctl.Aws;
 
@@ -47,11 +48,5 @@ internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<do
     }
 
     /// <summary>Full jitter: uniformly random between zero and the capped exponential step.</summary>
-    private TimeSpan Delay(int failures)
-    {
-        var exponent = Math.Min(failures - 1, 30);
-        var cap = Math.Min(options.MaxDelay.TotalMilliseconds, options.BaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        var fraction = Math.Clamp(jitter(), 0.0, 1.0);
-        return TimeSpan.FromMilliseconds(cap * fraction);
-    }
+    private TimeSpan Delay(int failures) => Backoff.FullJitter(failures, options.BaseDelay, options.MaxDelay, jitter());
 }

@@ -51,7 +51,9 @@ public static class RunCommand
             Flag(values, nameof(DaemonOptions.ObserveOnly), parseResult, observeOnly);
             Flag(values, nameof(DaemonOptions.ListenAny), parseResult, listenAny);
             return await RunAsync(parseResult.GetValue(config), values, services.Environment,
-                options => ReconcileTick.ForOptions(options, services), services.Console.Error, cancellationToken);
+                options => ReconcileTick.ForOptions(options, services), services.Console.Error, cancellationToken,
+                // The host's clock and jitter are the process's, as every other command's.
+                host => host.AddSingleton(services.Time).AddSingleton(services.Jitter));
         });
         return command;
     }

@@ -15,5 +15,10 @@ public static class ManifestSchema
         return reader.ReadToEnd();
     }
 
-    public static JsonSchema Load() => JsonSchema.FromJsonAsync(Text()).GetAwaiter().GetResult();
+    /// <summary>The parsed schema, parsed once per thread: a parse costs tens of milliseconds and every load needs it
+    /// (each command, each daemon tick); NJsonSchema does not promise that one instance validates on two threads at once.
+    /// Callers only read it.</summary>
+    public static JsonSchema Load() => Parsed.Value!;
+
+    private static readonly ThreadLocal<JsonSchema> Parsed = new(() => JsonSchema.FromJsonAsync(Text()).GetAwaiter().GetResult());
 }

@@ -44,7 +44,9 @@ public sealed class PrWorkflowTests : IDisposable
         Assert.True(Has(root, "on") && Has(root, "jobs"));
         Assert.Contains("github.event.pull_request.merged == true", text);
         Assert.Contains("actions/download-artifact@v4", text);
-        Assert.Contains("esmctl apply plan.json --auto-approve", text);
+        // The apply names the plan job's target itself: a saved plan grants nothing (issue 12).
+        Assert.Contains("esmctl apply plan.json --target aws --auto-approve", text);
+        Assert.Contains("--target aws", Workflow("plan-on-pull-request.yml").Text);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reconciler.Core.Api;
 using Reconciler.Emulator.ControlPlane;
+using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.Http;
 

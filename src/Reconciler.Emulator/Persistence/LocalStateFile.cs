@@ -43,9 +43,9 @@ internal static class LocalStateFile
         }
         if (document is null)
             throw new LocalStateException($"The local state file {path} is empty. Fix or remove it.");
-        if (document.FormatVersion != LocalStateDocument.CurrentFormatVersion)
+        if (document.FormatVersion is not (LocalStateDocument.CurrentFormatVersion or LocalStateDocument.Version1))
             throw new LocalStateException(
-                $"The local state file {path} has formatVersion '{document.FormatVersion}'; this esmctl reads formatVersion '{LocalStateDocument.CurrentFormatVersion}'.");
+                $"The local state file {path} has formatVersion '{document.FormatVersion}'; this esmctl reads formatVersion '{LocalStateDocument.Version1}' and '{LocalStateDocument.CurrentFormatVersion}'.");
         return LocalStateMapper.ToStore(document);
     }
 

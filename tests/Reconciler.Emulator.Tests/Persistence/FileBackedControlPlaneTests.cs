@@ -23,7 +23,7 @@ public sealed class FileBackedControlPlaneTests : IDisposable
     [
         Sources.Sqs("sqs-fn:live") with
         {
-            BatchSize = 100, MaximumBatchingWindowInSeconds = 3, ScalingConfig = new ScalingConfig(20),
+            BatchSize = 100, MaximumBatchingWindowInSeconds = 3,
             FilterCriteria = new FilterCriteria([new Filter("{\"body\":{\"a\":[1]}}"), new Filter("{\"body\":{\"b\":[2]}}")]),
             KmsKeyArn = "arn:aws:kms:us-east-1:123456789012:key/k", FunctionResponseTypes = ["ReportBatchItemFailures"],
             MetricsConfig = new MetricsConfig(["EventCount"]), ProvisionedPollerConfig = new ProvisionedPollerConfig(2, 20, null),
@@ -109,7 +109,7 @@ public sealed class FileBackedControlPlaneTests : IDisposable
 
         Assert.True(File.Exists(_folder.StatePath));
         using var document = JsonDocument.Parse(File.ReadAllText(_folder.StatePath));
-        Assert.Equal("1", document.RootElement.GetProperty("formatVersion").GetString());
+        Assert.Equal("2", document.RootElement.GetProperty("formatVersion").GetString());
         Assert.Equal(1, document.RootElement.GetProperty("mappings").GetArrayLength());
     }
 
@@ -158,7 +158,7 @@ public sealed class FileBackedControlPlaneTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"formatVersion\":\"2\",\"mappings\":[]}", "formatVersion '2'")]
+    [InlineData("{\"formatVersion\":\"3\",\"mappings\":[]}", "formatVersion '3'")]
     [InlineData("{\"mappings\":[]}", "formatVersion ''")]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("null", "empty")]

@@ -7,16 +7,12 @@ namespace Reconciler.Emulator.ControlPlane;
 /// the wording is given; see docs/aws.md).</summary>
 internal static class ApiErrors
 {
-    /// <summary>The code of the service's request validation (model constraints). The model does not list it, but the
-    /// service answers it (recorded).</summary>
-    public const string ValidationCode = "ValidationException";
-
     public static LambdaApiException InvalidParameter(string message) =>
         new(LambdaErrorCodes.InvalidParameterValue, message, 400);
 
     /// <summary>A value outside the model's constraints: 400 ValidationException, "1 validation error detected: ...".</summary>
     public static LambdaApiException Validation(IReadOnlyCollection<ConstraintViolation> violations) =>
-        new(ValidationCode, ConstraintViolation.Summary(violations), 400);
+        new(LambdaErrorCodes.Validation, ConstraintViolation.Summary(violations), 400);
 
     /// <summary>A member the service itself requires (not the model): InvalidParameterValueException worded as a
     /// constraint, e.g. "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint:

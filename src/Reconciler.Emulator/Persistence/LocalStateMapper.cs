@@ -64,8 +64,8 @@ internal static class LocalStateMapper
         };
     }
 
-    /// <summary>A hand-edited file may hold anything: a member the model's mapping does not have is refused here, with
-    /// the mapping named, rather than failing later.</summary>
+    /// <summary>A hand-edited file may hold anything: a member the model's mapping does not have, or one that does not
+    /// read as its type, is refused here with the mapping named, rather than failing later.</summary>
     private static JsonObject Checked(JsonObject configuration, string uuid)
     {
         var shape = ControlPlaneModel.Embedded.Api.Shape("EventSourceMappingConfiguration");
@@ -73,6 +73,14 @@ internal static class LocalStateMapper
         {
             if (shape.Member(name) is null || name is "UUID" or "FunctionArn" or "State")
                 throw new LocalStateException($"Mapping {uuid} in the state file has an unknown configuration member '{name}'. Fix or remove the file.");
+        }
+        try
+        {
+            WireConfiguration.Read(configuration);
+        }
+        catch (Exception e) when (e is WireFormatException or InvalidOperationException)
+        {
+            throw new LocalStateException($"Mapping {uuid} in the state file has an unreadable configuration: {e.Message} Fix or remove the file.", e);
         }
         return (JsonObject)configuration.DeepClone();
     }

@@ -157,11 +157,18 @@ public sealed class FileBackedControlPlaneTests : IDisposable
         Assert.DoesNotContain(a.Uuid, uuids);
     }
 
+    private const string Mapping = "{\"formatVersion\":\"2\",\"mappings\":[{\"uuid\":\"00000000-0000-4000-8000-000000000001\",\"sequence\":1," +
+        "\"eventSourceMappingArn\":\"arn:aws:lambda:us-east-1:123456789012:event-source-mapping:00000000-0000-4000-8000-000000000001\"," +
+        "\"functionArn\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"enabled\":true,\"lastModified\":\"2026-01-01T00:00:00+00:00\",";
+
     [Theory]
     [InlineData("{\"formatVersion\":\"3\",\"mappings\":[]}", "formatVersion '3'")]
     [InlineData("{\"mappings\":[]}", "formatVersion ''")]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("null", "empty")]
+    [InlineData(Mapping + "\"configuration\":{\"EventSourceArn\":\"arn:aws:sqs:us-east-1:123456789012:q\",\"BatchSise\":10}}]}", "unknown configuration member 'BatchSise'")]
+    [InlineData(Mapping + "\"configuration\":{\"EventSourceArn\":\"arn:aws:sqs:us-east-1:123456789012:q\",\"BatchSize\":\"ten\"}}]}", "BatchSize must be an integer")]
+    [InlineData(Mapping + "\"tags\":{}}]}", "has no settings")]
     public async Task An_unreadable_state_file_is_a_clear_local_error(string content, string expected)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_folder.StatePath)!);

@@ -307,20 +307,5 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
         throw new InvalidOperationException("The UUID source keeps returning UUIDs already in use.");
     }
 
-    private static JsonObject Json(params (string Name, object? Value)[] members)
-    {
-        var o = new JsonObject();
-        foreach (var (name, value) in members)
-        {
-            switch (value)
-            {
-                case null: break;
-                case JsonNode node: o[name] = node; break;
-                case string text: o[name] = text; break;
-                case int number: o[name] = number; break;
-                default: throw new ArgumentException($"{name}: no JSON form for {value.GetType().Name}.");
-            }
-        }
-        return o;
-    }
+    private static JsonObject Json(params (string Name, object? Value)[] members) => WireJson.Object(members);
 }

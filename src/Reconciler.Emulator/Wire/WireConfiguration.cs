@@ -138,22 +138,5 @@ internal static class WireConfiguration
     private static JsonArray? List<T>(IEnumerable<T>? values, Func<T, JsonNode> item) =>
         values is null ? null : new JsonArray(values.Select(v => (JsonNode?)item(v)).ToArray());
 
-    /// <summary>An object of the members whose value is not null.</summary>
-    private static JsonObject Object(params (string Name, object? Value)[] members)
-    {
-        var result = new JsonObject();
-        foreach (var (name, value) in members)
-        {
-            switch (value)
-            {
-                case null: break;
-                case JsonNode node: result[name] = node; break;
-                case string text: result[name] = text; break;
-                case int number: result[name] = number; break;
-                case bool flag: result[name] = flag; break;
-                default: throw new ArgumentException($"{name}: no JSON form for {value.GetType().Name}.");
-            }
-        }
-        return result;
-    }
+    private static JsonObject Object(params (string Name, object? Value)[] members) => WireJson.Object(members);
 }

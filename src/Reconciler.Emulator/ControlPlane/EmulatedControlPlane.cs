@@ -39,6 +39,8 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
         _time = time ?? TimeProvider.System;
         _newUuid = newUuid ?? UuidSources.Random;
         _journal = new RequestJournal(Options.RequestLogCapacity);
+        if (inventory is not null && !inventory.SharesHomeWith(Options))
+            throw new ArgumentException("The inventory resolves function names in another account, region or partition than this control plane; make it with the same ControlPlaneOptions.", nameof(inventory));
         Inventory = inventory;
     }
 

@@ -26,6 +26,10 @@ public sealed class ResourceInventory
         _home = home ?? new ControlPlaneOptions();
     }
 
+    /// <summary>Whether names declared here resolve to the same ARNs as in a control plane with these options.</summary>
+    internal bool SharesHomeWith(ControlPlaneOptions options) =>
+        (_home.Partition, _home.Region, _home.AccountId) == (options.Partition, options.Region, options.AccountId);
+
     /// <summary>Adds what <paramref name="document"/> declares (a function declared twice gets both lists of versions
     /// and aliases). Checks everything before adding anything.</summary>
     public ResourceInventory Declare(InventoryDocument document)

@@ -155,6 +155,14 @@ public sealed class StrictResourcesTests
     }
 
     [Fact]
+    public void An_inventory_made_for_another_account_is_refused_rather_than_resolving_names_elsewhere()
+    {
+        var inventory = new ResourceInventory(new ControlPlaneOptions { AccountId = "210987654321" });
+
+        Assert.Throws<ArgumentException>(() => new EmulatedControlPlane(new ControlPlaneOptions(), inventory: inventory));
+    }
+
+    [Fact]
     public async Task A_function_declared_later_exists_from_then_on()
     {
         var (plane, inventory) = Strict();

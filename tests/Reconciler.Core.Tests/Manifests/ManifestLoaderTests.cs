@@ -150,7 +150,7 @@ public sealed class ManifestLoaderTests
     [Fact]
     public void Same_function_on_another_Kafka_topic_is_allowed()
     {
-        string Kafka(string name, string topic) => Header + $"metadata: {{name: {name}}}\nspec:\n  functionName: f\n  selfManagedEventSource: {{endpoints: {{KAFKA_BOOTSTRAP_SERVERS: ['k.example.com:9092']}}}}\n  topics: [{topic}]\n  startingPosition: LATEST\n";
+        string Kafka(string name, string topic) => Header + $"metadata: {{name: {name}}}\nspec:\n  functionName: f\n  selfManagedEventSource: {{endpoints: {{KAFKA_BOOTSTRAP_SERVERS: ['k.example.com:9092']}}}}\n  topics: [{topic}]\n  startingPosition: LATEST\n  sourceAccessConfigurations: [{{type: SASL_SCRAM_512_AUTH, uri: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:k'}}]\n";
         Assert.Empty(Load.Files(("a.yaml", Kafka("a", "orders")), ("b.yaml", Kafka("b", "refunds"))).Diagnostics);
         Assert.Single(Load.Files(("a.yaml", Kafka("a", "orders")), ("b.yaml", Kafka("b", "orders"))).Diagnostics);
     }

@@ -32,7 +32,7 @@ internal static class FilterPatternGrammar
         catch (JsonException invalid)
         {
             var (line, column) = PositionOf(pattern, invalid);
-            problems.Add(($"not valid JSON: {Describe(invalid)} (line {line}, column {column} of the pattern)", new ValuePlace("", line, column)));
+            problems.Add(($"not valid JSON at line {line}, column {column} of the pattern: {Describe(invalid)}", new ValuePlace("", line, column)));
             return problems;
         }
         using (document)
@@ -210,16 +210,22 @@ internal static class FilterPatternGrammar
         _ => "null",
     };
 
-    /// <summary>System.Text.Json's message without its "LineNumber: 0 | BytePositionInLine: 27." and "Path: $" tails.</summary>
+    /// <summary>System.Text.Json's message in a manifest author's words: without its "LineNumber: 0 |
+    /// BytePositionInLine: 27." and "Path: $" tails (the position is given in the manifest instead) and without advice
+    /// meant for .NET programmers.</summary>
     private static string Describe(JsonException invalid)
     {
         var message = invalid.Message;
-        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        foreach (var tail in new[] { " Path:", " LineNumber:", " Change the reader options", " Expected the input to start" })
         {
             var cut = message.IndexOf(tail, StringComparison.Ordinal);
             if (cut >= 0) message = message[..cut];
         }
-        return message.Trim().TrimEnd('.');
+        message = message.Trim().TrimEnd('.');
+        if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal)) return "it ends before every { and [ is closed";
+        if (message.Contains("trailing comma", StringComparison.Ordinal)) return "a comma before the closing ] or } (JSON allows no trailing comma)";
+        if (message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal)) return "it is empty";
+        return message;
     }
 
     /// <summary>The 1-based line and column in the pattern's text of a parser error, whose position System.Text.Json

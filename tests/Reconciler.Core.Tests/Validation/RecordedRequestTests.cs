@@ -192,6 +192,42 @@ public sealed class RecordedRequestTests
     }
 
     [Fact]
+    public void Self_managed_Kafka_without_startingPosition_plans_as_no_change_against_what_AWS_chose()
+    {
+        // Recorded 2024-09 (aws-recorded/README.md): AWS accepted a self-managed Kafka create without StartingPosition,
+        // answered TRIM_HORIZON, and set the consumer group ID to the mapping's UUID. Neither is a difference.
+        var set = Load(("kafka.yaml", Manifest("""
+            functionName: worker
+            selfManagedEventSource: {endpoints: {KAFKA_BOOTSTRAP_SERVERS: ['k1.example.com:9092']}}
+            topics: [orders]
+            sourceAccessConfigurations: [{type: SASL_SCRAM_512_AUTH, uri: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:k'}]
+            """.Replace("\r", "", StringComparison.Ordinal), "kafka")));
+        Assert.Empty(set.Diagnostics);
+        const string Uuid = "6b1f0a52-0000-4000-8000-000000000001";
+        var desired = Assert.Single(set.Mappings);
+        var live = new LiveMapping
+        {
+            Uuid = Uuid,
+            EventSourceMappingArn = $"arn:aws:lambda:us-east-1:111111111111:event-source-mapping:{Uuid}",
+            FunctionArn = "arn:aws:lambda:us-east-1:111111111111:function:worker",
+            State = MappingStates.Enabled,
+            Configuration = desired.Spec with
+            {
+                FunctionName = "arn:aws:lambda:us-east-1:111111111111:function:worker",
+                Enabled = true,
+                Tags = null,
+                StartingPosition = "TRIM_HORIZON",
+                BatchSize = 100,
+                SelfManagedKafkaEventSourceConfig = new KafkaEventSourceConfig(Uuid, null),
+            },
+        };
+        var tags = new Dictionary<string, string> { [ManagedTags.ManagedBy] = ManagedTags.DefaultOwner, [ManagedTags.Name] = "kafka" };
+        var plan = Planner.Plan(set.Mappings, new LiveState([live], new Dictionary<string, IReadOnlyDictionary<string, string>> { [Uuid] = tags }), Options);
+        var action = Assert.Single(plan.Actions);
+        Assert.True(action.Kind == PlanActionKind.Noop, string.Join("\n", action.Changes.Select(c => $"{c.Field}: {c.Before?.ToJsonString()} -> {c.After?.ToJsonString()}")));
+    }
+
+    [Fact]
     public void The_recordings_hold_creates_and_refusals_of_every_recorded_source()
     {
         // Guards the theories above against an empty or unreadable vendored copy.

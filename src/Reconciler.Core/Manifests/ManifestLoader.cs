@@ -27,7 +27,8 @@ public static class ManifestLoader
     private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
     {
         var validator = new SchemaValidator(ManifestSchema.Load());
-        var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
+        // Only what rules across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.
+        var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -38,7 +39,8 @@ public static class ManifestLoader
                     skipped++;
                     continue;
                 }
-                if (Read(document, validator, clock, diagnostics) is { } mapping) mappings.Add((mapping, document.Locator));
+                if (Read(document, validator, clock, diagnostics) is { } mapping)
+                    mappings.Add((mapping, document.Locator.Value("metadata.name"), document.Locator.Value("spec.functionName")));
             }
         }
         CrossDocumentRules.Check(mappings, diagnostics);

@@ -8,17 +8,18 @@ namespace Reconciler.Core.Validation;
 /// same function to the same source (AWS refuses the second with ResourceConflictException).</summary>
 internal static class CrossDocumentRules
 {
-    public static void Check(IReadOnlyList<(DesiredMapping Mapping, NodeLocator Locator)> documents, DiagnosticBag diagnostics)
+    /// <param name="documents">Each mapping with where its metadata.name and spec.functionName values are written.</param>
+    public static void Check(IReadOnlyList<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)> documents, DiagnosticBag diagnostics)
     {
         var names = new Dictionary<(string, string, string), DesiredMapping>();
         var pairs = new Dictionary<(string, string, string, string), DesiredMapping>();
-        foreach (var (mapping, locator) in documents)
+        foreach (var (mapping, nameAt, functionAt) in documents)
         {
             var region = mapping.Region ?? RegionOf(mapping.Spec) ?? "";
             var account = mapping.Account ?? AccountOf(mapping.Spec) ?? "";
             if (names.TryGetValue((account, region, mapping.Name), out var first))
             {
-                diagnostics.Error(locator.Value("metadata.name"), "metadata.name",
+                diagnostics.Error(nameAt, "metadata.name",
                     $"`{mapping.Name}` is already used by the mapping at {first.Location}; names must be unique per account and region");
             }
             else
@@ -29,7 +30,7 @@ internal static class CrossDocumentRules
             var pair = (region, FunctionKey(mapping.Spec.FunctionName), SourceKey(mapping.Spec), string.Join(",", [.. mapping.Spec.Topics ?? [], .. mapping.Spec.Queues ?? []]));
             if (pairs.TryGetValue(pair, out var same))
             {
-                diagnostics.Error(locator.Value("spec.functionName"), "spec.functionName",
+                diagnostics.Error(functionAt, "spec.functionName",
                     $"the mapping at {same.Location} ({same.Name}) already connects this function to this source; AWS allows only one");
             }
             else

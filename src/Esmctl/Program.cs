@@ -17,6 +17,12 @@ public static class Program
             await Console.Error.WriteLineAsync($"error: {unknown}");
             return ExitCodes.Error;
         }
+        // With no arguments at all, the help is the answer; any other parse error is one line with a hint.
+        if (args.Length > 0 && UsageErrors.Describe(parseResult, args) is { } usage)
+        {
+            await Console.Error.WriteLineAsync($"error: {usage}");
+            return ExitCodes.Error;
+        }
         try
         {
             return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = debug });

@@ -25,12 +25,15 @@ public static class Program
         }
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = debug });
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (!debug)
+        catch (Exception e)
         {
-            // Only reached by a failure no command handled: still one line, never a stack trace without --debug.
-            await Console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)");
+            // Only reached by a failure no command handled: one line, and the whole exception only with --debug;
+            // either way without what an SDK message may quote from a credentials file or a URL.
+            await Console.Error.WriteLineAsync(debug
+                ? Aws.SecretText.Redact(e.ToString())
+                : $"error: unexpected {e.GetType().Name}: {Aws.SecretText.Redact(e.Message)} (run with --debug for details)");
             return ExitCodes.Error;
         }
     }

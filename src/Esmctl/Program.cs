@@ -52,6 +52,7 @@ public static class Program
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(RunCommand.Create(options => Daemon.ReconcileTick.ForOptions(options, TimeProvider.System)));
         root.Subcommands.Add(ExportCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(CompletionCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
         return root;
     }

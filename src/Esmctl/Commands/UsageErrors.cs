@@ -15,7 +15,8 @@ public static partial class UsageErrors
     /// <summary>The line to print, or null when the command line parsed.</summary>
     public static string? Describe(ParseResult parseResult, IReadOnlyList<string> args)
     {
-        if (parseResult.Errors.Count == 0) return null;
+        // --help and --version answer even when the rest of the line does not parse ("esmctl plan --help" has no path).
+        if (parseResult.Errors.Count == 0 || parseResult.Action is not System.CommandLine.Invocation.ParseErrorAction) return null;
         var command = parseResult.CommandResult;
         var path = UnknownOptions.CommandPath(command);
         var see = $" See '{path} --help'.";

@@ -31,6 +31,8 @@ public sealed class UsageErrorTests
     [InlineData("plan m --output markdown")]
     [InlineData("validate m -o json")]
     [InlineData("plan m --out plan.json")]
+    [InlineData("plan --help")]
+    [InlineData("export -h")]
     public void Valid_command_lines_have_none(string commandLine)
     {
         var args = commandLine.Split(' ');

@@ -37,7 +37,7 @@ public sealed class SingleFileTests : IDisposable
         // Its own artifacts path: the publish must neither rebuild nor clean the outputs the other test projects are
         // being built from and run out of (bin/ and obj/ of src/), nor rewrite src/Esmctl/obj's restore for a RID.
         var publish = Run("dotnet", ["publish", project, "-c", Configuration, "-r", rid, "--self-contained",
-            "-p:PublishSingleFile=true", "-p:DebugType=none", "--artifacts-path", Path.Combine(_root, "artifacts"),
+            "-p:PublishSingleFile=true", "-p:DebugType=none", "--artifacts-path", Path.Combine(_root, "artifacts"), "--disable-build-servers",
             "-o", output, "-nologo"], _root, inherit: true);
         Assert.True(publish.ExitCode == 0, publish.Output);
         var binary = Path.Combine(output, "esmctl");

@@ -24,6 +24,12 @@ public static class Program
             await console.Error.WriteLineAsync($"error: {unknown}");
             return ExitCodes.Error;
         }
+        // With no arguments at all, the help is the answer; any other parse error is one line with a hint.
+        if (args.Length > 0 && UsageErrors.Describe(parseResult, args) is { } usage)
+        {
+            await console.Error.WriteLineAsync($"error: {usage}");
+            return ExitCodes.Error;
+        }
         try
         {
             // ProcessTerminationTimeout null: System.CommandLine does not take over Ctrl-C/SIGTERM (it would end the process
@@ -31,16 +37,19 @@ public static class Program
             // every other command ends at once as the runtime does by default.
             return await parseResult.InvokeAsync(new InvocationConfiguration
             {
-                EnableDefaultExceptionHandler = debug,
+                EnableDefaultExceptionHandler = false,
                 Output = console.Out,
                 Error = console.Error,
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (Exception e) when (!debug)
+        catch (Exception e)
         {
-            // Only reached by a failure no command handled: still one line, never a stack trace without --debug.
-            await console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)");
+            // Only reached by a failure no command handled: one line, and the whole exception only with --debug;
+            // either way without what an SDK message may quote from a credentials file or a URL.
+            await console.Error.WriteLineAsync(debug
+                ? Aws.SecretText.Redact(e.ToString())
+                : $"error: unexpected {e.GetType().Name}: {Aws.SecretText.Redact(e.Message)} (run with --debug for details)");
             return ExitCodes.Error;
         }
     }
@@ -59,6 +68,8 @@ public static class Program
         root.Subcommands.Add(EmulatorCommand.Create(services));
         root.Subcommands.Add(RunCommand.Create(services));
         root.Subcommands.Add(ExportCommand.Create(services));
+        root.Subcommands.Add(CompletionCommand.Create());
+        root.Subcommands.Add(HealthcheckCommand.Create());
         return root;
     }
 }

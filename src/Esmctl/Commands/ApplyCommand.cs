@@ -41,9 +41,11 @@ public static class ApplyCommand
         command.Options.Add(noWait);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(maxDeletes) is < 0) result.AddError("--max-deletes cannot be negative");
-            if (result.GetValue(wait) is { } text && !Daemon.Duration.TryParse(text, out _))
-                result.AddError($"--wait: '{text}' is not a duration (e.g. 90s, 5m)");
+            // Read from the token: GetValue throws when the value is not a number at all (reported by the parser itself).
+            if (result.GetResult(maxDeletes)?.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, out var limit) && limit < 0)
+                result.AddError("--max-deletes cannot be negative");
+            if (result.GetValue(wait) is { } waitText && !Daemon.Duration.TryParse(waitText, out _))
+                result.AddError($"--wait: '{waitText}' is not a duration (e.g. 90s, 5m)");
             if (result.GetValue(wait) is not null && result.GetValue(noWait)) result.AddError("--wait and --no-wait cannot be used together");
         });
         command.SetAction(async (parseResult, cancellationToken) =>

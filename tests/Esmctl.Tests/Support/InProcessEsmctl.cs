@@ -61,7 +61,8 @@ public sealed record InProcessEsmctl
         var aws = new AwsTargetFactory(
             AwsTargetFactory.SocketsHandler(), TimeProvider.System, Jitter,
             environment: name => variables.GetValueOrDefault(name),
-            resolveCredentials: (_, _) => Credentials(variables));
+            resolveCredentials: (_, _) => Credentials(variables),
+            profileEndpoint: (_, _) => null);
         var console = new CommandConsole(output, error, input, Interactive)
         {
             ErrorIsTerminal = Interactive,

@@ -126,8 +126,7 @@ public sealed class ErrorCodeTests : IDisposable
         Assert.Equal(before, await SnapshotAsync(emulator, handMade!));
 
         // A new plan shows how to take it over: adopt.
-        var plan = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.Default.RunAsync(["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), .. emulator.TargetArguments]);
         Assert.Contains("to adopt", plan.Stdout);
     }
 

@@ -42,6 +42,7 @@ public sealed class CompletionTests : IDisposable
     [InlineData("esmctl plan manifests --pru", "--prune")]
     [InlineData("esmctl plan manifests --output ", "json markdown text")]
     [InlineData("esmctl completion ", "bash fish pwsh zsh")]
+    [ProcessTest(ProcessReason.Install)]
     public async Task The_bash_script_loads_and_completes(string line, string expected)
     {
         Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "bash completion is tested where bash is the shell");

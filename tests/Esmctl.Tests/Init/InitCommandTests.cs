@@ -174,6 +174,7 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    [ProcessTest(ProcessReason.Readme)]
     public void After_init_plan_and_apply_git_add_commits_no_state_or_plan_file()
     {
         Assert.Equal(0, Init("sqs,kinesis").Code);

@@ -120,6 +120,8 @@ internal sealed class ActionRun
             await _calls.WaitUntilGoneAsync(uuid,
                 $"mapping {uuid} was still Deleting {{0}} after its delete; the replacement was not created");
         }
+        // From here on the action is about the new mapping (progress shows its UUID once it exists).
+        _calls.Uuid = null;
         await CreateAsync(request);
         _leftDeleted = null;
     }

@@ -17,7 +17,6 @@ internal static partial class SpecReader
 {
     public static DesiredMapping? Read(ManifestDocument document, DiagnosticBag diagnostics)
     {
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
         var metadata = (JObject)document.Json["metadata"]!;
         var spec = (JObject)document.Json["spec"]!;
         var locator = document.Locator;
@@ -70,7 +69,7 @@ internal static partial class SpecReader
                 : null,
         };
 
-        if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        // A field it could not read is reported and left null; the loader skips the rules that read it.
         return new DesiredMapping
         {
             Name = Str(metadata, "name")!,
@@ -87,33 +86,15 @@ internal static partial class SpecReader
         var result = new List<Filter>();
         for (var i = 0; i < filters.Count; i++)
         {
-            var path = $"spec.filterCriteria.filters[{i}].pattern";
             result.Add(new Filter(((JObject)filters[i])["pattern"] switch
             {
                 JObject mapping => mapping.ToString(Formatting.None),
-                JValue { Type: JTokenType.String } text => CheckPatternText((string)text!, path, locator, diagnostics),
+                // Sent exactly as written; whether it is a valid pattern is a request rule (Validation/FilterRules).
+                JValue { Type: JTokenType.String } text => (string)text!,
                 _ => null,
             }));
         }
         return new FilterCriteria(result);
-    }
-
-    /// <summary>A pattern written as JSON text is kept exactly as written, once it is known to be a JSON object.</summary>
-    private static string CheckPatternText(string text, string path, NodeLocator locator, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            using var parsed = JsonDocument.Parse(text);
-            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                diagnostics.Error(locator.Value(path), path, $"a filter pattern must be a JSON object, not a JSON {parsed.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-            }
-        }
-        catch (System.Text.Json.JsonException invalid)
-        {
-            diagnostics.Error(locator.Value(path), path, $"filter pattern is not valid JSON: {invalid.Message.Split(" Path:")[0]}");
-        }
-        return text;
     }
 
     private static DateTimeOffset? ReadTimestamp(JToken value, SourceLocation location, DiagnosticBag diagnostics)

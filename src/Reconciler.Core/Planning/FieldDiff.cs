@@ -56,6 +56,8 @@ public static class FieldDiff
         // Without a consumer group ID in the manifest AWS picks one; what it picked is not a difference.
         foreach (var path in new[] { "amazonManagedKafkaEventSourceConfig.consumerGroupId", "selfManagedKafkaEventSourceConfig.consumerGroupId" })
             if (!want.ContainsKey(path)) have.Remove(path);
+        // Likewise the starting position of Kafka and DocumentDB, optional there (recorded: TRIM_HORIZON for self-managed Kafka).
+        if (kind is SourceKind.Msk or SourceKind.SelfManagedKafka or SourceKind.DocumentDb && !want.ContainsKey("startingPosition")) have.Remove("startingPosition");
 
         DocumentedDefaults.Fill(want, kind);
         DocumentedDefaults.Fill(have, EventSource.KindOf(live.Configuration));

@@ -85,6 +85,8 @@ public static class ApplyCommand
                 return await MultiTargetRunner.ApplyAsync(targetsFile, args,
                     (autoApprove, c) => ConfirmAsync(autoApprove, c, signals.Stopping), console, time, cancellationToken);
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+            // When live state was read: tags read long before the write (a person at the prompt) are read again first.
+            var readAt = time.GetUtcNow();
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
@@ -95,7 +97,8 @@ public static class ApplyCommand
             if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
             if (!plan.HasChanges) return ExitCodes.Success;
             var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats, args.Color, args.SettleWait);
-            return await ExecuteAsync(plan, result.Live, target, result.Options, execution, console, time, signals);
+            var live = result.Live.ReadAt is null ? result.Live with { ReadAt = readAt } : result.Live;
+            return await ExecuteAsync(plan, live, target, result.Options, execution, console, time, signals);
         }));
     }
 

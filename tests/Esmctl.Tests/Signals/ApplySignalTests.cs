@@ -43,6 +43,9 @@ public sealed class ApplySignalTests : IDisposable
         WriteStreams("TRIM_HORIZON");
 
         using var run = SignalledProcess.Start(_root, EmulatorHarness.AwsEnvironment(), Apply(emulator));
+        // The four replacements in flight are past the point of no return (each prints "deleting..." as it sends its
+        // delete), and at least one waits for its old mapping to go.
+        await run.WaitForAsync("deleting...", times: 4);
         await run.WaitForAsync("waiting for the old mapping to be deleted");
         run.Signal(signal);
         var (code, output) = await run.ExitAsync();
@@ -68,6 +71,9 @@ public sealed class ApplySignalTests : IDisposable
         WriteStreams("TRIM_HORIZON");
 
         using var run = SignalledProcess.Start(_root, EmulatorHarness.AwsEnvironment(), Apply(emulator));
+        // The four replacements in flight are past the point of no return (each prints "deleting..." as it sends its
+        // delete), and at least one waits for its old mapping to go.
+        await run.WaitForAsync("deleting...", times: 4);
         await run.WaitForAsync("waiting for the old mapping to be deleted");
         run.Signal("INT");
         await Task.Delay(TimeSpan.FromMilliseconds(300));
@@ -97,7 +103,8 @@ public sealed class ApplySignalTests : IDisposable
         for (var i = 0; i < Mappings; i++) File.WriteAllText(Path.Combine(Manifests, $"q{i}.yaml"), Queue(i));
 
         using var run = SignalledProcess.Start(_root, EmulatorHarness.AwsEnvironment(), Apply(emulator));
-        await run.WaitForAsync("creating...");
+        // Four creates in flight (apply's concurrency), the other two not started.
+        await run.WaitForAsync("creating...", times: 4);
         run.Signal("INT");
         var (code, output) = await run.ExitAsync();
 

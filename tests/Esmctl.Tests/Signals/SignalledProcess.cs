@@ -54,18 +54,27 @@ internal sealed class SignalledProcess : IDisposable
 
     public static bool TerminalAvailable => OperatingSystem.IsLinux() && File.Exists("/usr/bin/script");
 
-    /// <summary>Waits until the output contains <paramref name="text"/>; fails with the output so far if it never does.</summary>
-    public async Task WaitForAsync(string text)
+    /// <summary>Waits until the output contains <paramref name="text"/> <paramref name="times"/> times; fails with the
+    /// output so far if it never does.</summary>
+    public async Task WaitForAsync(string text, int times = 1)
     {
         var deadline = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        while (Count(text) < times)
         {
             if (_process.HasExited) await _pumps.WaitAsync(Bound);
-            if (Output.Contains(text, StringComparison.Ordinal)) return;
+            if (Count(text) >= times) return;
             if (_process.HasExited || deadline.Elapsed > Bound)
-                throw new TimeoutException($"\"{text}\" never appeared (exited: {_process.HasExited}). Output:\n{Output}");
+                throw new TimeoutException($"\"{text}\" never appeared {times} times (exited: {_process.HasExited}). Output:\n{Output}");
             await Task.Delay(20);
         }
+    }
+
+    private int Count(string text)
+    {
+        var output = Output;
+        var count = 0;
+        for (var at = output.IndexOf(text, StringComparison.Ordinal); at >= 0; at = output.IndexOf(text, at + text.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     /// <summary>Sends a signal as kill(1) does: INT (what Ctrl-C sends) or TERM (what docker stop and systemd send).</summary>

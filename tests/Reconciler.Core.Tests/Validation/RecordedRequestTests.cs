@@ -227,6 +227,33 @@ public sealed class RecordedRequestTests
         Assert.True(action.Kind == PlanActionKind.Noop, string.Join("\n", action.Changes.Select(c => $"{c.Field}: {c.Before?.ToJsonString()} -> {c.After?.ToJsonString()}")));
     }
 
+    [Theory]
+    [InlineData("eventSourceArn: arn:aws:kafka:us-east-1:111111111111:cluster/c/1\ntopics: [orders]", "LATEST")]
+    [InlineData("eventSourceArn: arn:aws:kafka:us-east-1:111111111111:cluster/c/1\ntopics: [orders]", "TRIM_HORIZON")]
+    [InlineData("eventSourceArn: arn:aws:rds:us-east-1:111111111111:cluster:docs\ndocumentDBEventSourceConfig: {databaseName: db}", "LATEST")]
+    public void An_omitted_optional_startingPosition_is_not_a_difference_whatever_AWS_chose(string source, string chosen)
+    {
+        // Optional for MSK and DocumentDB, where nothing recorded shows AWS's default: a plan must not replace the
+        // mapping (startingPosition is create-only) because the manifest left it to AWS.
+        var set = Load(("m.yaml", Manifest($"functionName: worker\n{source}", "m")));
+        Assert.DoesNotContain(set.Diagnostics, d => d.Severity == Severity.Error);
+        var desired = Assert.Single(set.Mappings);
+        const string Uuid = "6b1f0a52-0000-4000-8000-000000000002";
+        var functionArn = "arn:aws:lambda:us-east-1:111111111111:function:worker";
+        var live = new LiveMapping
+        {
+            Uuid = Uuid,
+            EventSourceMappingArn = $"arn:aws:lambda:us-east-1:111111111111:event-source-mapping:{Uuid}",
+            FunctionArn = functionArn,
+            State = MappingStates.Enabled,
+            Configuration = desired.Spec with { FunctionName = functionArn, Enabled = true, Tags = null, StartingPosition = chosen },
+        };
+        var tags = new Dictionary<string, string> { [ManagedTags.ManagedBy] = ManagedTags.DefaultOwner, [ManagedTags.Name] = "m" };
+        var plan = Planner.Plan(set.Mappings, new LiveState([live], new Dictionary<string, IReadOnlyDictionary<string, string>> { [Uuid] = tags }), Options);
+        var action = Assert.Single(plan.Actions);
+        Assert.True(action.Kind == PlanActionKind.Noop, string.Join("\n", action.Changes.Select(c => $"{c.Field}: {c.Before?.ToJsonString()} -> {c.After?.ToJsonString()}")));
+    }
+
     [Fact]
     public void The_recordings_hold_creates_and_refusals_of_every_recorded_source()
     {

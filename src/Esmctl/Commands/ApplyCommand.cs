@@ -213,8 +213,9 @@ public static class ApplyCommand
             return false;
         }
         await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
-        var reading = console.In.ReadLineAsync(stopping).AsTask();
-        // A reader that ignores the token (a redirected stream) must not hold the answer to a signal.
+        // Console.In reads synchronously even when asked asynchronously: read on another thread, so that a signal can
+        // answer instead of the person (the blocked read ends with the process).
+        var reading = Task.Run(() => console.In.ReadLine(), CancellationToken.None);
         var interrupted = Task.Delay(Timeout.Infinite, stopping);
         if (await Task.WhenAny(reading, interrupted) != reading || stopping.IsCancellationRequested)
         {

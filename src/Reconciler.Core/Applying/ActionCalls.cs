@@ -19,11 +19,6 @@ internal sealed class ActionCalls(
     IProgress<ApplyEvent>? progress,
     CancellationToken abort)
 {
-    public ILambdaMappingApi Api => api;
-    public TimeProvider Time => time;
-    public ApplyOptions Options => options;
-    public CancellationToken Abort => abort;
-
     public int Calls { get; private set; }
     public int Retries { get; private set; }
     public int Waits { get; private set; }

@@ -23,6 +23,7 @@ internal sealed class ActionRun
     private readonly List<string> _done = [];
     private string? _detail;
     private string? _leftDeleted;
+    private string? _replaceDeleteSent;
     private bool? _expectEnabled;
     private bool _watch;
     private bool _foundExisting;
@@ -69,8 +70,14 @@ internal sealed class ActionRun
         }
         catch (OperationCanceledException) when (_context.Interrupt.Abort.IsCancellationRequested)
         {
-            return Result(Fail(new ApplyError(ApplyErrorCodes.Cancelled,
-                "the apply was aborted before this action finished; the effect of a call in flight is unknown, and the next plan shows where the mapping stands")));
+            var message = "the apply was aborted before this action finished; the effect of a call in flight is unknown, and the next plan shows where the mapping stands";
+            if (_replaceDeleteSent is { } maybe && _leftDeleted is null)
+            {
+                // Its delete was on its way: report the old mapping as possibly gone rather than not at all.
+                _leftDeleted = maybe;
+                message += $"; the delete of mapping {maybe} was in flight, so it may be deleted";
+            }
+            return Result(Fail(new ApplyError(ApplyErrorCodes.Cancelled, message)));
         }
         catch (ApplyFailure failure)
         {
@@ -120,6 +127,8 @@ internal sealed class ActionRun
             await _calls.WaitUntilGoneAsync(uuid,
                 $"mapping {uuid} was still Deleting {{0}} after its delete; the replacement was not created");
         }
+        // From here on the action is about the new mapping (progress shows its UUID once it exists).
+        _calls.Uuid = null;
         await CreateAsync(request);
         _leftDeleted = null;
     }
@@ -131,6 +140,7 @@ internal sealed class ActionRun
         {
             await ProveAsync(kind, uuid);
             _calls.Report(ApplyStep.Deleting);
+            if (kind == WriteKind.ReplaceDelete) _replaceDeleteSent = uuid;
             await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t));
             _done.Add($"deleted {uuid}");
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;

@@ -30,9 +30,11 @@ public sealed record ApplyOptions
     /// <summary>
     /// How many times a create whose outcome was lost (a 5xx, a timeout, a dropped connection, an unreadable success)
     /// is sent in all, when its mapping cannot be found afterwards. AWS refuses a second mapping of the same function
-    /// and source with a 409 naming the first, so a retry cannot make a duplicate.
+    /// and source with a 409 naming the first, so a retry cannot make a duplicate. Five: with one create in ten answered
+    /// 500, three attempts still left about one manifest in 500 uncreated, and one apply of 60 in ten unfinished; five
+    /// leave one in 30 000 (the waits between them add up to about half a minute at most).
     /// </summary>
-    public int CreateAttempts { get; init; } = 3;
+    public int CreateAttempts { get; init; } = 5;
 
     /// <summary>
     /// How old the tags a plan was made from may be and still prove ownership for a write (a person may sit at the

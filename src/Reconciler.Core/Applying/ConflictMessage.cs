@@ -11,8 +11,8 @@ namespace Reconciler.Core.Applying;
 /// function (" name ") provided mapping already exists.</c></item>
 /// <item>MSK (reported): <c>An event source mapping with event source arn ("arn"), function ("arn") and topics ("t")
 /// already exists.</c></item>
-/// <item>Self-managed Kafka, overlapping brokers and the same topic (reported): <c>An event source mapping with event
-/// source ("host:9092,..."), function ("arn"), topics ("t") already exists.</c></item>
+/// <item>Self-managed Kafka, overlapping brokers and the same topic (recorded, test_lambda_api): <c>An event source
+/// mapping with event source ("kafka:1000,kafka:2000"), function ("arn"), topics ("topic") already exists.</c></item>
 /// </list>
 /// The message also quotes the event source ARN, and an MSK cluster ARN ends in a UUID of its own
 /// (cluster/name/6f3a2b1c-...-2), so the UUID that follows the word UUID wins, and otherwise only one standing alone

@@ -252,6 +252,12 @@ internal sealed class CreateRun(
             return $"{exists} and is managed by '{owner}' (tag {ManagedTags.ManagedBy}), not '{context.Policy.Owner}'; esmctl " +
                 $"did not change it. Remove it from owner '{owner}''s manifests first, or drop this manifest";
         }
+        if (Ownership.NameOf(tags) == action.Name)
+        {
+            // This owner's and this name's, but the action carries no manifest to compare it with (an action from a file).
+            return $"{exists} and carries this owner's and this manifest's tags, but the create has no manifest to compare " +
+                "it with; esmctl did not change it. Run plan again";
+        }
         return $"{exists} and is managed by '{owner}' as manifest '{Ownership.NameOf(tags) ?? "(no name)"}', not " +
             $"'{action.Name}'; esmctl did not change it. Two manifests claim the same function and source: keep one, then run plan again";
     }

@@ -60,7 +60,7 @@ public class AmbiguousCreateTests
     [Fact]
     public async Task Creates_are_sent_at_most_create_attempts_times_with_growing_waits()
     {
-        var h = new Harness();
+        var h = new Harness { Options = new ApplyOptions { Jitter = () => 0.0, CreateAttempts = 3 } };
         h.Api.Fail(ApiOperation.Create, new LambdaApiException(LambdaErrorCodes.Service, "internal error", 500), times: 10);
         var start = h.Time.GetUtcNow();
 

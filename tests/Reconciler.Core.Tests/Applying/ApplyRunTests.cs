@@ -202,4 +202,23 @@ public class ApplyRunTests
         Assert.All(report.Outcomes, o => Assert.Equal(ApplyResult.Skipped, o.Result));
         Assert.Contains(h.Progress.Events, e => e.Step == ApplyStep.Skipped && e.Name == "a");
     }
+
+    [Fact]
+    public async Task An_abort_while_a_replacements_delete_is_in_flight_reports_the_old_mapping_as_possibly_deleted()
+    {
+        var h = new Harness();
+        var live = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
+        using var abort = new CancellationTokenSource();
+        h.Api.OnCall = call =>
+        {
+            if (call == $"Delete {live.Uuid}") abort.Cancel();
+        };
+
+        var report = await h.ApplyAsync(Actions.Plan(Actions.Replace("a", live, "fn-a", "arn:aws:sqs:us-east-1:123456789012:v2")), abort.Token);
+
+        var outcome = Assert.Single(report.Outcomes);
+        Assert.Equal((ApplyResult.Failed, live.Uuid), (outcome.Result, outcome.LeftDeleted));
+        Assert.Contains("may be deleted", outcome.Error!.Message);
+        Assert.DoesNotContain(h.Api.Log, c => c.StartsWith("Create", StringComparison.Ordinal));
+    }
 }

@@ -39,9 +39,14 @@ public class ConflictMessageTests
             "An event source mapping with event source arn (\"arn:aws:kafka:us-east-1:111111111111:cluster/c1/6f3a2b1c-1d2e-4f50-9a8b-7c6d5e4f3a2b-2\"), function (\"arn:aws:lambda:us-east-1:111111111111:function:fn:live\") and topics (\"t\") already exists. Please update or delete the existing mapping with UUID",
             null
         },
-        // Self-managed Kafka, overlapping brokers and the same topic (aws-cdk#26416, LocalStack's provider).
+        // Self-managed Kafka, recorded (test_lambda_api.snapshot.json, test_create_event_source_self_managed): one broker,
+        // then overlapping brokers with the same topic.
         {
-            $"An event source mapping with event source (\"b-1.example.com:9092,b-2.example.com:9092\"), function (\"arn:aws:lambda:us-east-1:111111111111:function:fn\"), topics (\"orders\") already exists. Please update or delete the existing mapping with UUID {Existing}",
+            $"An event source mapping with event source (\"kafka:1000\"), function (\"arn:aws:lambda:us-east-1:111111111111:function:fn\"), topics (\"topic\") already exists. Please update or delete the existing mapping with UUID {Existing}",
+            Existing
+        },
+        {
+            $"An event source mapping with event source (\"kafka:1000,kafka:2000\"), function (\"arn:aws:lambda:us-east-1:111111111111:function:fn\"), topics (\"topic\") already exists. Please update or delete the existing mapping with UUID {Existing}",
             Existing
         },
         // A 409 that is not a duplicate at all.

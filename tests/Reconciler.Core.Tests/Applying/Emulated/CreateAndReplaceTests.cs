@@ -91,4 +91,29 @@ public class CreateAndReplaceTests
         Assert.Single((await rig.ReadAsync()).Mappings);
         Assert.NotEqual(old.Uuid, outcome.Uuid);
     }
+
+    [Fact]
+    public async Task A_replacement_whose_new_request_aws_would_refuse_keeps_its_old_mapping_and_says_why()
+    {
+        var rig = new EmulatedRig();
+        var old = await rig.SeedOwnedAsync(EmulatedRig.Kinesis("s", "stream"));
+        var before = await rig.SnapshotAsync(old.Uuid);
+        // 49 user tags pass a count that forgets esmctl's two; with them the create carries 51, over AWS's 50.
+        var userTags = Enumerable.Range(0, 49).ToDictionary(i => $"k{i}", i => $"v{i}");
+        var desired = EmulatedRig.Kinesis("s", "stream", "TRIM_HORIZON");
+        desired = desired with { Spec = desired.Spec with { Tags = userTags } };
+        var (plan, live) = await rig.PlanAsync([desired]);
+        Assert.Equal(PlanActionKind.Replace, plan.Actions[0].Kind);
+        var writes = rig.Writes().Count;
+
+        var report = await rig.ApplyAsync(plan, live);
+
+        var outcome = Assert.Single(report.Outcomes);
+        Assert.Equal((ApplyResult.Failed, ApplyErrorCodes.InvalidRequest), (outcome.Result, outcome.Error!.Code));
+        Assert.Contains("tags", outcome.Error.Message);
+        Assert.Contains($"the old mapping {old.Uuid} was kept", outcome.Error.Message);
+        Assert.Null(outcome.LeftDeleted);
+        Assert.Equal(writes, rig.Writes().Count);
+        Assert.Equal(before, await rig.SnapshotAsync(old.Uuid));
+    }
 }

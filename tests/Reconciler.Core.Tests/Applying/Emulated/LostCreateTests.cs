@@ -82,6 +82,7 @@ public class LostCreateTests
     {
         LossyApi lossy = null!;
         var rig = new EmulatedRig(front: (inner, time) => lossy = new LossyApi(inner, time) { FailCreates = 5 });
+        rig.Options = rig.Options with { CreateAttempts = 3 };
         var (plan, live) = await rig.PlanAsync([EmulatedRig.Sqs("m")]);
 
         var report = await rig.ApplyAsync(plan, live);

@@ -34,8 +34,9 @@ public sealed record CommandServices(
         var environment = Snapshot(System.Environment.GetEnvironmentVariables());
         var time = TimeProvider.System;
         var jitter = ApplyOptions.JitterFrom(new Random());
-        var aws = new AwsTargetFactory(AwsTargetFactory.SocketsHandler(), time, jitter);
-        return new CommandServices(CommandConsole.System(), new TargetOpener(aws, time), time, jitter, environment)
+        var aws = new AwsTargetFactory(AwsTargetFactory.SocketsHandler(), time, jitter, environment: name => environment.GetValueOrDefault(name));
+        var console = CommandConsole.System() with { ColorForbidden = !string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) };
+        return new CommandServices(console, new TargetOpener(aws, time), time, jitter, environment)
         {
             Debug = DebugOption.IsOn(environment),
             Interrupts = InterruptSignals.Register,

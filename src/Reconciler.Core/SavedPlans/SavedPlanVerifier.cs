@@ -92,11 +92,8 @@ public static class SavedPlanVerifier
             problems.Add($"the plan was made for {saved.Target.Kind} ({saved.Target.Location}) but this apply acts on {target.Kind} ({target.Location}); " +
                 "apply it with the --target, --endpoint-url and environment it was planned with");
         }
-        if (!string.Equals(saved.Target.Account, target.Account, StringComparison.Ordinal) || !string.Equals(saved.Target.Region, target.Region, StringComparison.Ordinal))
-        {
-            problems.Add($"the plan was made for account {saved.Target.Account} in {saved.Target.Region} ({saved.Target.Description}) " +
-                $"but the target {target.Description} is account {target.Account} in {target.Region}");
-        }
+        if (TargetGuard.Expected(saved.Target.Account, saved.Target.Region, target) is { } elsewhere)
+            problems.Add($"the plan was made for account {saved.Target.Account} in {saved.Target.Region} ({saved.Target.Description}): {elsewhere}");
         if (!string.Equals(saved.Options.Owner, scope.Owner, StringComparison.Ordinal))
         {
             problems.Add($"the plan was made with --owner {saved.Options.Owner} but this apply runs as --owner {scope.Owner}");

@@ -49,6 +49,8 @@ public sealed class CreateRequestCheckTests
         { "Kinesis batch 10000 without a window", Kinesis with { BatchSize = 10000 }, "", "" },
         { "SQS batch over 10 without a window (recorded refusal)", Sqs with { BatchSize = 11 }, "batchSize", "Maximum batch window in seconds must be greater than 0" },
         { "SQS batch over 10 with a window", Sqs with { BatchSize = 100, MaximumBatchingWindowInSeconds = 1 }, "", "" },
+        { "FIFO with a batching window (AWS: Batching window is not supported for FIFO queues)", Sqs with { EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:q.fifo", BatchSize = 10, MaximumBatchingWindowInSeconds = 5 }, "maximumBatchingWindowInSeconds", "Batching window is not supported for FIFO queues" },
+        { "FIFO with the default window of 0", Sqs with { EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:q.fifo", BatchSize = 10, MaximumBatchingWindowInSeconds = 0 }, "", "" },
         { "FIFO at most 10, window or not", Sqs with { EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:q.fifo", BatchSize = 11, MaximumBatchingWindowInSeconds = 5 }, "batchSize", "too large for a FIFO queue" },
         { "Kinesis needs startingPosition (recorded)", Kinesis with { StartingPosition = null }, "startingPosition", "required for a Kinesis stream" },
         { "self-managed Kafka without startingPosition (recorded: AWS uses TRIM_HORIZON)", SelfManagedKafka, "", "" },

@@ -50,6 +50,13 @@ internal static class FilterPatternGrammar
 
     private static void CheckObject(JsonElement pattern, string path, List<(string, ValuePlace)> problems)
     {
+        // event-ruler refuses an object with no fields at any depth ("Empty objects are not allowed"), as it refuses an
+        // empty list; both would match nothing.
+        if (!pattern.EnumerateObject().Any())
+        {
+            problems.Add(("an empty object matches nothing; give it at least one field with a list of values to match", new ValuePlace(path)));
+            return;
+        }
         foreach (var member in pattern.EnumerateObject())
         {
             var memberPath = path + "." + member.Name;

@@ -48,7 +48,16 @@ internal static class FilterPatternGrammar
         return problems;
     }
 
-    private static void CheckObject(JsonElement pattern, string path, List<(string, ValuePlace)> problems)
+    /// <summary>Field names event-ruler reserves inside <c>$or</c> (its matcher names, the numeric operators and names kept
+    /// for future matchers): a field so named in an <c>$or</c> branch is refused.</summary>
+    private static readonly HashSet<string> ReservedInOr = new(StringComparer.Ordinal)
+    {
+        "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
+        "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after",
+        "date-before", "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
+    };
+
+    private static void CheckObject(JsonElement pattern, string path, List<(string, ValuePlace)> problems, bool insideOr = false)
     {
         // event-ruler refuses an object with no fields at any depth ("Empty objects are not allowed"), as it refuses an
         // empty list; both would match nothing.
@@ -68,14 +77,22 @@ internal static class FilterPatternGrammar
                     problems.Add(("\"$or\" takes a list of patterns (JSON objects)", new ValuePlace(memberPath)));
                     continue;
                 }
+                // event-ruler: "There must have at least 2 Objects in $or relationship."
+                if (value.GetArrayLength() < 2)
+                    problems.Add(("\"$or\" needs at least two patterns to choose between; with one, write its fields without $or", new ValuePlace(memberPath)));
                 var i = 0;
-                foreach (var alternative in value.EnumerateArray()) CheckObject(alternative, $"{memberPath}[{i++}]", problems);
+                foreach (var alternative in value.EnumerateArray()) CheckObject(alternative, $"{memberPath}[{i++}]", problems, insideOr: true);
+                continue;
+            }
+            if (insideOr && ReservedInOr.Contains(member.Name))
+            {
+                problems.Add(($"\"{member.Name}\" cannot name a field inside $or: AWS reserves the matcher names there", new ValuePlace(memberPath)));
                 continue;
             }
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    CheckObject(value, memberPath, problems);
+                    CheckObject(value, memberPath, problems, insideOr);
                     break;
                 case JsonValueKind.Array when value.GetArrayLength() == 0:
                     problems.Add(($"\"{member.Name}\" is an empty list; list the values to match (an empty list matches nothing, and AWS refuses it)", new ValuePlace(memberPath)));

@@ -98,7 +98,12 @@ public sealed class FilterGrammarTests
         { "$or", """{"detail": {"$or": [{"c": [{"numeric": [">", 0, "<=", 5]}]}, {"d": ["x"]}]}}""", "" },
         { "$or", """{"$or": {"a": ["x"]}}""", "\"$or\" takes a list of patterns" },
         { "$or", """{"$or": []}""", "\"$or\" takes a list of patterns" },
-        { "$or", """{"$or": [{"a": "x"}]}""", "at $or[0].a: \"a\" is a string" },
+        { "$or", """{"$or": [{"a": "x"}, {"b": ["y"]}]}""", "at $or[0].a: \"a\" is a string" },
+        { "$or of at least two (event-ruler: There must have at least 2 Objects in $or relationship)", """{"$or": [{"a": ["x"]}]}""", "at $or: \"$or\" needs at least two patterns" },
+        { "$or", """{"a": ["x"], "$or": [{"b": ["y"]}, {"c": {"$or": [{"d": ["z"]}, {"e": [1]}]}}]}""", "" },
+        { "no matcher names as fields inside $or (event-ruler reserves them)", """{"$or": [{"prefix": ["x"]}, {"b": ["y"]}]}""", "at $or[0].prefix: \"prefix\" cannot name a field inside $or" },
+        { "no matcher names as fields inside $or", """{"$or": [{"a": {">=": [1]}}, {"b": ["y"]}]}""", "at $or[0].a.>=: \">=\" cannot name a field inside $or" },
+        { "matcher names as fields outside $or", """{"prefix": ["x"], "detail": {"numeric": [1]}}""", "" },
         { "nested problems are named by their path", """{"body": {"order": {"total": [{"numeric": 5}]}}}""", "at body.order.total[0].numeric:" },
     };
 

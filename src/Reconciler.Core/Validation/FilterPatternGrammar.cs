@@ -204,9 +204,17 @@ internal static class FilterPatternGrammar
             case JsonValueKind.String or JsonValueKind.Number:
                 return null;
             case JsonValueKind.Array:
-                return value.EnumerateArray().FirstOrDefault(v => v.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) is { ValueKind: not JsonValueKind.Undefined } bad
-                    ? $"anything-but lists only strings and numbers, not {KindName(bad)}"
-                    : null;
+                if (value.EnumerateArray().FirstOrDefault(v => v.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) is { ValueKind: not JsonValueKind.Undefined } bad)
+                    return $"anything-but lists only strings and numbers, not {KindName(bad)}";
+                // event-ruler: "Inside anything but list, either all values are number or string, mixed type is not supported",
+                // which an empty list fails too.
+                var kinds = value.EnumerateArray().Select(v => v.ValueKind).Distinct().Count();
+                return kinds switch
+                {
+                    0 => "anything-but with an empty list excludes nothing; list the values to exclude",
+                    > 1 => "anything-but lists either strings or numbers, not both: list values of the type the field holds",
+                    _ => null,
+                };
             case JsonValueKind.Object:
                 var members = value.EnumerateObject().ToList();
                 if (members.Count != 1 || members[0].Name is not ("prefix" or "suffix" or "equals-ignore-case" or "wildcard"))

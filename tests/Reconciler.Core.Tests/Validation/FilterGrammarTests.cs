@@ -76,6 +76,8 @@ public sealed class FilterGrammarTests
         { "anything-but", """{"a": [{"anything-but": null}]}""", "anything-but takes a string, a number or a list" },
         { "anything-but", """{"a": [{"anything-but": true}]}""", "anything-but takes a string, a number or a list" },
         { "anything-but", """{"a": [{"anything-but": ["stopped", null]}]}""", "lists only strings and numbers, not null" },
+        { "anything-but lists one type (event-ruler: mixed type is not supported)", """{"a": [{"anything-but": ["stopped", 404]}]}""", "anything-but lists either strings or numbers, not both" },
+        { "anything-but lists something (event-ruler)", """{"a": [{"anything-but": []}]}""", "anything-but with an empty list" },
         { "anything-but", """{"a": [{"anything-but": {"prefix": ""}}]}""", "anything-but prefix may not be empty" },
         { "anything-but", """{"a": [{"anything-but": {"suffix": ""}}]}""", "anything-but suffix may not be empty" },
         { "anything-but", """{"a": [{"anything-but": {"prefix": 123}}]}""", "anything-but prefix takes a string or a list of strings" },

@@ -158,8 +158,22 @@ internal static class FilterPatternGrammar
     {
         if (value.ValueKind != JsonValueKind.String) return $"wildcard takes a string, not {KindName(value)}";
         var text = value.GetString()!;
-        var twice = text.IndexOf("**", StringComparison.Ordinal);
-        return twice >= 0 ? $"wildcard \"{text}\" has consecutive * at position {twice + 1}; AWS refuses them" : null;
+        // As event-ruler's wildcard parser reads it: \* is a literal *, \\ a literal \, any other backslash is an error,
+        // and two unescaped * in a row are refused.
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '*' when i + 1 < text.Length && text[i + 1] == '*':
+                    return $"wildcard \"{text}\" has consecutive * at position {i + 1}; AWS refuses them";
+                case '\\' when i + 1 < text.Length && text[i + 1] is '*' or '\\':
+                    i++;
+                    break;
+                case '\\':
+                    return $"wildcard \"{text}\": a backslash at position {i + 1} escapes nothing; only \\* (a literal *) and \\\\ (a literal \\) are escapes";
+            }
+        }
+        return null;
     }
 
     private static string? Cidr(JsonElement value)

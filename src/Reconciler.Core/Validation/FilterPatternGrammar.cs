@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Reconciler.Core.Validation;
 
@@ -15,7 +16,7 @@ namespace Reconciler.Core.Validation;
 /// Where AWS's limit is not known (wildcard complexity, numeric ranges), nothing is refused: a pattern AWS accepts
 /// must never be rejected here.
 /// </summary>
-internal static class FilterPatternGrammar
+internal static partial class FilterPatternGrammar
 {
     public static readonly string[] Matchers = ["prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "wildcard", "cidr"];
 
@@ -176,19 +177,32 @@ internal static class FilterPatternGrammar
         return null;
     }
 
+    /// <summary>As event-ruler's CIDR reads it: an address of four dotted numbers or of hex digits and colons (no
+    /// shorthand such as 10.1, no embedded IPv4, no zone), and a mask below the address size (/32 and /128 are refused:
+    /// one address is matched by writing it as a plain value).</summary>
     private static string? Cidr(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String) return $"cidr takes a string such as \"10.0.0.0/24\", not {KindName(value)}";
         var text = value.GetString()!;
         var parts = text.Split('/');
         if (parts.Length != 2) return $"cidr \"{text}\" is not an address range: write address/bits, such as 10.0.0.0/24";
-        if (!IPAddress.TryParse(parts[0], out var address) || (parts[0].Contains(':') != (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)))
+        var v4 = IPv4Literal().IsMatch(parts[0]);
+        if (!(v4 || IPv6Literal().IsMatch(parts[0])) || !IPAddress.TryParse(parts[0], out var address)
+            || address.AddressFamily != (v4 ? System.Net.Sockets.AddressFamily.InterNetwork : System.Net.Sockets.AddressFamily.InterNetworkV6))
             return $"cidr \"{text}\": {parts[0]} is not an IPv4 or IPv6 address";
-        var maxBits = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
-        return int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && bits <= maxBits
-            ? null
-            : $"cidr \"{text}\": the mask must be a whole number of bits from 0 to {maxBits}";
+        var maxBits = v4 ? 31 : 127;
+        if (!int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bits))
+            return $"cidr \"{text}\": the mask must be a whole number of bits";
+        if (bits >= 0 && bits <= maxBits) return null;
+        var single = bits == maxBits + 1 ? $"; to match one address, write it as a value (\"{parts[0]}\")" : "";
+        return $"cidr \"{text}\": the mask must be from 0 to {maxBits} bits{single}";
     }
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$")]
+    private static partial Regex IPv4Literal();
+
+    [GeneratedRegex("^[0-9a-fA-F:]*:[0-9a-fA-F:]*$")]
+    private static partial Regex IPv6Literal();
 
     /// <summary>["op", n] or a range [">" or ">=", low, "<" or "<=", high] with low below high.</summary>
     private static string? Numeric(JsonElement value)

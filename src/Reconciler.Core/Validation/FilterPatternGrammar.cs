@@ -12,7 +12,9 @@ namespace Reconciler.Core.Validation;
 /// values; a match value is a string, number, true, false, null, or a one-key matcher object (prefix, suffix,
 /// anything-but, numeric, exists, equals-ignore-case, wildcard, cidr); <c>$or</c> takes a list of patterns.
 /// AWS refuses anything else with <c>Invalid filter pattern definition.</c> The rules and their wording follow the
-/// patterns AWS accepted and refused in recordings (LocalStack's EventBridge pattern suite, validated against AWS).
+/// patterns AWS accepted and refused in recordings (LocalStack's EventBridge pattern suite, validated against AWS), and
+/// where the recordings are silent, event-ruler's own compiler (JsonRuleCompiler, CIDR, WildcardParser): empty objects,
+/// a one-pattern $or, mixed anything-but lists, wildcard escapes and cidr masks.
 /// Where AWS's limit is not known (wildcard complexity, numeric ranges), nothing is refused: a pattern AWS accepts
 /// must never be rejected here.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Reconciler.Core.Tests.Validation;
 /// Every rule of the filter pattern grammar, one accepted and one refused pattern each, checked on a create request
 /// (CreateRequestCheck, what apply runs before a replacement's delete). The refused ones marked "recorded" are the
 /// patterns AWS answered with "Invalid filter pattern definition." in tests/Reference/aws-recorded; the others follow
-/// the EventBridge pattern suite LocalStack validated against AWS (event-ruler, the engine Lambda filtering uses).
+/// the EventBridge pattern suite LocalStack validated against AWS (event-ruler, the engine Lambda filtering uses), and
+/// those marked "event-ruler" the refusals in event-ruler's compiler source where no recording covers them.
 /// </summary>
 public sealed class FilterGrammarTests
 {

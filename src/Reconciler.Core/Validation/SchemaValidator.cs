@@ -79,7 +79,49 @@ internal sealed class SchemaValidator(JsonSchema schema)
         or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
         or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected;
 
-    private static string FieldOf(string? path) => (path ?? "").TrimStart('#', '/');
+    /// <summary>The field path as manifests name it (spec.tags.app.kubernetes.io/name). NJsonSchema gives Newtonsoft's
+    /// path, which writes a key that is not a plain name (dots, spaces, slashes, quotes) as ['...'] with JavaScript
+    /// escapes; the locator joins keys with dots whatever they hold, so the two must agree.</summary>
+    internal static string FieldOf(string? path)
+    {
+        var text = (path ?? "").TrimStart('#', '/');
+        if (!text.Contains("['", StringComparison.Ordinal)) return text;
+        var field = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '[' || i + 1 >= text.Length || text[i + 1] != '\'')
+            {
+                field.Append(text[i]);
+                continue;
+            }
+            if (field.Length > 0) field.Append('.');
+            var j = i + 2;
+            for (; j < text.Length && text[j] != '\''; j++)
+            {
+                if (text[j] != '\\' || j + 1 >= text.Length)
+                {
+                    field.Append(text[j]);
+                    continue;
+                }
+                j++;
+                switch (text[j])
+                {
+                    case 'n': field.Append('\n'); break;
+                    case 't': field.Append('\t'); break;
+                    case 'r': field.Append('\r'); break;
+                    case 'b': field.Append('\b'); break;
+                    case 'f': field.Append('\f'); break;
+                    case 'u' when j + 4 < text.Length && int.TryParse(text.AsSpan(j + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code):
+                        field.Append((char)code);
+                        j += 4;
+                        break;
+                    default: field.Append(text[j]); break;
+                }
+            }
+            i = j + 1; // the closing ' and then ]
+        }
+        return field.ToString();
+    }
 
     private static string Describe(ValidationError error, string field, JToken? written)
     {

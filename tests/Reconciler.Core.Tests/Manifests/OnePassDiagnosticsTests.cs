@@ -221,6 +221,33 @@ public sealed class OnePassDiagnosticsTests
         Assert.Contains("49 tags plus esmctl's 2", error.Message);
     }
 
+    [Fact]
+    public void A_schema_error_under_a_tag_key_with_dots_or_spaces_is_placed_at_its_value()
+    {
+        // Kubernetes-style keys (app.kubernetes.io/name) are common tags; the schema reports them as tags['...'].
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                ok: v
+                app.kubernetes.io/name: "orders#1"
+                "cost center": "a|b"
+                "it's.x": "c;d"
+            """);
+        Assert.Equal(
+            [
+                (10, 29, "spec.tags.app.kubernetes.io/name", "\"orders#1\""),
+                (11, 20, "spec.tags.cost center", "\"a|b\""),
+                (12, 15, "spec.tags.it's.x", "\"c;d\""),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message.Split(' ')[0])));
+    }
+
     private static string Fragment(string message, params string[] fragments) =>
         fragments.FirstOrDefault(f => message.Contains(f, StringComparison.Ordinal)) ?? message;
 }

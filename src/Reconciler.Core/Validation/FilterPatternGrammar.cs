@@ -200,10 +200,10 @@ internal static partial class FilterPatternGrammar
         return $"cidr \"{text}\": the mask must be from 0 to {maxBits} bits{single}";
     }
 
-    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$")]
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\z")]
     private static partial Regex IPv4Literal();
 
-    [GeneratedRegex("^[0-9a-fA-F:]*:[0-9a-fA-F:]*$")]
+    [GeneratedRegex(@"^[0-9a-fA-F:]*:[0-9a-fA-F:]*\z")]
     private static partial Regex IPv6Literal();
 
     /// <summary>["op", n] or a range [">" or ">=", low, "<" or "<=", high] with low below high.</summary>

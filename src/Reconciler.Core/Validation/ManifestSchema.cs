@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NJsonSchema;
 
 namespace Reconciler.Core.Validation;
@@ -15,5 +16,34 @@ public static class ManifestSchema
         return reader.ReadToEnd();
     }
 
-    public static JsonSchema Load() => JsonSchema.FromJsonAsync(Text()).GetAwaiter().GetResult();
+    /// <summary>The schema as NJsonSchema enforces it here, with every pattern's final <c>$</c> made <c>\z</c>: in .NET,
+    /// <c>$</c> also matches before a final newline, so a value written as a <c>|</c> block (which ends in one) would
+    /// pass a pattern that AWS, matching the whole value, refuses. The file itself keeps <c>$</c>, which means the end
+    /// of the value in the ECMA-262 regexes editors use.</summary>
+    public static JsonSchema Load() => JsonSchema.FromJsonAsync(WholeValuePatterns(Text())).GetAwaiter().GetResult();
+
+    internal static string WholeValuePatterns(string schema)
+    {
+        var root = JsonNode.Parse(schema)!;
+        Anchor(root);
+        return root.ToJsonString();
+    }
+
+    private static void Anchor(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                if (members["pattern"] is JsonValue value && value.TryGetValue<string>(out var pattern)
+                    && pattern.EndsWith('$') && !pattern.EndsWith("\\$", StringComparison.Ordinal))
+                {
+                    members["pattern"] = pattern[..^1] + "\\z";
+                }
+                foreach (var (_, child) in members.ToList()) Anchor(child);
+                break;
+            case JsonArray items:
+                foreach (var item in items) Anchor(item);
+                break;
+        }
+    }
 }

@@ -35,6 +35,6 @@ internal static partial class TagRules
     }
 
     /// <summary>The model's TagKey and TagValue pattern.</summary>
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z")]
     private static partial Regex Allowed();
 }

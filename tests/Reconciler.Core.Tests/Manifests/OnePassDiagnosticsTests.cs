@@ -248,6 +248,27 @@ public sealed class OnePassDiagnosticsTests
             set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message.Split(' ')[0])));
     }
 
+    [Fact]
+    public void A_value_written_as_a_block_keeps_its_newline_and_fails_the_model_pattern()
+    {
+        // A | block ends in a newline, which AWS's patterns (Java, whole value) refuse; .NET's $ matches before a
+        // final newline, so these passed validate and the create failed at AWS.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: |
+                order-processor
+              tags:
+                team: |
+                  payments
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+            """);
+        Assert.Equal(["spec.functionName", "spec.tags.team"], set.Diagnostics.Select(d => d.Field).Order());
+    }
+
     private static string Fragment(string message, params string[] fragments) =>
         fragments.FirstOrDefault(f => message.Contains(f, StringComparison.Ordinal)) ?? message;
 }

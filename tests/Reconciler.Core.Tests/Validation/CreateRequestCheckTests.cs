@@ -44,6 +44,7 @@ public sealed class CreateRequestCheckTests
         { "tag key length", Sqs with { Tags = new Dictionary<string, string> { [new string('k', 129)] = "v" } }, "tags." + new string('k', 129), "a tag key is 1..128" },
         { "tag key charset", Sqs with { Tags = new Dictionary<string, string> { ["a#b"] = "v" } }, "tags.a#b", "a tag key is 1..128" },
         { "tag key charset", Sqs with { Tags = new Dictionary<string, string> { ["app.example.com/team name_x:y=z+w-v@u"] = "Ünïcödé 1" } }, "", "" },
+        { "tag value with a trailing newline (AWS's pattern matches the whole value)", Sqs with { Tags = new Dictionary<string, string> { ["team"] = "payments\n" } }, "tags.team", "a tag value is 0..256" },
         { "aws: is reserved", Sqs with { Tags = new Dictionary<string, string> { ["AWS:owner"] = "v" } }, "tags.AWS:owner", "reserved by AWS" },
         { "Kinesis batch 100 without a window (recorded default)", Kinesis with { BatchSize = 100 }, "", "" },
         { "Kinesis batch 10000 without a window", Kinesis with { BatchSize = 10000 }, "", "" },

@@ -269,6 +269,40 @@ public sealed class OnePassDiagnosticsTests
         Assert.Equal(["spec.functionName", "spec.tags.team"], set.Diagnostics.Select(d => d.Field).Order());
     }
 
+    [Fact]
+    public void A_diagnostic_is_one_line_whatever_the_value_holds()
+    {
+        // A tag value written as a | block ends in a newline; the text output is one diagnostic per line.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                "team\tname": payments
+            ---
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: refunds
+            spec:
+              functionName: f
+              tags:
+                team: |
+                  payments
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:refunds
+            """);
+        var lines = set.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.DoesNotContain('\n', line));
+        Assert.All(lines, line => Assert.DoesNotContain('\t', line));
+        Assert.Contains(lines, line => line.Contains("\"payments\\n\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("spec.tags.team\\tname", StringComparison.Ordinal));
+    }
+
     private static string Fragment(string message, params string[] fragments) =>
         fragments.FirstOrDefault(f => message.Contains(f, StringComparison.Ordinal)) ?? message;
 }

@@ -46,7 +46,8 @@ internal static partial class SpecReader
             MaximumRecordAgeInSeconds = Int(spec, "maximumRecordAgeInSeconds"),
             BisectBatchOnFunctionError = Bool(spec, "bisectBatchOnFunctionError"),
             MaximumRetryAttempts = Int(spec, "maximumRetryAttempts"),
-            Tags = spec["tags"] is JObject tags ? tags.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal) : null,
+            // A tag or filter the schema rejected is read as empty: the rules skip it (RejectedFields) and check the rest.
+            Tags = spec["tags"] is JObject tags ? tags.Properties().ToDictionary(p => p.Name, p => Str(tags, p.Name) ?? "", StringComparer.Ordinal) : null,
             TumblingWindowInSeconds = Int(spec, "tumblingWindowInSeconds"),
             Topics = Strings(spec, "topics"),
             Queues = Strings(spec, "queues"),
@@ -86,7 +87,7 @@ internal static partial class SpecReader
         var result = new List<Filter>();
         for (var i = 0; i < filters.Count; i++)
         {
-            result.Add(new Filter(((JObject)filters[i])["pattern"] switch
+            result.Add(new Filter((filters[i] as JObject)?["pattern"] switch
             {
                 JObject mapping => mapping.ToString(Formatting.None),
                 // Sent exactly as written; whether it is a valid pattern is a request rule (Validation/FilterRules).

@@ -19,7 +19,11 @@ internal static class SemanticRules
         // The owner is not known while loading; the default stands in for it (its value only matters for length,
         // which the request check at apply time sees with the real owner).
         var request = mapping.Spec with { Tags = Ownership.DesiredTags(mapping.Name ?? "", mapping.Spec.Tags, ManagedTags.DefaultOwner) };
-        var context = new RuleContext(request, clock) { Region = rejected.Contains("metadata.region") ? null : mapping.Region };
+        var context = new RuleContext(request, clock)
+        {
+            Region = rejected.Contains("metadata.region") ? null : mapping.Region,
+            ElementRejected = rejected.ContainsElement,
+        };
         RequestRules.Run(context, rejected.Contains);
         ManifestRules.Check(context, mapping, rejected);
         foreach (var finding in context.Findings) diagnostics.Add(Place(finding, locator));

@@ -29,7 +29,8 @@ internal static partial class TagRules
                 c.ErrorAtKey(field, "tag keys starting with aws: are reserved by AWS");
             else if (key.Length is 0 or > 128 || !Allowed().IsMatch(key))
                 c.ErrorAtKey(field, "a tag key is 1..128 letters, digits, spaces and _ . : / = + - @");
-            if ((value ?? "").Length > 256 || !Allowed().IsMatch(value ?? ""))
+            // A value the schema rejected is reported already; its key is still checked here.
+            if (!c.ElementRejected(field) && ((value ?? "").Length > 256 || !Allowed().IsMatch(value ?? "")))
                 c.Error(field, "a tag value is 0..256 letters, digits, spaces and _ . : / = + - @");
         }
     }

@@ -243,6 +243,7 @@ public sealed class OnePassDiagnosticsTests
             [
                 (10, 29, "spec.tags.app.kubernetes.io/name", "\"orders#1\""),
                 (11, 20, "spec.tags.cost center", "\"a|b\""),
+                (12, 5, "spec.tags.it's.x", "a"), // and ' is no tag key character: "a tag key is 1..128 ..."
                 (12, 15, "spec.tags.it's.x", "\"c;d\""),
             ],
             set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message.Split(' ')[0])));
@@ -301,6 +302,63 @@ public sealed class OnePassDiagnosticsTests
         Assert.All(lines, line => Assert.DoesNotContain('\t', line));
         Assert.Contains(lines, line => line.Contains("\"payments\\n\"", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("spec.tags.team\\tname", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_schema_error_in_one_filter_does_not_hide_the_others()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"body": {"type": "order"}}'
+                  - pattern: 5
+                  - pattern:
+                      body:
+                        kind: []
+            """);
+        Assert.Equal(
+            [
+                (10, "spec.filterCriteria.filters[0].pattern", "a value to match must be in a list"),
+                (11, "spec.filterCriteria.filters[1].pattern", "expected a mapping or a string"),
+                (14, "spec.filterCriteria.filters[2].pattern.body.kind", "is an empty list"),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Field, Fragment(d.Message, "a value to match must be in a list", "expected a mapping or a string", "is an empty list"))));
+    }
+
+    [Fact]
+    public void A_schema_error_in_one_tag_does_not_hide_the_others()
+    {
+        var set = Load.Text($"""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                team: "a|b"
+                {new string('k', 129)}: v
+                aws:owner: me
+                esmctl:name: other
+                cost: {new string('v', 257)}
+            """);
+        Assert.Equal(
+            [
+                (9, "spec.tags.team", "is not a valid tag value"),
+                (10, "spec.tags." + new string('k', 129), "a tag key is 1..128"),
+                (11, "spec.tags.aws:owner", "reserved by AWS"),
+                (12, "spec.tags.esmctl:name", "set by esmctl itself"),
+                (13, "spec.tags.cost", "at most 256 characters"),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Field, Fragment(d.Message, "is not a valid tag value", "a tag key is 1..128", "reserved by AWS", "set by esmctl itself", "at most 256 characters"))));
     }
 
     private static string Fragment(string message, params string[] fragments) =>

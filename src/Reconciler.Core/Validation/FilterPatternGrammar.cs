@@ -48,7 +48,56 @@ internal static partial class FilterPatternGrammar
             }
             CheckObject(root, "", problems);
         }
-        return problems;
+        if (problems.Count == 0) return problems;
+        // Where each problem is in the text, so a manifest can point at the key inside a quoted or block string.
+        var positions = Positions(pattern);
+        return [.. problems.Select(p => positions.TryGetValue(p.Item2.Path, out var at) ? (p.Item1, p.Item2 with { Line = at.Line, Column = at.Column }) : p)];
+    }
+
+    /// <summary>The 1-based line and column, in the pattern's text, of each member's name and each list item, by the
+    /// paths <see cref="CheckObject"/> gives them (<c>.body.type</c>, <c>.body.n[0]</c>, <c>.body.n[0].numeric</c>).</summary>
+    private static Dictionary<string, (int Line, int Column)> Positions(string pattern)
+    {
+        var bytes = Encoding.UTF8.GetBytes(pattern);
+        var reader = new Utf8JsonReader(bytes);
+        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var open = new Stack<(bool IsList, string Path, int Next)>();
+        var member = "";
+        (int, int) At(long offset)
+        {
+            var index = Encoding.UTF8.GetCharCount(bytes, 0, (int)offset);
+            var (line, lineStart) = (1, 0);
+            for (var i = 0; i < index; i++)
+            {
+                if (pattern[i] == '\n') (line, lineStart) = (line + 1, i + 1);
+            }
+            return (line, index - lineStart + 1);
+        }
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    member = open.Peek().Path + "." + reader.GetString();
+                    positions.TryAdd(member, At(reader.TokenStartIndex));
+                    continue;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.Pop();
+                    continue;
+            }
+            var path = member;
+            if (open.Count == 0) path = "";
+            else if (open.Peek().IsList)
+            {
+                var list = open.Pop();
+                path = $"{list.Path}[{list.Next}]";
+                open.Push(list with { Next = list.Next + 1 });
+                positions.TryAdd(path, At(reader.TokenStartIndex));
+            }
+            if (reader.TokenType == JsonTokenType.StartObject) open.Push((false, path, 0));
+            else if (reader.TokenType == JsonTokenType.StartArray) open.Push((true, path, 0));
+        }
+        return positions;
     }
 
     /// <summary>Field names event-ruler reserves inside <c>$or</c> (its matcher names, the numeric operators and names kept

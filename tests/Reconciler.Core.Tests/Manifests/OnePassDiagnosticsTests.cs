@@ -178,6 +178,37 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_grammar_error_in_a_pattern_written_as_a_string_points_at_its_key()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: |
+                      {"body": {
+                         "type": "order",
+                         "n": [{"numeric": [">", 5, ">", 7]}],
+                         "x": [{"Prefix": "a"}]
+                      }}
+                  - pattern: '{"it''s": ["x"], "a": {}}'
+            """);
+        Assert.Equal(
+            [
+                (12, 14, "spec.filterCriteria.filters[0].pattern", "at body.type: "),
+                (13, 21, "spec.filterCriteria.filters[0].pattern", "at body.n[0].numeric: "),
+                (14, 21, "spec.filterCriteria.filters[0].pattern", "at body.x[0].Prefix: "),
+                (16, 36, "spec.filterCriteria.filters[1].pattern", "at a: "),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message[..(d.Message.IndexOf(": ", StringComparison.Ordinal) + 2)])));
+    }
+
+    [Fact]
     public void A_pattern_too_long_once_serialised_is_refused_offline()
     {
         // Written as YAML the pattern is short per line, but it is sent as one JSON string over 4,096 characters.

@@ -54,9 +54,47 @@ internal static partial class FilterPatternGrammar
         return [.. problems.Select(p => positions.TryGetValue(p.Item2.Path, out var at) ? (p.Item1, p.Item2 with { Line = at.Line, Column = at.Column }) : p)];
     }
 
+    /// <summary>Keys written twice in one object of a pattern (JSON allows it; AWS's compiler keeps the last value, so it
+    /// is not refused, but the first value is silently lost), each placed at its second occurrence.</summary>
+    public static IReadOnlyList<(string Message, ValuePlace Place)> RepeatedKeys(string pattern)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(pattern);
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        var repeated = new List<string>();
+        using (document) Collect(document.RootElement, "", repeated);
+        if (repeated.Count == 0) return [];
+        var positions = Positions(pattern, lastOccurrence: true);
+        return [.. repeated.Select(path => (
+            $"\"{path[(path.LastIndexOf('.') + 1)..]}\" is written twice; AWS uses only the last of them",
+            positions.TryGetValue(path, out var at) ? new ValuePlace(path, at.Line, at.Column) : new ValuePlace(path)))];
+
+        static void Collect(JsonElement element, string path, List<string> into)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in element.EnumerateArray()) Collect(item, $"{path}[{i++}]", into);
+            }
+            if (element.ValueKind != JsonValueKind.Object) return;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in element.EnumerateObject())
+            {
+                if (!seen.Add(member.Name) && !into.Contains(path + "." + member.Name)) into.Add(path + "." + member.Name);
+                Collect(member.Value, path + "." + member.Name, into);
+            }
+        }
+    }
+
     /// <summary>The 1-based line and column, in the pattern's text, of each member's name and each list item, by the
     /// paths <see cref="CheckObject"/> gives them (<c>.body.type</c>, <c>.body.n[0]</c>, <c>.body.n[0].numeric</c>).</summary>
-    private static Dictionary<string, (int Line, int Column)> Positions(string pattern)
+    private static Dictionary<string, (int Line, int Column)> Positions(string pattern, bool lastOccurrence = false)
     {
         var bytes = Encoding.UTF8.GetBytes(pattern);
         var reader = new Utf8JsonReader(bytes);
@@ -79,7 +117,8 @@ internal static partial class FilterPatternGrammar
             {
                 case JsonTokenType.PropertyName:
                     member = open.Peek().Path + "." + reader.GetString();
-                    positions.TryAdd(member, At(reader.TokenStartIndex));
+                    if (lastOccurrence) positions[member] = At(reader.TokenStartIndex);
+                    else positions.TryAdd(member, At(reader.TokenStartIndex));
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     open.Pop();

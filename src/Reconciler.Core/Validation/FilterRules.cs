@@ -31,6 +31,8 @@ internal static class FilterRules
                 c.Error(field, $"the pattern is {pattern.Length} characters as sent to AWS (compact JSON); at most {MaxPatternLength} are allowed");
             foreach (var (message, place) in FilterPatternGrammar.Check(pattern))
                 c.Error(field, $"{message} ({AwsRefusal})", place);
+            foreach (var (message, place) in FilterPatternGrammar.RepeatedKeys(pattern))
+                c.Warning(field, message, place);
         }
     }
 }

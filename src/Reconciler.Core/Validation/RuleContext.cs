@@ -31,7 +31,8 @@ internal sealed class RuleContext(MappingConfiguration request, TimeProvider clo
     /// <summary>An error about the field's presence, shown at its name.</summary>
     public void ErrorAtKey(string field, string message) => _findings.Add(new RuleFinding(Severity.Error, field, message, AtKey: true));
 
-    public void Warning(string field, string message) => _findings.Add(new RuleFinding(Severity.Warning, field, message));
+    public void Warning(string field, string message, ValuePlace? within = null) =>
+        _findings.Add(new RuleFinding(Severity.Warning, field, message, Within: within));
 
     /// <summary>A field that may not be used with this source: point at its name.</summary>
     public void NotFor(string field, string appliesTo) =>

@@ -209,6 +209,30 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_key_written_twice_in_a_pattern_string_is_a_warning_and_plans()
+    {
+        // JSON allows it and AWS's pattern compiler keeps the last value, so it is not refused; it is almost
+        // certainly a mistake, so it is said. Planning such a pattern crashed.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"body": {"type": ["order"], "type": ["refund"]}}'
+            """);
+        var warning = Assert.Single(set.Diagnostics);
+        Assert.Equal((Severity.Warning, 10, 48, "spec.filterCriteria.filters[0].pattern"), (warning.Severity, warning.Location.Line, warning.Location.Column, warning.Field));
+        Assert.Contains("at body.type: \"type\" is written twice; AWS uses only the last", warning.Message);
+        var plan = Reconciler.Core.Planning.Planner.Plan(set.Mappings, Reconciler.Core.Live.LiveState.Empty, new Reconciler.Core.Planning.PlanOptions());
+        Assert.Single(plan.Actions);
+    }
+
+    [Fact]
     public void A_pattern_too_long_once_serialised_is_refused_offline()
     {
         // Written as YAML the pattern is short per line, but it is sent as one JSON string over 4,096 characters.

@@ -56,7 +56,9 @@ internal static partial class SpecReader
                 : null,
             SelfManagedEventSource = spec["selfManagedEventSource"] is JObject selfManaged
                 ? new SelfManagedEventSource(selfManaged["endpoints"] is JObject endpoints
-                    ? endpoints.Properties().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)[.. ((JArray)p.Value).Select(v => (string)v!)], StringComparer.Ordinal)
+                    // A broker the schema rejected is kept as written when it is text (the rules judge the source,
+                    // not the broker), and left out when it is not.
+                    ? endpoints.Properties().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)[.. ((JArray)p.Value).OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!)], StringComparer.Ordinal)
                     : null)
                 : null,
             FunctionResponseTypes = Strings(spec, "functionResponseTypes"),

@@ -5,9 +5,11 @@ namespace Reconciler.Core.Validation;
 /// for spec.batchSize and everything below a spec member (spec.filterCriteria.filters[0] rejects filterCriteria),
 /// <c>metadata.region</c> for metadata fields, and <c>spec</c> or <c>metadata</c> when the whole section is wrong.
 /// </summary>
-/// <remarks>Two collections are judged element by element, because their elements are independent: a filter
-/// (<c>filterCriteria.filters[1]</c>) and a tag (<c>tags.team</c>). A schema error inside one of them rejects that
-/// element only, so the rules still check the other filters and tags in the same run.</remarks>
+/// <remarks>Some collections are judged element by element, because their elements are independent: a filter
+/// (<c>filterCriteria.filters[1]</c>), a tag (<c>tags.team</c>) and a self-managed Kafka broker
+/// (<c>selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS[0]</c>). A schema error inside one of them rejects
+/// that element only, so the rules still check the rest in the same run (a malformed broker still leaves the mapping a
+/// self-managed Kafka one, whose own rules apply).</remarks>
 internal sealed partial class RejectedFields
 {
     private readonly HashSet<string> _members = new(StringComparer.Ordinal);
@@ -35,16 +37,17 @@ internal sealed partial class RejectedFields
     }
 
     /// <summary>spec.filterCriteria.filters[1].pattern → filterCriteria.filters[1]; spec.tags.team → tags.team (a tag's
-    /// value is a scalar, so the rest of the path is its key, dots and all); anything else → null.</summary>
+    /// value is a scalar, so the rest of the path is its key, dots and all); a broker of KAFKA_BOOTSTRAP_SERVERS → itself;
+    /// anything else → null.</summary>
     public static string? ElementOf(string path)
     {
         const string Tags = "spec.tags.";
         if (path.StartsWith(Tags, StringComparison.Ordinal) && path.Length > Tags.Length) return path["spec.".Length..];
-        return FilterElement().Match(path) is { Success: true } filter ? filter.Groups[1].Value : null;
+        return Element().Match(path) is { Success: true } element ? element.Groups[1].Value : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^spec\.(filterCriteria\.filters\[\d+\])")]
-    private static partial System.Text.RegularExpressions.Regex FilterElement();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^spec\.(filterCriteria\.filters\[\d+\]|selfManagedEventSource\.endpoints\.KAFKA_BOOTSTRAP_SERVERS\[\d+\]$)")]
+    private static partial System.Text.RegularExpressions.Regex Element();
 
     /// <summary>spec.a.b[0] → a; metadata.name → metadata.name; spec → spec; metadata → metadata; a field at the
     /// document's top level that is no section (a misplaced batchSize) → /batchSize, which no rule reads.</summary>

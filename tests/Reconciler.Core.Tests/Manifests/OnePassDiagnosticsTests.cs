@@ -388,6 +388,34 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_malformed_broker_does_not_hide_the_rules_of_a_self_managed_Kafka_mapping()
+    {
+        // A scheme in front of a broker (a Kafka client habit) is a schema error; the mapping is still a self-managed
+        // Kafka one, so its missing topic and credentials and its SQS-only setting are reported in the same run.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              selfManagedEventSource:
+                endpoints:
+                  KAFKA_BOOTSTRAP_SERVERS: ["SASL_SSL://b-1.example.com:9096", "b-2.example.com:9096"]
+              scalingConfig:
+                maximumConcurrency: 5
+            """);
+        Assert.Equal(
+            [
+                "spec.scalingConfig",
+                "spec.selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS[0]",
+                "spec.sourceAccessConfigurations",
+                "spec.topics",
+            ],
+            set.Diagnostics.Select(d => d.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_schema_error_in_one_tag_does_not_hide_the_others()
     {
         var set = Load.Text($"""

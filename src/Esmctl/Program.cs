@@ -25,7 +25,14 @@ public static class Program
         }
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout null: System.CommandLine does not take over Ctrl-C/SIGTERM (it would end the process
+            // two seconds after cancelling). apply handles them itself (InterruptSignals), the daemon's host does too, and
+            // every other command ends at once as the runtime does by default.
+            return await parseResult.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
         }
         catch (Exception e)
         {

@@ -15,7 +15,7 @@ public sealed class ApplyProgressOutput(TextWriter writer) : IProgress<ApplyEven
         if (value.Step is ApplyStep.Succeeded or ApplyStep.Failed or ApplyStep.Skipped) return;
         var line = value.Step switch
         {
-            ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle =>
+            ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle or ApplyStep.Settling =>
                 $"{value.Name}: {Describe(value.Step)} ({value.State ?? "?"}, {value.Elapsed.TotalSeconds:0}s elapsed)",
             _ => $"{value.Name}: {Describe(value.Step)}{(value.Uuid is null ? "" : $" [{value.Uuid}]")}{(value.Detail is null ? "" : $" {value.Detail}")}",
         };
@@ -31,7 +31,11 @@ public sealed class ApplyProgressOutput(TextWriter writer) : IProgress<ApplyEven
         ApplyStep.Deleting => "deleting...",
         ApplyStep.WaitingForDeletion => "waiting for the old mapping to be deleted",
         ApplyStep.WaitingToSettle => "waiting for the mapping to settle",
-        ApplyStep.ResolvingConflict => "already exists: re-reading it to adopt it",
+        ApplyStep.Settling => "waiting for it to settle",
+        ApplyStep.ResolvingConflict => "looking for the existing mapping:",
+        ApplyStep.CheckingOwnership => "reading its tags to check ownership before writing",
+        ApplyStep.RetryingCreate => "create's outcome was lost:",
+        ApplyStep.Conflict => "conflict:",
         ApplyStep.Succeeded => "done",
         ApplyStep.Failed => "failed",
         ApplyStep.Skipped => "skipped",

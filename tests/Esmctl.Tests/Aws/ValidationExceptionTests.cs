@@ -8,6 +8,7 @@ using Reconciler.Core.Live;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Safety;
 using Reconciler.Testing;
 
 namespace Esmctl.Tests.Aws;
@@ -56,9 +57,10 @@ public sealed class ValidationExceptionTests
             Location = new SourceLocation($"{name}.yaml", 1, 1),
         };
 
-        var plan = Planner.Plan([Desired("good", 5), Desired("bad", 0)], await new LiveStateReader(client).ReadAsync(CancellationToken.None), options);
+        var live = await new LiveStateReader(client).ReadAsync(CancellationToken.None);
+        var plan = Planner.Plan([Desired("good", 5), Desired("bad", 0)], live, options);
         var report = await new PlanApplier(client, time, new ApplyOptions { Jitter = () => 0.5 },
-            (d, l, t) => Planner.PlanAgainst(d, l, t, options)).ApplyAsync(plan, CancellationToken.None);
+            new WritePolicy(options, maxDeletes: null)).ApplyAsync(plan, live, ApplyInterrupt.None);
 
         var bad = Assert.Single(report.Outcomes, o => o.Name == "bad");
         Assert.NotEqual(ApplyResult.Succeeded, bad.Result);

@@ -8,6 +8,7 @@ using Reconciler.Core.Live;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Safety;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Http;
 using Reconciler.Emulator.Inventory;
@@ -87,9 +88,10 @@ public sealed class FunctionPropagationTests
         var desired = new DesiredMapping { Name = "orders", Spec = Orders(), Location = new SourceLocation("orders.yaml", 1, 1) };
         var options = new PlanOptions();
 
-        var plan = Planner.Plan([desired], await new LiveStateReader(rig.Client).ReadAsync(CancellationToken.None), options);
+        var before = await new LiveStateReader(rig.Client).ReadAsync(CancellationToken.None);
+        var plan = Planner.Plan([desired], before, options);
         var report = await new PlanApplier(rig.Client, rig.Time, new ApplyOptions { Jitter = () => 0.5 },
-            (d, l, t) => Planner.PlanAgainst(d, l, t, options)).ApplyAsync(plan, CancellationToken.None);
+            new WritePolicy(options, maxDeletes: null)).ApplyAsync(plan, before, ApplyInterrupt.None);
 
         Assert.False(report.HasFailures, string.Join("\n", report.Outcomes.Select(o => $"{o.Name}: {o.Result} {o.Error}")));
         var live = Assert.Single((await rig.Client.ListAsync(new ListMappingsQuery(), CancellationToken.None)).Mappings);

@@ -1,0 +1,23 @@
+using Reconciler.Core.Fields;
+using Reconciler.Testing;
+
+namespace Reconciler.Core.Tests.Fields;
+
+public sealed class FieldTableTests
+{
+    private static readonly string ModelText = File.ReadAllText(RepositoryPaths.LambdaModel);
+
+    private static string TableFile => Path.Combine(RepositoryPaths.Root, "src", "Reconciler.Core", "Fields", MappingFields.ResourceName);
+
+    [Fact]
+    public void Committed_field_table_is_exactly_what_the_generator_produces()
+    {
+        var generated = FieldTableGenerator.Generate(ModelText);
+        if (Environment.GetEnvironmentVariable("ESMCTL_WRITE_FIELDS") == "1")
+        {
+            File.WriteAllText(TableFile, generated);
+        }
+        Assert.Equal(generated, File.ReadAllText(TableFile).Replace("\r\n", "\n"));
+        Assert.Equal(generated, MappingFields.Text().Replace("\r\n", "\n"));
+    }
+}

@@ -1,64 +1,57 @@
 using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 using Reconciler.Core.Normalization;
 
 namespace Reconciler.Core.Planning;
 
 /// <summary>
-/// The differing fields of a manifest and its live mapping, after both are normalised: canonical fields, documented
-/// defaults filled on each side, and the values no plan can act on set aside with a warning (ones the API cannot
-/// clear, an enabled state in transition, a consumer group ID AWS assigned). Set aside means not compared, so
-/// the next plan does not flap either.
+/// The differing fields of a manifest and its live mapping, after both are normalised, field by field from the field
+/// table: canonical fields, then the values no plan can act on set aside (a member the source kind does not accept,
+/// a value the service assigned, one the API cannot clear, an enabled state in transition), then documented defaults
+/// filled on each side. Set aside means not compared, so the next plan does not flap either; where the manifest asks
+/// for something that cannot happen, a warning says so.
 /// </summary>
 public static class FieldDiff
 {
-    /// <summary>Members the API documents no clearing value for; "omitted in the manifest" cannot be made true.</summary>
-    private static readonly string[] Unclearable =
-    [
-        "loggingConfig",
-        "provisionedPollerConfig",
-        "documentDBEventSourceConfig",
-        "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig",
-        "selfManagedKafkaEventSourceConfig.schemaRegistryConfig",
-        "destinationConfig.onSuccess",
-    ];
-
-    private static readonly HashSet<string> CreateOnly = new(StringComparer.Ordinal)
-    {
-        "eventSourceArn", "startingPosition", "startingPositionTimestamp", "topics", "queues",
-        "amazonManagedKafkaEventSourceConfig.consumerGroupId", "selfManagedKafkaEventSourceConfig.consumerGroupId",
-    };
+    public static (IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Warnings) Compare(
+        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live) =>
+        Compare(desired, desiredFunctionArn, live, MappingFields.Table);
 
     public static (IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Warnings) Compare(
-        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live)
+        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live, FieldTable fields)
     {
-        var want = CanonicalFields.Of(desired, desiredFunctionArn);
+        var want = CanonicalFields.Of(desired, desiredFunctionArn, fields);
         var enabledVerdict = MappingStates.IsEnabled(live.State);
-        var have = CanonicalFields.Of(live.Configuration with { Enabled = enabledVerdict }, live.FunctionArn);
+        var have = CanonicalFields.Of(live.Configuration with { Enabled = enabledVerdict }, live.FunctionArn, fields);
         var warnings = new List<string>();
         var kind = EventSource.KindOf(desired);
+        var liveKind = EventSource.KindOf(live.Configuration);
 
-        var unclearable = DocumentedDefaults.MaximumBatchingWindowInSeconds(kind) is null
-            ? Unclearable.Append("maximumBatchingWindowInSeconds")
-            : Unclearable;
-        foreach (var member in unclearable)
+        foreach (var field in fields.Configuration)
         {
-            var held = have.Keys.Where(k => IsUnder(k, member)).ToList();
-            if (held.Count == 0 || want.Keys.Any(k => IsUnder(k, member))) continue;
+            // What a server reports for a member this kind of source does not take is not the user's to manage.
+            if (!field.Accepts(kind)) SetAside(want, have, field.Path);
+        }
+        foreach (var field in fields.Configuration.SelectMany(f => f.SelfAndDescendants()))
+        {
+            // Without a value in the manifest the service picks one (a Kafka consumer group ID): what it picked is not a difference.
+            if (field.Comparison == FieldComparison.AssignedByService) SetAside(want, have, field.Path);
+        }
+        foreach (var field in fields.Configuration.SelectMany(PostOrder))
+        {
+            if (field.Clearing.For(kind) is not { Kind: ClearingKind.Cannot } cannot) continue;
+            var held = SetAside(want, have, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
-            var isDefault = member == "maximumBatchingWindowInSeconds" && have[member].GetValue<int>() == 0;
-            if (!isDefault) warnings.Add(member == "maximumBatchingWindowInSeconds"
-                ? $"{member}: the manifest omits it but the mapping has {have[member]}; the API cannot restore the 500 ms default, so it stays (recreate the mapping to restore it)"
-                : $"{member}: the manifest omits it but the mapping has it set; the API documents no way to remove it, so it stays (recreate the mapping to remove it)");
-            foreach (var key in held) have.Remove(key);
+            if (held.Count > 0 && !DocumentedDefaults.AreDefaults(held, liveKind, fields))
+            {
+                var shown = field.Kind == FieldKind.Scalar && held.Count == 1 ? held[0].Value.ToJsonString() : "it set";
+                warnings.Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
+            }
         }
 
-        // Without a consumer group ID in the manifest AWS picks one; what it picked is not a difference.
-        foreach (var path in new[] { "amazonManagedKafkaEventSourceConfig.consumerGroupId", "selfManagedKafkaEventSourceConfig.consumerGroupId" })
-            if (!want.ContainsKey(path)) have.Remove(path);
-
-        DocumentedDefaults.Fill(want, kind);
-        DocumentedDefaults.Fill(have, EventSource.KindOf(live.Configuration));
+        DocumentedDefaults.Fill(want, kind, fields);
+        DocumentedDefaults.Fill(have, liveKind, fields);
         if (enabledVerdict is null)
         {
             // Creating or Updating: the state says nothing about enabled yet.
@@ -70,22 +63,35 @@ public static class FieldDiff
             .Order(StringComparer.Ordinal)
             .Select(path => (path, before: have.GetValueOrDefault(path), after: want.GetValueOrDefault(path)))
             .Where(f => !JsonNode.DeepEquals(f.before, f.after))
-            .Select(f => new FieldChange(f.path, f.before?.DeepClone(), f.after?.DeepClone(), ForcesReplacement(f.path, f.before, f.after)))
+            .Select(f => new FieldChange(f.path, f.before?.DeepClone(), f.after?.DeepClone(), ForcesReplacement(f.path, f.before, f.after, fields)))
             .ToList();
         return (changes, warnings);
     }
 
-    /// <summary>Create-only fields, and a change of the VIRTUAL_HOST entry, which Update may not carry.</summary>
     public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after) =>
-        CreateOnly.Contains(path)
-        || path.StartsWith("selfManagedEventSource.", StringComparison.Ordinal)
+        ForcesReplacement(path, before, after, MappingFields.Table);
+
+    /// <summary>Create-only fields (and whatever is inside one), and a change of the VIRTUAL_HOST entry, which Update may not carry.</summary>
+    public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after, FieldTable fields) =>
+        fields.Along(path).Any(f => f.CreateOnly)
         || (path == "sourceAccessConfigurations" && VirtualHosts(before) != VirtualHosts(after));
+
+    /// <summary>Removes the live side's leaves under the path when the manifest has none there; returns what was removed.</summary>
+    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(
+        SortedDictionary<string, JsonNode> want, SortedDictionary<string, JsonNode> have, string path)
+    {
+        if (want.Keys.Any(k => CanonicalFields.IsUnder(k, path))) return [];
+        var held = have.Where(p => CanonicalFields.IsUnder(p.Key, path)).ToList();
+        foreach (var (key, _) in held) have.Remove(key);
+        return held;
+    }
+
+    /// <summary>Members before the structures that hold them, so a warning names the innermost member that cannot be cleared.</summary>
+    private static IEnumerable<Field> PostOrder(Field field) =>
+        field.Members.SelectMany(PostOrder).Append(field);
 
     private static string VirtualHosts(JsonNode? accessConfigurations) =>
         string.Join('\n', (accessConfigurations as JsonArray ?? [])
             .Where(n => n?["type"]?.GetValue<string>() == "VIRTUAL_HOST")
             .Select(n => n!["uri"]?.GetValue<string>() ?? ""));
-
-    private static bool IsUnder(string path, string member) =>
-        path == member || path.StartsWith(member + ".", StringComparison.Ordinal);
 }

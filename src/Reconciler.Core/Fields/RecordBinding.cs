@@ -133,7 +133,7 @@ internal sealed class RecordBinding
         switch (field.Kind)
         {
             case FieldKind.Scalar:
-                return Scalar(node, field) ?? Mismatch(field, $"a {field.Type} value", strict);
+                return Scalar(node, field) ?? Mismatch(field, Expected(field.Type), strict);
             case FieldKind.Structure:
                 return node is JsonObject o ? Read(type, o, field.Members, strict) : Mismatch(field, "an object", strict);
             case FieldKind.Set or FieldKind.List:
@@ -164,13 +164,14 @@ internal sealed class RecordBinding
     private JsonNode? Checked(JsonNode? node, Field field, bool strict)
     {
         if (node is null) return null;
-        var ok = field.Kind switch
+        var (ok, expected) = field.Kind switch
         {
-            FieldKind.Scalar => Scalar(node, field) is not null,
-            FieldKind.Structure or FieldKind.Map => node is JsonObject,
-            _ => node is JsonArray,
+            FieldKind.Scalar => (Scalar(node, field) is not null, Expected(field.Type)),
+            FieldKind.Structure => (node is JsonObject, "an object"),
+            FieldKind.Map => (node is JsonObject, "a mapping"),
+            _ => (node is JsonArray, "a list"),
         };
-        return ok ? node.DeepClone() : (JsonNode?)Mismatch(field, $"a {field.Kind.ToString().ToLowerInvariant()}", strict);
+        return ok ? node.DeepClone() : (JsonNode?)Mismatch(field, expected, strict);
     }
 
     private static object? Scalar(JsonNode node, Field field)
@@ -208,6 +209,14 @@ internal sealed class RecordBinding
         }
         return null;
     }
+
+    private static string Expected(ScalarType? type) => type switch
+    {
+        ScalarType.Integer => "an integer",
+        ScalarType.Boolean => "true or false",
+        ScalarType.Timestamp => "an instant (ISO-8601 text or epoch seconds)",
+        _ => "a string",
+    };
 
     private static object? Mismatch(Field field, string expected, bool strict) =>
         strict ? throw new FieldValueException(field.Path, $"expected {expected}") : null;

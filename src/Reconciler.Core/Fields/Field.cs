@@ -18,7 +18,7 @@ public sealed record Field
     /// <summary>Where it sits in a manifest's spec: amazonManagedKafkaEventSourceConfig.schemaRegistryConfig,
     /// sourceAccessConfigurations[].uri.</summary>
     public required string Path { get; init; }
-    /// <summary>The model's shape name (ProvisionedPollerConfig).</summary>
+    /// <summary>The model's shape name (EventSourceMappingLoggingConfig for loggingConfig).</summary>
     public required string Shape { get; init; }
     public required FieldKind Kind { get; init; }
     /// <summary>For a scalar; for a set, list or map of scalars see <see cref="Item"/>.</summary>

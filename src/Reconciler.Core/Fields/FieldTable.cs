@@ -36,7 +36,7 @@ public sealed class FieldTable
     /// <summary>How the C# records hold these fields; built once per table.</summary>
     internal RecordBinding Binding => _binding.Value;
 
-    /// <summary>The field at a manifest path (batchSize, provisionedPollerConfig.minimumPollers, sourceAccessConfigurations[].uri).</summary>
+    /// <summary>The field at a manifest path (batchSize, scalingConfig.maximumConcurrency, sourceAccessConfigurations[].uri).</summary>
     public Field? At(string path) => _byPath.GetValueOrDefault(path);
 
     public Field? ByWireName(string wireName) => _byWireName.GetValueOrDefault(wireName);

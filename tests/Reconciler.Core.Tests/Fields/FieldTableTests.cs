@@ -20,4 +20,16 @@ public sealed class FieldTableTests
         Assert.Equal(generated, File.ReadAllText(TableFile).Replace("\r\n", "\n"));
         Assert.Equal(generated, MappingFields.Text().Replace("\r\n", "\n"));
     }
+
+    [Fact]
+    public void Committed_fields_reference_is_what_the_table_produces()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "reference", "fields.md");
+        var generated = FieldReference.Generate(MappingFields.Table);
+        if (Environment.GetEnvironmentVariable("ESMCTL_WRITE_FIELDS") == "1")
+        {
+            File.WriteAllText(path, generated);
+        }
+        Assert.Equal(generated, File.ReadAllText(path).Replace("\r\n", "\n"));
+    }
 }

@@ -13,6 +13,7 @@ public sealed class FieldTable
     private readonly Dictionary<string, Field> _byPath;
     private readonly Dictionary<string, Field> _byWireName;
     private readonly Lazy<RecordBinding> _binding;
+    private readonly Dictionary<SourceKind, IReadOnlyList<DefaultValue>> _defaults;
 
     public FieldTable(IReadOnlyList<Field> members)
     {
@@ -21,6 +22,12 @@ public sealed class FieldTable
         _byWireName = members.ToDictionary(f => f.WireName, StringComparer.Ordinal);
         Configuration = [.. members.Where(m => m.IsConfiguration)];
         ResponseOnly = [.. members.Where(m => !m.IsConfiguration && m.InResponse)];
+        AssignedByService = [.. Configuration.SelectMany(f => f.SelfAndDescendants()).Where(f => f.Comparison == FieldComparison.AssignedByService)];
+        _defaults = Enum.GetValues<SourceKind>().ToDictionary(kind => kind, kind => (IReadOnlyList<DefaultValue>)[.. Configuration
+            .Where(f => f.Comparison is FieldComparison.Value or FieldComparison.AssignedByService)
+            .SelectMany(f => DefaultsOf(f, kind, null))]);
+        MaybeUnclearable = [.. Configuration.SelectMany(PostOrder)
+            .Where(f => f.Clearing.Kind == ClearingKind.Cannot || (f.Clearing.Kinds is not null && f.Clearing.Kind != ClearingKind.Inherit))];
         _binding = new Lazy<RecordBinding>(() => new RecordBinding(this));
     }
 
@@ -32,6 +39,12 @@ public sealed class FieldTable
 
     /// <summary>What only the service reports (UUID, State, LastModified, ...): <see cref="LiveMapping"/>'s own members.</summary>
     public IReadOnlyList<Field> ResponseOnly { get; }
+
+    /// <summary>Fields whose value the service picks when a request gives none.</summary>
+    public IReadOnlyList<Field> AssignedByService { get; }
+
+    /// <summary>Fields that cannot be cleared for some source kind, members before the structures that hold them.</summary>
+    public IReadOnlyList<Field> MaybeUnclearable { get; }
 
     /// <summary>How the C# records hold these fields; built once per table.</summary>
     internal RecordBinding Binding => _binding.Value;
@@ -57,6 +70,21 @@ public sealed class FieldTable
         }
         return chain;
     }
+
+    /// <summary>Every leaf default for a source kind, each with the structure that must be given for it to apply (if any).</summary>
+    public IReadOnlyList<DefaultValue> DefaultsFor(SourceKind kind) => _defaults[kind];
+
+    private static IEnumerable<DefaultValue> DefaultsOf(Field field, SourceKind kind, string? whenGiven)
+    {
+        if (field.Kind == FieldKind.Structure)
+        {
+            var given = field.DefaultsOnlyWhenGiven ? field.Path : whenGiven;
+            return field.Members.SelectMany(m => DefaultsOf(m, kind, given));
+        }
+        return field.DefaultFor(kind) is { } value ? [new DefaultValue(field.Path, value, whenGiven)] : [];
+    }
+
+    private static IEnumerable<Field> PostOrder(Field field) => field.Members.SelectMany(PostOrder).Append(field);
 
     public static FieldTable Parse(string json)
     {

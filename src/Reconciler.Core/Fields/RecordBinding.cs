@@ -19,6 +19,8 @@ namespace Reconciler.Core.Fields;
 internal sealed class RecordBinding
 {
     private readonly Dictionary<Type, Container> _containers = [];
+    /// <summary>The property that holds each field, per record type (a Kafka config record holds the fields of two shapes).</summary>
+    private readonly Dictionary<(Type, Field), PropertyInfo?> _properties = new(new FieldOfType());
     private readonly bool _built;
 
     public RecordBinding(FieldTable table)
@@ -64,9 +66,10 @@ internal sealed class RecordBinding
 
     public object? Get(object record, Field field)
     {
-        var container = ContainerOf(record.GetType());
-        if (container.Properties.TryGetValue(field.WireName, out var property)) return property.GetValue(record);
-        return container.Bag?.GetValue(record) is IReadOnlyDictionary<string, JsonNode> others
+        var type = record.GetType();
+        var property = _properties.TryGetValue((type, field), out var bound) ? bound : ContainerOf(type).Properties.GetValueOrDefault(field.WireName);
+        if (property is not null) return property.GetValue(record);
+        return ContainerOf(type).Bag?.GetValue(record) is IReadOnlyDictionary<string, JsonNode> others
             ? others.GetValueOrDefault(field.WireName)
             : null;
     }
@@ -240,7 +243,9 @@ internal sealed class RecordBinding
         var container = ContainerOf(type);
         foreach (var field in fields)
         {
-            if (container.Properties.TryGetValue(field.WireName, out var property)) BindValue(property.PropertyType, field);
+            var property = container.Properties.GetValueOrDefault(field.WireName);
+            _properties[(type, field)] = property;
+            if (property is not null) BindValue(property.PropertyType, field);
         }
     }
 
@@ -288,6 +293,14 @@ internal sealed class RecordBinding
 
     private static Type MapValueType(Type type) =>
         type.IsGenericType && type.GetGenericArguments().Length == 2 ? type.GetGenericArguments()[1] : typeof(object);
+
+    /// <summary>Fields by reference: two rows never stand for the same member, whatever their contents.</summary>
+    private sealed class FieldOfType : IEqualityComparer<(Type Type, Field Field)>
+    {
+        public bool Equals((Type Type, Field Field) x, (Type Type, Field Field) y) => x.Type == y.Type && ReferenceEquals(x.Field, y.Field);
+
+        public int GetHashCode((Type Type, Field Field) key) => HashCode.Combine(key.Type, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Field));
+    }
 
     private sealed record Container(
         ConstructorInfo? Positional, ParameterInfo[] Parameters, Dictionary<string, PropertyInfo> Properties, PropertyInfo? Bag);

@@ -15,22 +15,22 @@ public static class DocumentedDefaults
     /// is given (provisioned mode) are filled only when some member of it is there.</summary>
     public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
     {
-        foreach (var field in table.Configuration) Fill(fields, field, kind);
+        var given = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
+        {
+            if (whenGiven is not null && !Given(whenGiven)) continue;
+            fields.TryAdd(path, value.DeepClone());
+        }
+
+        bool Given(string structure)
+        {
+            if (!given.TryGetValue(structure, out var known))
+                given[structure] = known = fields.Keys.Any(k => CanonicalFields.IsUnder(k, structure));
+            return known;
+        }
     }
 
     /// <summary>True when every leaf under the path has its default value for the kind (the service's own value, not a setting).</summary>
     public static bool AreDefaults(IEnumerable<KeyValuePair<string, JsonNode>> leaves, SourceKind kind, FieldTable table) =>
         leaves.All(leaf => table.At(leaf.Key)?.DefaultFor(kind) is { } value && JsonNode.DeepEquals(value, leaf.Value));
-
-    private static void Fill(SortedDictionary<string, JsonNode> fields, Field field, SourceKind kind)
-    {
-        if (field.Comparison is not (FieldComparison.Value or FieldComparison.AssignedByService)) return;
-        if (field.Kind == FieldKind.Structure)
-        {
-            if (field.DefaultsOnlyWhenGiven && !fields.Keys.Any(k => CanonicalFields.IsUnder(k, field.Path))) return;
-            foreach (var member in field.Members) Fill(fields, member, kind);
-            return;
-        }
-        if (field.DefaultFor(kind) is { } value) fields.TryAdd(field.Path, value.DeepClone());
-    }
 }

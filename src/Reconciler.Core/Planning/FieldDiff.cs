@@ -28,24 +28,26 @@ public static class FieldDiff
         var kind = EventSource.KindOf(desired);
         var liveKind = EventSource.KindOf(live.Configuration);
 
+        var given = new Leaves(want);
+        var held = new Leaves(have);
         foreach (var field in fields.Configuration)
         {
             // What a server reports for a member this kind of source does not take is not the user's to manage.
-            if (!field.Accepts(kind)) SetAside(want, have, field.Path);
+            if (!field.Accepts(kind)) SetAside(given, held, field.Path);
         }
-        foreach (var field in fields.Configuration.SelectMany(f => f.SelfAndDescendants()))
+        foreach (var field in fields.AssignedByService)
         {
             // Without a value in the manifest the service picks one (a Kafka consumer group ID): what it picked is not a difference.
-            if (field.Comparison == FieldComparison.AssignedByService) SetAside(want, have, field.Path);
+            SetAside(given, held, field.Path);
         }
-        foreach (var field in fields.Configuration.SelectMany(PostOrder))
+        foreach (var field in fields.MaybeUnclearable)
         {
             if (field.Clearing.For(kind) is not { Kind: ClearingKind.Cannot } cannot) continue;
-            var held = SetAside(want, have, field.Path);
+            var left = SetAside(given, held, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
-            if (held.Count > 0 && !DocumentedDefaults.AreDefaults(held, liveKind, fields))
+            if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))
             {
-                var shown = field.Kind == FieldKind.Scalar && held.Count == 1 ? held[0].Value.ToJsonString() : "it set";
+                var shown = field.Kind == FieldKind.Scalar && left.Count == 1 ? left[0].Value.ToJsonString() : "it set";
                 warnings.Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
             }
         }
@@ -77,18 +79,30 @@ public static class FieldDiff
         || (path == "sourceAccessConfigurations" && VirtualHosts(before) != VirtualHosts(after));
 
     /// <summary>Removes the live side's leaves under the path when the manifest has none there; returns what was removed.</summary>
-    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(
-        SortedDictionary<string, JsonNode> want, SortedDictionary<string, JsonNode> have, string path)
-    {
-        if (want.Keys.Any(k => CanonicalFields.IsUnder(k, path))) return [];
-        var held = have.Where(p => CanonicalFields.IsUnder(p.Key, path)).ToList();
-        foreach (var (key, _) in held) have.Remove(key);
-        return held;
-    }
+    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(Leaves want, Leaves have, string path) =>
+        want.Any(path) || !have.Any(path) ? [] : have.Remove(path);
 
-    /// <summary>Members before the structures that hold them, so a warning names the innermost member that cannot be cleared.</summary>
-    private static IEnumerable<Field> PostOrder(Field field) =>
-        field.Members.SelectMany(PostOrder).Append(field);
+    /// <summary>The canonical fields of one side, with a fast "is anything at or under this path" over their sorted keys.</summary>
+    private sealed class Leaves(SortedDictionary<string, JsonNode> fields)
+    {
+        private string[] _keys = [.. fields.Keys];
+
+        public bool Any(string path)
+        {
+            var at = Array.BinarySearch(_keys, path, StringComparer.Ordinal);
+            if (at >= 0) return true;
+            var below = ~Array.BinarySearch(_keys, path + ".", StringComparer.Ordinal);
+            return below < _keys.Length && _keys[below].StartsWith(path + ".", StringComparison.Ordinal);
+        }
+
+        public IReadOnlyList<KeyValuePair<string, JsonNode>> Remove(string path)
+        {
+            var removed = fields.Where(p => CanonicalFields.IsUnder(p.Key, path)).ToList();
+            foreach (var (key, _) in removed) fields.Remove(key);
+            _keys = [.. fields.Keys];
+            return removed;
+        }
+    }
 
     private static string VirtualHosts(JsonNode? accessConfigurations) =>
         string.Join('\n', (accessConfigurations as JsonArray ?? [])

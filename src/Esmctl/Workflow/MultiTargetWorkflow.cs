@@ -8,7 +8,7 @@ namespace Esmctl.Workflow;
 
 /// <summary>
 /// One repository, many accounts and regions (esmctl.yaml): the manifests are loaded once, each manifest goes to the
-/// target its metadata.region and metadata.account select (an absent one matches any), and every target is opened,
+/// target its metadata.region (or else its event source ARN's region) and metadata.account select (an absent one matches any), and every target is opened,
 /// guarded and planned on its own, a few at a time. A target that fails is reported and the others go on.
 /// </summary>
 public static class MultiTargetWorkflow
@@ -20,11 +20,11 @@ public static class MultiTargetWorkflow
         [.. manifests.Mappings
             .Where(m => !entries.Any(e => Selects(e, m)))
             .Select(m => Diagnostic.Error(m.Location, "metadata",
-                $"no target in {TargetsFile.FileName} is in region {m.Region ?? "(any)"} and account {m.Account ?? "(any)"}; " +
+                $"no target in {TargetsFile.FileName} is in region {m.RequiredRegion ?? "(any)"} and account {m.Account ?? "(any)"}; " +
                 "add the target or fix metadata.region / metadata.account"))];
 
     public static bool Selects(TargetEntry entry, DesiredMapping mapping) =>
-        (mapping.Region is null || string.Equals(mapping.Region, entry.Region, StringComparison.Ordinal))
+        (mapping.RequiredRegion is null || string.Equals(mapping.RequiredRegion, entry.Region, StringComparison.Ordinal))
         && (mapping.Account is null || string.Equals(mapping.Account, entry.Account, StringComparison.Ordinal));
 
     public static async Task<IReadOnlyList<TargetRun>> PlanAllAsync(

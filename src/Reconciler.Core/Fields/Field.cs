@@ -39,6 +39,9 @@ public sealed record Field
     /// <summary>Set only by Create: a different value means deleting the mapping and creating it again.</summary>
     public bool CreateOnly { get; init; }
     public FieldComparison Comparison { get; init; }
+    /// <summary>For <see cref="FieldComparison.AssignedByService"/>: the source kinds the service assigns it for, or null
+    /// for every kind that accepts it. For the others it is compared as a value.</summary>
+    public IReadOnlySet<SourceKind>? AssignedFor { get; init; }
     /// <summary>The source kinds that accept it; null when every kind does.</summary>
     public IReadOnlySet<SourceKind>? AcceptedBy { get; init; }
     /// <summary>The value the service has when a request leaves the member out, per source kind (model JSON).</summary>
@@ -52,6 +55,11 @@ public sealed record Field
     public bool IsConfiguration => InCreate;
 
     public bool Accepts(SourceKind kind) => AcceptedBy is null || AcceptedBy.Contains(kind);
+
+    /// <summary>True when, for this kind, the service picks a value if the manifest gives none (so what it picked is
+    /// compared only when the manifest names a value).</summary>
+    public bool IsAssignedByService(SourceKind kind) =>
+        Comparison == FieldComparison.AssignedByService && (AssignedFor is null || AssignedFor.Contains(kind));
 
     public JsonNode? DefaultFor(SourceKind kind) => Defaults.GetValueOrDefault(kind);
 

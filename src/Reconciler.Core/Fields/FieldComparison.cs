@@ -10,6 +10,6 @@ public enum FieldComparison
     /// <summary>Not a field of the diff: tags are read with ListTags and diffed on their own.</summary>
     Tags,
     /// <summary>The service picks a value when the manifest gives none (a Kafka consumer group ID is the mapping's
-    /// UUID); what it picked is compared only when the manifest names a value.</summary>
+    /// UUID; a Kafka starting position); what it picked is compared only when the manifest names a value.</summary>
     AssignedByService,
 }

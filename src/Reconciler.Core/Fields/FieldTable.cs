@@ -113,6 +113,7 @@ public sealed class FieldTable
             InResponse = placement.Contains("response"),
             CreateOnly = o["createOnly"]?.GetValue<bool>() ?? false,
             Comparison = o["compare"] is { } compare ? Enum.Parse<FieldComparison>((string)compare!, ignoreCase: true) : FieldComparison.Value,
+            AssignedFor = o["assignedFor"]?.AsArray().Select(k => Enum.Parse<SourceKind>((string)k!)).ToHashSet(),
             AcceptedBy = o["acceptedBy"]?.AsArray().Select(k => Enum.Parse<SourceKind>((string)k!)).ToHashSet(),
             Defaults = o["defaults"]?.AsObject().ToDictionary(d => Enum.Parse<SourceKind>(d.Key), d => d.Value!.DeepClone())
                 ?? new Dictionary<SourceKind, JsonNode>(),

@@ -16,4 +16,9 @@ public sealed record DesiredMapping
     public required MappingConfiguration Spec { get; init; }
     /// <summary>Where the document starts.</summary>
     public required SourceLocation Location { get; init; }
+
+    /// <summary>The region the mapping can only be created in: metadata.region, else the region of its event source
+    /// ARN (Lambda reads a source only in the source's own region: "Event source region must match Lambda region");
+    /// null when neither names one (a self-managed Kafka cluster without metadata.region).</summary>
+    public string? RequiredRegion => Region ?? (Spec.EventSourceArn is { } arn ? EventSource.RegionOf(arn) : null);
 }

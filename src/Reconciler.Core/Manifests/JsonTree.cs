@@ -27,7 +27,7 @@ internal static partial class JsonTree
             var itemPath = NodeLocator.Item(path, i);
             var item = sequence.Items[i];
             var token = Build(item, locator, itemPath);
-            locator.Add(itemPath, item.Location, item.Location, token);
+            locator.Add(itemPath, item.Location, item, token);
             array.Add(token);
         }
         return array;
@@ -40,7 +40,7 @@ internal static partial class JsonTree
         {
             var childPath = NodeLocator.Child(path, key.Value);
             var token = Build(value, locator, childPath);
-            locator.Add(childPath, key.Location, value.Location, token);
+            locator.Add(childPath, key.Location, value, token);
             json[key.Value] = token;
         }
         return json;

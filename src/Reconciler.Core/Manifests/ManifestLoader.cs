@@ -27,7 +27,8 @@ public static class ManifestLoader
     private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
     {
         var validator = new SchemaValidator(ManifestSchema.Load());
-        var mappings = new List<(DesiredMapping Mapping, NodeLocator Locator)>();
+        // Only what rules across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.
+        var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -38,10 +39,8 @@ public static class ManifestLoader
                     skipped++;
                     continue;
                 }
-                if (!validator.Validate(document, diagnostics)) continue;
-                if (SpecReader.Read(document, diagnostics) is not { } mapping) continue;
-                SemanticRules.Check(mapping, document.Locator, clock, diagnostics);
-                mappings.Add((mapping, document.Locator));
+                if (Read(document, validator, clock, diagnostics) is { } mapping)
+                    mappings.Add((mapping, document.Locator.Value("metadata.name"), document.Locator.Value("spec.functionName")));
             }
         }
         CrossDocumentRules.Check(mappings, diagnostics);
@@ -54,6 +53,43 @@ public static class ManifestLoader
         {
             SkippedDocuments = skipped,
         };
+    }
+
+    /// <summary>
+    /// All of one document's problems in one pass: the schema, then the reader and the semantic rules on what the
+    /// schema did not reject. A rule that reads a rejected field is skipped (it would judge a value that is not there),
+    /// so a mistake is reported once and independent mistakes together. Returns the mapping when rules across
+    /// documents can judge it (its name, place, function and source were readable).
+    /// </summary>
+    private static DesiredMapping? Read(ManifestDocument document, SchemaValidator validator, TimeProvider clock, DiagnosticBag diagnostics)
+    {
+        var rejected = new RejectedFields();
+        if (!validator.Validate(document, diagnostics, rejected)) return null;
+        if (rejected.Section("spec") || rejected.Section("metadata")) return null;
+
+        var readerStart = diagnostics.Items.Count;
+        var mapping = SpecReader.Read(rejected.IsEmpty ? document : WithoutRejected(document, rejected), diagnostics);
+        for (var i = readerStart; i < diagnostics.Items.Count; i++) rejected.Add(diagnostics.Items[i].Field);
+        if (mapping is null) return null;
+
+        SemanticRules.Check(mapping, document.Locator, clock, diagnostics, rejected);
+        return PairingFields.Any(rejected.Contains) ? null : mapping;
+    }
+
+    /// <summary>What rules across documents read: names, places, functions and sources.</summary>
+    private static readonly string[] PairingFields =
+        ["metadata.name", "metadata.region", "metadata.account", "functionName", "eventSourceArn", "selfManagedEventSource", "topics", "queues"];
+
+    /// <summary>The document less its rejected members, so the reader sees only values of the expected types. Only a
+    /// document with schema errors pays for the copy.</summary>
+    private static ManifestDocument WithoutRejected(ManifestDocument document, RejectedFields rejected)
+    {
+        var json = (JObject)document.Json.DeepClone();
+        foreach (var (section, name) in rejected.Paths())
+        {
+            if (json[section] is JObject members) members.Remove(name);
+        }
+        return document with { Json = json };
     }
 
     /// <summary>

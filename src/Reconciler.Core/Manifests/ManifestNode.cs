@@ -1,4 +1,5 @@
 using Reconciler.Core.Diagnostics;
+using YamlDotNet.Core;
 
 namespace Reconciler.Core.Manifests;
 
@@ -11,9 +12,13 @@ internal abstract record ManifestNode(SourceLocation Location)
     public abstract int Size { get; }
 }
 
-/// <summary>Value is the text as written; Plain is false for quoted and block scalars, which are always strings.</summary>
-internal sealed record ScalarNode(SourceLocation Location, string Value, bool Plain, string? Tag) : ManifestNode(Location)
+/// <summary>Value is the text as written; Plain is false for quoted and block scalars, which are always strings.
+/// <see cref="Start"/> and <see cref="End"/> are character offsets in the file's text, so a position inside the value
+/// (a JSON syntax error in a filter pattern) can be mapped back to the file.</summary>
+internal sealed record ScalarNode(SourceLocation Location, string Value, ScalarStyle Style, string? Tag, int Start, int End) : ManifestNode(Location)
 {
+    public bool Plain => Style == ScalarStyle.Plain;
+
     public override int Size => 1;
 }
 

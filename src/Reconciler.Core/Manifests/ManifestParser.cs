@@ -25,7 +25,7 @@ internal static class ManifestParser
                     diagnostics.Warning(start, "", "empty document ignored");
                     break;
                 case MappingNode mapping:
-                    var locator = new NodeLocator(mapping.Location);
+                    var locator = new NodeLocator(mapping.Location, text);
                     var json = (Newtonsoft.Json.Linq.JObject)JsonTree.Build(mapping, locator, "");
                     documents.Add(new ManifestDocument(mapping.Location, json, locator));
                     break;

@@ -7,14 +7,14 @@ namespace Reconciler.Core.Manifests;
 /// key and value were written. A path that is not present (a missing required field) resolves to its nearest
 /// present ancestor, so a diagnostic always points somewhere useful.
 /// </summary>
-internal sealed class NodeLocator(SourceLocation document)
+internal sealed class NodeLocator(SourceLocation document, string text)
 {
-    private readonly Dictionary<string, (SourceLocation Key, SourceLocation Value)> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SourceLocation Key, ManifestNode Value)> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Newtonsoft.Json.Linq.JToken> _values = new(StringComparer.Ordinal);
 
     public SourceLocation Document { get; } = document;
 
-    internal void Add(string path, SourceLocation key, SourceLocation value, Newtonsoft.Json.Linq.JToken token)
+    internal void Add(string path, SourceLocation key, ManifestNode value, Newtonsoft.Json.Linq.JToken token)
     {
         _fields[path] = (key, value);
         _values[path] = token;
@@ -31,9 +31,17 @@ internal sealed class NodeLocator(SourceLocation document)
     /// <summary>Where the field's name is written (for unknown and misplaced fields).</summary>
     public SourceLocation Key(string path) => Find(path, useKey: true);
 
+    /// <summary>Where a position in a string field's value (1-based line and column of the value's text) is written in
+    /// the file, or the value's start when that cannot be told exactly (folded and multi-line flow scalars).</summary>
+    public SourceLocation InValue(string path, int line, int column) =>
+        _fields.TryGetValue(path, out var field) && field.Value is ScalarNode scalar
+            && ScalarPositions.Locate(text, scalar, line, column) is { } exact
+            ? exact
+            : Value(path);
+
     private SourceLocation Find(string path, bool useKey)
     {
-        if (_fields.TryGetValue(path, out var exact)) return useKey ? exact.Key : exact.Value;
+        if (_fields.TryGetValue(path, out var exact)) return useKey ? exact.Key : exact.Value.Location;
         for (var current = Parent(path); current.Length > 0; current = Parent(current))
         {
             if (_fields.TryGetValue(current, out var found)) return found.Key;

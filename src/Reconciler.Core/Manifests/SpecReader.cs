@@ -11,10 +11,10 @@ using Reconciler.Core.Model;
 namespace Reconciler.Core.Manifests;
 
 /// <summary>
-/// Reads a schema-valid document into a <see cref="DesiredMapping"/>, member by member from the field table. The
+/// Reads a schema-checked document into a <see cref="DesiredMapping"/>, member by member from the field table. The
 /// schema has already checked names, types and ranges; what is left here is what the schema cannot say about a
-/// value's content: that a filter pattern given as a string is a JSON object (one given as a mapping becomes its JSON
-/// text), and that a timestamp is a real instant.
+/// value's content: that a timestamp is a real instant. A filter pattern given as a mapping becomes its JSON text;
+/// one given as text is kept as written (Validation/FilterRules judges it).
 /// </summary>
 internal static partial class SpecReader
 {
@@ -23,13 +23,12 @@ internal static partial class SpecReader
 
     public static DesiredMapping? Read(ManifestDocument document, DiagnosticBag diagnostics, FieldTable fields)
     {
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
         var metadata = (JObject)document.Json["metadata"]!;
         var spec = (JObject)document.Json["spec"]!;
         var reader = new ValueReader(document.Locator, diagnostics);
         var model = reader.Structure(spec, fields.Configuration, "spec");
 
-        if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        // A field it could not read is reported and left null; the loader skips the rules that read it.
         return new DesiredMapping
         {
             Name = Str(metadata, "name")!,
@@ -86,31 +85,14 @@ internal static partial class SpecReader
         private JsonNode? Scalar(JToken token, ScalarType? type, string path) => (type, token) switch
         {
             (ScalarType.JsonText, JObject mapping) => JsonValue.Create(mapping.ToString(Formatting.None)),
-            (ScalarType.JsonText, JValue { Type: JTokenType.String } text) => JsonValue.Create(CheckPatternText((string)text!, path)),
+            // Sent exactly as written; whether it is a valid pattern is a request rule (Validation/FilterRules).
+            (ScalarType.JsonText, JValue { Type: JTokenType.String } text) => JsonValue.Create((string)text!),
             (ScalarType.Timestamp, _) => ReadTimestamp(token, path) is { } instant ? JsonValue.Create(instant) : null,
             (ScalarType.String, JValue { Type: JTokenType.String } text) => JsonValue.Create((string)text!),
             (ScalarType.Integer, JValue { Type: JTokenType.Integer } number) => JsonValue.Create((int)(long)number),
             (ScalarType.Boolean, JValue { Type: JTokenType.Boolean } flag) => JsonValue.Create((bool)flag),
             _ => null,
         };
-
-        /// <summary>A pattern written as JSON text is kept exactly as written, once it is known to be a JSON object.</summary>
-        private string CheckPatternText(string text, string path)
-        {
-            try
-            {
-                using var parsed = JsonDocument.Parse(text);
-                if (parsed.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    diagnostics.Error(locator.Value(path), path, $"a filter pattern must be a JSON object, not a JSON {parsed.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-                }
-            }
-            catch (System.Text.Json.JsonException invalid)
-            {
-                diagnostics.Error(locator.Value(path), path, $"filter pattern is not valid JSON: {invalid.Message.Split(" Path:")[0]}");
-            }
-            return text;
-        }
 
         private DateTimeOffset? ReadTimestamp(JToken value, string path)
         {

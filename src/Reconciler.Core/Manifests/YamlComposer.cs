@@ -40,6 +40,12 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
         {
             diagnostics.Error(limit.Location, "", limit.Message);
         }
+        catch (YamlException syntax) when (syntax.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                                           && TabIndentation(text, (int)syntax.Start.Line) is { } tab)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping (often 1:1): point at the tab itself.
+            diagnostics.Error(tab, "", "YAML syntax error: a tab is used for indentation; YAML indents with spaces only (use spaces)");
+        }
         catch (YamlException syntax)
         {
             diagnostics.Error(Locate(syntax.Start), "", "YAML syntax error: " + CleanMessage(syntax.Message));
@@ -77,7 +83,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
             case Scalar scalar:
                 parser.MoveNext();
                 Count(1, location);
-                var node = new ScalarNode(location, scalar.Value, scalar.Style == ScalarStyle.Plain, TagOf(scalar.Tag));
+                var node = new ScalarNode(location, scalar.Value, scalar.Style, TagOf(scalar.Tag), (int)scalar.Start.Index, (int)scalar.End.Index);
                 return Remember(scalar.Anchor, node);
             case SequenceStart sequenceStart:
             {
@@ -165,6 +171,26 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
     {
         if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
         return node;
+    }
+
+    /// <summary>The first tab in the indentation of a line holding content, from <paramref name="fromLine"/> on.</summary>
+    private SourceLocation? TabIndentation(string text, int fromLine)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (line >= fromLine)
+            {
+                var content = start;
+                while (content < end && text[content] is ' ' or '\t') content++;
+                var tab = text.IndexOf('\t', start, content - start);
+                if (tab >= 0 && content < end && text[content] is not ('\r' or '#')) return new SourceLocation(file, line, tab - start + 1);
+            }
+            start = end + 1;
+        }
+        return null;
     }
 
     private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;

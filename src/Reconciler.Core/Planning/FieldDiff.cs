@@ -37,8 +37,9 @@ public static class FieldDiff
         }
         foreach (var field in fields.AssignedByService)
         {
-            // Without a value in the manifest the service picks one (a Kafka consumer group ID): what it picked is not a difference.
-            SetAside(given, held, field.Path);
+            // Without a value in the manifest the service picks one (a Kafka consumer group ID, the starting position of
+            // Kafka and DocumentDB): what it picked is not a difference.
+            if (field.IsAssignedByService(kind)) SetAside(given, held, field.Path);
         }
         foreach (var field in fields.MaybeUnclearable)
         {

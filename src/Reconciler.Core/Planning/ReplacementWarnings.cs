@@ -48,15 +48,15 @@ public static class ReplacementWarnings
         return warnings;
     }
 
-    /// <summary>The consumer group: the value the service assigns when the manifest gives none, in the member this kind of
-    /// source accepts (amazonManagedKafkaEventSourceConfig for MSK, selfManagedKafkaEventSourceConfig for Kafka).</summary>
+    /// <summary>The consumer group: the ConsumerGroupId of the Kafka config this kind of source takes
+    /// (amazonManagedKafkaEventSourceConfig for MSK, selfManagedKafkaEventSourceConfig for Kafka).</summary>
     private static string? ConsumerGroup(MappingConfiguration c, SourceKind kind, FieldTable fields)
     {
         var canonical = CanonicalFields.Of(c, c.FunctionName, fields);
         return fields.Configuration
             .Where(f => f.Accepts(kind))
-            .SelectMany(f => f.SelfAndDescendants())
-            .Where(f => f.Comparison == FieldComparison.AssignedByService)
+            .SelectMany(f => f.Members)
+            .Where(f => f.WireName == "ConsumerGroupId")
             .Select(f => canonical.GetValueOrDefault(f.Path)?.GetValue<string>())
             .FirstOrDefault(group => group is not null);
     }

@@ -2,20 +2,24 @@ using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Validation;
 
-/// <summary>Batch size limits per source and the batching window they require.</summary>
+/// <summary>Batch size limits that depend on the source, beyond the model's range.</summary>
 internal static class BatchRules
 {
-    public static void Check(RuleContext c)
+    public static void CheckFifo(RuleContext c)
     {
-        if (c.Spec.BatchSize is not { } size) return;
-        if (EventSource.IsFifoQueue(c.Spec.EventSourceArn) && size > 10)
-        {
-            c.Error("spec.batchSize", $"{size} is too large for a FIFO queue: at most 10");
-            return;
-        }
-        if ((c.Kind == SourceKind.Sqs || EventSource.IsStream(c.Kind)) && size > 10 && c.Spec.MaximumBatchingWindowInSeconds is null or < 1)
-        {
-            c.Error("spec.batchSize", $"a batch size over 10 for {RuleContext.KindName(c.Kind)} needs maximumBatchingWindowInSeconds of at least 1");
-        }
+        if (c.Request.BatchSize is { } size && size > 10 && EventSource.IsFifoQueue(c.Request.EventSourceArn))
+            c.Error("batchSize", $"{size} is too large for a FIFO queue: at most 10");
+    }
+
+    /// <summary>
+    /// SQS's rule only (recorded: "Maximum batch window in seconds must be greater than 0 if maximum batch size is
+    /// greater than 10"). Kinesis and DynamoDB Streams default to a batch of 100 with a window of 0, and AWS accepts
+    /// that; the documentation's wording that seems to apply it to every source is not what the service does.
+    /// </summary>
+    public static void CheckSqsWindow(RuleContext c)
+    {
+        if (c.Kind != SourceKind.Sqs || EventSource.IsFifoQueue(c.Request.EventSourceArn)) return;
+        if (c.Request.BatchSize is { } size && size > 10 && c.Request.MaximumBatchingWindowInSeconds is null or < 1)
+            c.Error("batchSize", $"a batch size over 10 for an SQS queue needs maximumBatchingWindowInSeconds of at least 1 (AWS: \"Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10\")");
     }
 }

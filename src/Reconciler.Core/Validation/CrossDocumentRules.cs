@@ -8,17 +8,19 @@ namespace Reconciler.Core.Validation;
 /// same function to the same source (AWS refuses the second with ResourceConflictException).</summary>
 internal static class CrossDocumentRules
 {
-    public static void Check(IReadOnlyList<(DesiredMapping Mapping, NodeLocator Locator)> documents, DiagnosticBag diagnostics)
+    /// <param name="documents">Each mapping with where its metadata.name and spec.functionName values are written.</param>
+    public static void Check(IReadOnlyList<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)> documents, DiagnosticBag diagnostics)
     {
         var names = new Dictionary<(string, string, string), DesiredMapping>();
-        var pairs = new Dictionary<(string, string, string, string), DesiredMapping>();
-        foreach (var (mapping, locator) in documents)
+        var pairs = new Dictionary<(string region, string, string, string), DesiredMapping>();
+        var kafka = new Dictionary<(string, string, string), List<(DesiredMapping Mapping, HashSet<string> Brokers)>>();
+        foreach (var (mapping, nameAt, functionAt) in documents)
         {
             var region = mapping.Region ?? RegionOf(mapping.Spec) ?? "";
             var account = mapping.Account ?? AccountOf(mapping.Spec) ?? "";
             if (names.TryGetValue((account, region, mapping.Name), out var first))
             {
-                diagnostics.Error(locator.Value("metadata.name"), "metadata.name",
+                diagnostics.Error(nameAt, "metadata.name",
                     $"`{mapping.Name}` is already used by the mapping at {first.Location}; names must be unique per account and region");
             }
             else
@@ -27,9 +29,23 @@ internal static class CrossDocumentRules
             }
 
             var pair = (region, FunctionKey(mapping.Spec.FunctionName), SourceKey(mapping.Spec), string.Join(",", [.. mapping.Spec.Topics ?? [], .. mapping.Spec.Queues ?? []]));
-            if (pairs.TryGetValue(pair, out var same))
+            // A self-managed Kafka cluster is its brokers: AWS refuses a second mapping of the same function and topic
+            // whose broker list shares any broker with the first's (recorded), not only an identical list.
+            var same = pairs.GetValueOrDefault(pair);
+            if (same is null && mapping.Spec.SelfManagedEventSource is not null)
             {
-                diagnostics.Error(locator.Value("spec.functionName"), "spec.functionName",
+                var brokers = Brokers(mapping.Spec);
+                var cluster = (pair.region, pair.Item2, pair.Item4);
+                same = kafka.GetValueOrDefault(cluster)?.FirstOrDefault(k => k.Brokers.Overlaps(brokers)).Mapping;
+                if (same is null)
+                {
+                    if (!kafka.TryGetValue(cluster, out var known)) kafka[cluster] = known = [];
+                    known.Add((mapping, brokers));
+                }
+            }
+            if (same is not null)
+            {
+                diagnostics.Error(functionAt, "spec.functionName",
                     $"the mapping at {same.Location} ({same.Name}) already connects this function to this source; AWS allows only one");
             }
             else
@@ -38,6 +54,9 @@ internal static class CrossDocumentRules
             }
         }
     }
+
+    private static HashSet<string> Brokers(MappingConfiguration spec) =>
+        [.. spec.SelfManagedEventSource?.Endpoints?.SelectMany(e => e.Value) ?? []];
 
     private static string? RegionOf(MappingConfiguration spec) => spec.EventSourceArn is { } arn ? EventSource.RegionOf(arn) : null;
 

@@ -1,21 +1,37 @@
 using Reconciler.Core.Diagnostics;
-using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Validation;
 
-/// <summary>What a semantic rule sees: one mapping, its source kind, where its fields were written, the clock.</summary>
-internal sealed record RuleContext(DesiredMapping Mapping, SourceKind Kind, NodeLocator Locator, TimeProvider Clock, DiagnosticBag Diagnostics)
+/// <summary>What a request rule sees: the CreateEventSourceMapping request, its source kind and the clock; what it
+/// finds is collected in <see cref="Findings"/>. Fields are named as in manifests, without <c>spec.</c>.</summary>
+internal sealed class RuleContext(MappingConfiguration request, TimeProvider clock)
 {
-    public MappingConfiguration Spec => Mapping.Spec;
+    private readonly List<RuleFinding> _findings = [];
 
-    public void Error(string field, string message) => Diagnostics.Error(Locator.Value(field), field, message);
+    public MappingConfiguration Request { get; } = request;
 
-    public void Warning(string field, string message) => Diagnostics.Warning(Locator.Value(field), field, message);
+    public SourceKind Kind { get; } = EventSource.KindOf(request);
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The region the request will be sent to, when known (a manifest's metadata.region): every ARN in the
+    /// request must be there. Without it, the source's region is the reference.</summary>
+    public string? Region { get; init; }
+
+    public IReadOnlyList<RuleFinding> Findings => _findings;
+
+    public void Error(string field, string message, ValuePlace? within = null) =>
+        _findings.Add(new RuleFinding(Severity.Error, field, message, Within: within));
+
+    /// <summary>An error about the field's presence, shown at its name.</summary>
+    public void ErrorAtKey(string field, string message) => _findings.Add(new RuleFinding(Severity.Error, field, message, AtKey: true));
+
+    public void Warning(string field, string message) => _findings.Add(new RuleFinding(Severity.Warning, field, message));
 
     /// <summary>A field that may not be used with this source: point at its name.</summary>
     public void NotFor(string field, string appliesTo) =>
-        Diagnostics.Error(Locator.Key(field), field, $"applies only to {appliesTo}; this mapping reads {KindName(Kind)}");
+        ErrorAtKey(field, $"applies only to {appliesTo}; this mapping reads {KindName(Kind)}");
 
     public static string KindName(SourceKind kind) => kind switch
     {

@@ -17,8 +17,11 @@ internal sealed class SchemaValidator(JsonSchema schema)
     public const string ApiVersion = "esmctl/v1";
     public const string Kind = "EventSourceMapping";
 
-    /// <summary>Returns false when the document is not an esmctl/v1 EventSourceMapping at all, or breaks the schema.</summary>
-    public bool Validate(ManifestDocument document, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reports every schema error of the document and records its field in <paramref name="rejected"/>. Returns false
+    /// when the document is not an esmctl/v1 EventSourceMapping at all: then nothing else about it is checked.
+    /// </summary>
+    public bool Validate(ManifestDocument document, DiagnosticBag diagnostics, RejectedFields rejected)
     {
         if (!CheckIdentity(document, "apiVersion", ApiVersion, diagnostics) | !CheckIdentity(document, "kind", Kind, diagnostics))
         {
@@ -36,8 +39,9 @@ internal sealed class SchemaValidator(JsonSchema schema)
             var useKey = error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed or ValidationErrorKind.PropertyRequired;
             var location = useKey ? document.Locator.Key(field) : document.Locator.Value(field);
             diagnostics.Error(location, field, Describe(error, field, document.Locator.Token(field)));
+            rejected.Add(field);
         }
-        return errors.Count == 0;
+        return true;
     }
 
     private static bool CheckIdentity(ManifestDocument document, string field, string expected, DiagnosticBag diagnostics)

@@ -44,7 +44,7 @@ public sealed class AcceptedByTests
 
         var diagnostics = new DiagnosticBag();
         var mapping = new DesiredMapping { Name = "m", Spec = MappingJson.Read(spec), Location = new SourceLocation("m.yaml", 1, 1) };
-        SemanticRules.Check(mapping, new NodeLocator(mapping.Location), new ManualTimeProvider(), diagnostics);
+        SemanticRules.Check(mapping, new NodeLocator(mapping.Location, ""), new ManualTimeProvider(), diagnostics, RejectedFields.None);
         var refused = diagnostics.Items.Any(d => d.Severity == Severity.Error
             && (d.Field == "spec." + path || d.Field.StartsWith("spec." + path + ".", StringComparison.Ordinal) || d.Field.StartsWith("spec." + path + "[", StringComparison.Ordinal)));
         Assert.True(refused != field.Accepts(sourceKind),

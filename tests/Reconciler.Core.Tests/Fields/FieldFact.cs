@@ -13,6 +13,8 @@ internal sealed record FieldFact
     public bool DefaultsOnlyWhenGiven { get; init; }
     public Clearing? Clearing { get; init; }
     public FieldComparison? Compare { get; init; }
+    /// <summary>With <see cref="FieldComparison.AssignedByService"/>: the kinds it is assigned for (null: every kind).</summary>
+    public SourceKind[]? AssignedFor { get; init; }
     /// <summary>Create-only although the model lists it in Update (stated in the documentation's prose).</summary>
     public bool CreateOnly { get; init; }
     /// <summary>A string the model types as String but that holds JSON.</summary>

@@ -96,8 +96,10 @@ internal static class FieldFacts
         ["StartingPosition"] = new()
         {
             AcceptedBy = [Kinesis, DynamoDbStreams, Msk, SelfManagedKafka, DocumentDb],
+            Compare = FieldComparison.AssignedByService,
+            AssignedFor = [Msk, SelfManagedKafka, DocumentDb],
             Defaults = Per((SelfManagedKafka, "TRIM_HORIZON")),
-            Note = "Required for streams. Recorded (2024-09): a self-managed Kafka mapping created without it answers TRIM_HORIZON. For Amazon MSK the API reference lists it as required with no default, and nothing recorded shows one.",
+            Note = "Required for streams. Optional for Kafka and DocumentDB, where AWS picks one: recorded (2024-09), a self-managed Kafka mapping created without it answers TRIM_HORIZON; for MSK and DocumentDB nothing documents or shows the choice. Create-only, so what AWS picked is compared only when the manifest names a position: an omitted one never replaces a mapping.",
         },
         ["StartingPositionTimestamp"] = new()
         {

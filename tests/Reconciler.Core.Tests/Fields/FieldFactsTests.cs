@@ -41,8 +41,10 @@ public sealed class FieldFactsTests
         Assert.Empty(changes);
         Assert.Empty(warnings);
 
-        // A different position than the default is still a difference, and a create-only one.
-        var (moved, _) = FieldDiff.Compare(Kafka, FunctionArn, live with { Configuration = live.Configuration with { StartingPosition = "LATEST" } });
+        // Whatever position AWS picked, an omitted one is its choice: never a replacement. A named one is compared.
+        var latest = live with { Configuration = live.Configuration with { StartingPosition = "LATEST" } };
+        Assert.Empty(FieldDiff.Compare(Kafka, FunctionArn, latest).Changes);
+        var (moved, _) = FieldDiff.Compare(Kafka with { StartingPosition = "TRIM_HORIZON" }, FunctionArn, latest);
         var change = Assert.Single(moved);
         Assert.Equal(("startingPosition", "\"LATEST\"", "\"TRIM_HORIZON\"", true), (change.Field, change.Before!.ToJsonString(), change.After!.ToJsonString(), change.ForcesReplacement));
     }

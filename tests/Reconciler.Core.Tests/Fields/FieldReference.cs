@@ -60,8 +60,15 @@ internal static class FieldReference
 
     private static string Defaults(Field field)
     {
-        if (field.Comparison == FieldComparison.AssignedByService) return "assigned by AWS (recorded: the mapping's UUID)";
-        if (field.Defaults.Count == 0) return "";
+        var assigned = field.Comparison != FieldComparison.AssignedByService ? ""
+            : field.AssignedFor is null ? "assigned by AWS"
+            : $"assigned by AWS ({string.Join(", ", Order(field.AssignedFor).Select(Name))})";
+        if (field.Defaults.Count == 0) return assigned;
+        return string.Join("; ", new[] { assigned, Values(field) }.Where(t => t.Length > 0));
+    }
+
+    private static string Values(Field field)
+    {
         var groups = field.Defaults.GroupBy(d => d.Value.ToJsonString()).ToList();
         return groups.Count == 1 && groups[0].Count() == 7
             ? $"`{groups[0].Key}`"
@@ -78,7 +85,7 @@ internal static class FieldReference
     private static string Removed(Field field)
     {
         if (field.Comparison == FieldComparison.Tags) return "untagged";
-        if (field.Comparison == FieldComparison.AssignedByService) return "AWS's value is kept";
+        if (field.Comparison == FieldComparison.AssignedByService && field.AssignedFor is null) return "AWS's value is kept";
         if (field.Comparison == FieldComparison.FunctionArn) return "required";
         var clearing = field.Clearing;
         var how = clearing.Kind switch
@@ -89,6 +96,8 @@ internal static class FieldReference
             ClearingKind.Replace => "the mapping is replaced",
             _ => "with its structure",
         };
+        if (field.Comparison == FieldComparison.AssignedByService)
+            how += $"; {string.Join(", ", Order(field.AssignedFor!).Select(Name))}: AWS's value is kept";
         return clearing.Kinds is { } kinds
             ? $"{how} ({string.Join(", ", Order(kinds).Select(Name))}); otherwise left as it is, with a warning: {clearing.Reason!.Split(", so it stays")[0]}"
             : how;

@@ -103,6 +103,7 @@ internal static class FieldTableGenerator
             if (top is not null) row["in"] = new JsonArray([.. top.Select(t => (JsonNode)t)]);
             if (createOnly) row["createOnly"] = true;
             if (fact?.Compare is { } compare && compare != FieldComparison.Value) row["compare"] = JsonNamingPolicy.CamelCase.ConvertName(compare.ToString());
+            if (fact?.AssignedFor is { } assigned) row["assignedFor"] = new JsonArray([.. assigned.Select(k => (JsonNode)k.ToString())]);
             if (fact?.AcceptedBy is { } kinds) row["acceptedBy"] = new JsonArray([.. kinds.Select(k => (JsonNode)k.ToString())]);
             if (fact is { Defaults.Count: > 0 })
                 row["defaults"] = new JsonObject(fact.Defaults.OrderBy(d => d.Key).Select(d => KeyValuePair.Create(d.Key.ToString(), (JsonNode?)d.Value.DeepClone())));

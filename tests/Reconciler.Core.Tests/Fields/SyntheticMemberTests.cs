@@ -104,7 +104,10 @@ public sealed class SyntheticMemberTests
     {
         var diagnostics = new DiagnosticBag();
         var document = Assert.Single(ManifestParser.Parse("orders.yaml", Encoding.UTF8.GetBytes(yaml), diagnostics));
-        var mapping = new SchemaValidator(schema).Validate(document, diagnostics) ? SpecReader.Read(document, diagnostics, fields) : null;
+        var rejected = new RejectedFields();
+        var mapping = new SchemaValidator(schema).Validate(document, diagnostics, rejected) && rejected.IsEmpty && !diagnostics.HasErrors
+            ? SpecReader.Read(document, diagnostics, fields)
+            : null;
         return (mapping, diagnostics.Items);
     }
 

@@ -150,9 +150,29 @@ public sealed class ManifestLoaderTests
     [Fact]
     public void Same_function_on_another_Kafka_topic_is_allowed()
     {
-        string Kafka(string name, string topic) => Header + $"metadata: {{name: {name}}}\nspec:\n  functionName: f\n  selfManagedEventSource: {{endpoints: {{KAFKA_BOOTSTRAP_SERVERS: ['k.example.com:9092']}}}}\n  topics: [{topic}]\n  startingPosition: LATEST\n";
+        string Kafka(string name, string topic) => Header + $"metadata: {{name: {name}}}\nspec:\n  functionName: f\n  selfManagedEventSource: {{endpoints: {{KAFKA_BOOTSTRAP_SERVERS: ['k.example.com:9092']}}}}\n  topics: [{topic}]\n  startingPosition: LATEST\n  sourceAccessConfigurations: [{{type: SASL_SCRAM_512_AUTH, uri: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:k'}}]\n";
         Assert.Empty(Load.Files(("a.yaml", Kafka("a", "orders")), ("b.yaml", Kafka("b", "refunds"))).Diagnostics);
         Assert.Single(Load.Files(("a.yaml", Kafka("a", "orders")), ("b.yaml", Kafka("b", "orders"))).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("['k1:9092']", "['k1:9092', 'k2:9092']", "orders", true)]
+    [InlineData("['k2:9092', 'k1:9092']", "['k1:9092', 'k2:9092']", "orders", true)]
+    [InlineData("['k1:9092']", "['k2:9092']", "orders", false)]
+    [InlineData("['k1:9092']", "['k1:9092', 'k2:9092']", "refunds", false)]
+    public void Kafka_mappings_of_one_function_and_topic_may_not_share_a_broker(string first, string second, string topic, bool refused)
+    {
+        // Recorded: AWS refuses a second mapping whose broker list overlaps the first's, with the same function and topic.
+        string Kafka(string name, string brokers, string t) => Header + $"metadata: {{name: {name}}}\nspec:\n  functionName: f\n  selfManagedEventSource: {{endpoints: {{KAFKA_BOOTSTRAP_SERVERS: {brokers}}}}}\n  topics: [{t}]\n  sourceAccessConfigurations: [{{type: BASIC_AUTH, uri: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:k'}}]\n";
+        var set = Load.Files(("a.yaml", Kafka("a", first, "orders")), ("b.yaml", Kafka("b", second, topic)));
+        if (!refused)
+        {
+            Assert.Empty(set.Diagnostics);
+            return;
+        }
+        var error = Assert.Single(set.Diagnostics);
+        Assert.Equal(("b.yaml", "spec.functionName"), (error.Location.File, error.Field));
+        Assert.Contains("already connects this function to this source", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Reconciler.Core.Model;
+
+namespace Reconciler.Core.Validation;
+
+/// <summary>
+/// The tags of a create request as AWS's tagging rules allow them: at most 50 per resource, counting esmctl's own
+/// (<see cref="ManagedTags.ManagedBy"/>, <see cref="ManagedTags.Name"/>); keys of 1..128 and values of 0..256
+/// letters, digits, spaces and <c>_ . : / = + - @</c>; no key starting with <c>aws:</c>, which AWS reserves.
+/// </summary>
+internal static partial class TagRules
+{
+    public const int MaxTags = 50;
+
+    public static void Check(RuleContext c)
+    {
+        if (c.Request.Tags is not { } tags) return;
+        if (tags.Count > MaxTags)
+        {
+            var own = tags.Keys.Count(k => k is ManagedTags.ManagedBy or ManagedTags.Name);
+            c.Error("tags", own > 0
+                ? $"{tags.Count - own} tags plus esmctl's {own} ({ManagedTags.ManagedBy}, {ManagedTags.Name}) make {tags.Count}; AWS allows at most {MaxTags} per mapping"
+                : $"{tags.Count} tags; AWS allows at most {MaxTags} per mapping");
+        }
+        foreach (var (key, value) in tags)
+        {
+            var field = "tags." + key;
+            if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                c.ErrorAtKey(field, "tag keys starting with aws: are reserved by AWS");
+            else if (key.Length is 0 or > 128 || !Allowed().IsMatch(key))
+                c.ErrorAtKey(field, "a tag key is 1..128 letters, digits, spaces and _ . : / = + - @");
+            if ((value ?? "").Length > 256 || !Allowed().IsMatch(value ?? ""))
+                c.Error(field, "a tag value is 0..256 letters, digits, spaces and _ . : / = + - @");
+        }
+    }
+
+    /// <summary>The model's TagKey and TagValue pattern.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    private static partial Regex Allowed();
+}

@@ -60,7 +60,7 @@ public sealed class SyntheticMemberTests
     {
         var modelText = ModelWithSyntheticMember();
         var fields = FieldTable.Parse(FieldTableGenerator.Generate(modelText));
-        var schema = await JsonSchema.FromJsonAsync(ManifestSchemaGenerator.Generate(modelText));
+        var schema = await JsonSchema.FromJsonAsync(ManifestSchemaGenerator.Generate(modelText, fields));
         var row = fields.ByWireName(Member)!;
         Assert.Equal(("syntheticWidgetCount", FieldKind.Scalar, ScalarType.Integer, true, true, false), (row.Path, row.Kind, row.Type, row.InUpdate, row.InResponse, row.CreateOnly));
 

@@ -163,18 +163,36 @@ internal sealed class RecordBinding
         }
     }
 
-    /// <summary>A member with no property is kept as JSON, once it is known to have the field's shape.</summary>
+    /// <summary>A member with no property is kept as the model's JSON, once it is known to have the field's shape:
+    /// values of the wrong kind are left out (or an error, when strict), instants become DateTimeOffset values.</summary>
     private JsonNode? Checked(JsonNode? node, Field field, bool strict)
     {
-        if (node is null) return null;
-        var (ok, expected) = field.Kind switch
+        switch (field.Kind, node)
         {
-            FieldKind.Scalar => (Scalar(node, field) is not null, Expected(field.Type)),
-            FieldKind.Structure => (node is JsonObject, "an object"),
-            FieldKind.Map => (node is JsonObject, "a mapping"),
-            _ => (node is JsonArray, "a list"),
-        };
-        return ok ? node.DeepClone() : (JsonNode?)Mismatch(field, expected, strict);
+            case (_, null):
+                return null;
+            case (FieldKind.Scalar, _):
+                return Scalar(node, field) is { } value ? ToNode(value, field) : (JsonNode?)Mismatch(field, Expected(field.Type), strict);
+            case (FieldKind.Structure, JsonObject structure):
+                var result = new JsonObject();
+                foreach (var (name, member) in structure)
+                {
+                    var memberField = field.Members.FirstOrDefault(m => m.WireName == name);
+                    if (memberField is null)
+                    {
+                        if (strict) throw new FieldValueException(field.Path + "." + name, "not a member of an event source mapping");
+                        continue;
+                    }
+                    if (Checked(member, memberField, strict) is { } checkedMember) result[name] = checkedMember;
+                }
+                return result;
+            case (FieldKind.Set or FieldKind.List, JsonArray items):
+                return new JsonArray([.. items.Select(item => Checked(item, field.Item!, strict)).Where(item => item is not null)]);
+            case (FieldKind.Map, JsonObject entries):
+                return new JsonObject(entries.Select(e => KeyValuePair.Create(e.Key, Checked(e.Value, field.Item!, strict))).Where(e => e.Value is not null));
+            default:
+                return (JsonNode?)Mismatch(field, field.Kind is FieldKind.Structure or FieldKind.Map ? "an object" : "a list", strict);
+        }
     }
 
     private static object? Scalar(JsonNode node, Field field)

@@ -16,13 +16,15 @@ namespace Reconciler.Core.Tests.Fields;
 
 /// <summary>
 /// The promise of the field table: a member the API model gains works end to end with no hand edit. A copy of the
-/// model gets a new scalar member, SyntheticWidgetCount, in Create, Update and the response; the schema and the field
-/// table are generated from the copy, and the member flows from a manifest through validation and the reader, into a
-/// plan's update, onto the wire, back from a response, and out of export, with no code naming it.
+/// model gets two new scalar members, SyntheticWidgetCount (an integer) and SyntheticSince (a timestamp), in Create,
+/// Update and the response; the schema and the field table are generated from the copy, and the members flow from a
+/// manifest through validation and the reader, into a plan's update, onto the wire, back from a response, and out of
+/// export, with no code naming them.
 /// </summary>
 public sealed class SyntheticMemberTests
 {
     private const string Member = "SyntheticWidgetCount";
+    private const string Since = "SyntheticSince";
     private const string FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:orders";
     private const string Uuid = "7d9e4d2c-1b2a-4c3d-8e9f-0a1b2c3d4e5f";
 
@@ -38,6 +40,7 @@ public sealed class SyntheticMemberTests
                 ["shape"] = Member,
                 ["documentation"] = "<p>How many widgets the mapping uses (a member no esmctl code knows).</p>",
             };
+            shapes[shape]!["members"]![Since] = new JsonObject { ["shape"] = "Date", ["documentation"] = "<p>Since when.</p>" };
         }
         return model.ToJsonString();
     }
@@ -53,6 +56,7 @@ public sealed class SyntheticMemberTests
           batchSize: 20
           maximumBatchingWindowInSeconds: 1
           syntheticWidgetCount: 7
+          syntheticSince: 2026-03-04T05:06:07.089Z
         """;
 
     [Fact]
@@ -77,25 +81,26 @@ public sealed class SyntheticMemberTests
         var plan = Planner.Plan([desired], State(before, fields, tags), options);
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Update, action.Kind);
-        var change = Assert.Single(action.Changes);
-        Assert.Equal(("syntheticWidgetCount", null, "7"), (change.Field, change.Before?.ToJsonString(), change.After?.ToJsonString()));
+        Assert.Equal(
+            [("syntheticSince", null, "\"2026-03-04T05:06:07.089Z\""), ("syntheticWidgetCount", null, "7")],
+            action.Changes.Select(c => (c.Field, c.Before?.ToJsonString(), c.After?.ToJsonString())));
 
-        // Request: the wire body names it as the model does, and conforms to the copy of the model.
+        // Request: the wire body names them as the model does (the instant as epoch seconds), and conforms to the copy.
         var body = MappingRequests.Update(action.UpdateRequest!, fields);
-        Assert.Equal("""{"SyntheticWidgetCount":7}""", body.ToJsonString());
+        Assert.Equal("""{"SyntheticWidgetCount":7,"SyntheticSince":1772600767.089}""", body.ToJsonString());
         Assert.Empty(Checker(modelText).Check(FieldTableGenerator.UpdateShape, body.ToJsonString()));
         var create = MappingRequests.Create(desired.Spec, fields);
         Assert.Equal(7, (int)create[Member]!);
         Assert.Empty(Checker(modelText).Check(FieldTableGenerator.CreateShape, create.ToJsonString()));
 
         // Response: read back from the wire, the same manifest plans to no change.
-        var after = State(Response(widgets: 7), fields, tags);
+        var after = State(Response(widgets: 7, since: 1772600767.089), fields, tags);
         Assert.Equal(PlanActionKind.Noop, Planner.Plan([desired], after, options).Actions.Single().Kind);
 
         // Export: the member is written under the manifest's name, and the export reads back to the same value.
         var live = after.Mappings.Single();
         var yaml = ManifestYaml.Write("orders", null, null, MinimalSpec.Of(live, tags, "aws", "us-east-1", "123456789012", fields), null, fields);
-        Assert.Contains("\n  syntheticWidgetCount: 7\n", yaml);
+        Assert.Contains("\n  syntheticWidgetCount: 7\n  syntheticSince: 2026-03-04T05:06:07.089Z\n", yaml);
         var (exported, _) = Read(yaml, schema, fields);
         Assert.Equal(PlanActionKind.Noop, Planner.Plan([exported!], after, options).Actions.Single().Kind);
     }
@@ -112,7 +117,7 @@ public sealed class SyntheticMemberTests
     }
 
     /// <summary>What the service answers for the mapping, as a response body: read by the table the client reads with.</summary>
-    private static JsonObject Response(int? widgets)
+    private static JsonObject Response(int? widgets, double? since = null)
     {
         var response = new JsonObject
         {
@@ -127,6 +132,7 @@ public sealed class SyntheticMemberTests
             ["LastModified"] = 1_767_225_600.5,
         };
         if (widgets is { } count) response[Member] = count;
+        if (since is { } seconds) response[Since] = seconds;
         return response;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Reconciler.Emulator.Http;
+namespace Reconciler.Emulator.Wire;
 
 /// <summary>Typed reads of JSON members with the error a client can act on: which member, what type was expected.
 /// JSON null is read as "not given", as rest-json services treat it.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Reconciler.Emulator.Http;
+namespace Reconciler.Emulator.Wire;
 
 /// <summary>One JSON object of a request, read member by member. Members nobody asked for are reported once the
 /// object is read, so the face can be lenient (AWS ignores unknown rest-json members) and still say what it ignored.</summary>

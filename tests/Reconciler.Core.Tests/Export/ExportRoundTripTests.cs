@@ -39,7 +39,8 @@ public sealed class ExportRoundTripTests
                 [new KafkaSchemaValidationConfig("KEY")])),
         }),
         ("sqs-defaults-only", new MappingConfiguration { FunctionName = "orders", EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:plain", BatchSize = 10, MaximumBatchingWindowInSeconds = 0, Enabled = true }),
-        ("sqs-default-pollers", FullMappings.Sqs with { EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:pollers", ProvisionedPollerConfig = new ProvisionedPollerConfig(2, 200, null) }),
+        ("sqs-provisioned", FullMappings.SqsProvisioned),
+        ("sqs-default-pollers", FullMappings.SqsProvisioned with { EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:pollers", ProvisionedPollerConfig = new ProvisionedPollerConfig(2, 200, null) }),
         ("kinesis-stream-defaults", FullMappings.Kinesis with { EventSourceArn = "arn:aws:kinesis:us-east-1:123456789012:stream/d", ParallelizationFactor = 1, MaximumRecordAgeInSeconds = -1, MaximumRetryAttempts = -1, BisectBatchOnFunctionError = false, TumblingWindowInSeconds = 0 }),
         ("documentdb-default-document", FullMappings.DocumentDb with { DocumentDBEventSourceConfig = new DocumentDBEventSourceConfig("shop", null, "Default") }),
     ];

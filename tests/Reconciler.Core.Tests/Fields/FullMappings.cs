@@ -20,8 +20,15 @@ internal static class FullMappings
         MetricsConfig = new MetricsConfig(["EventCount"]),
         ScalingConfig = new ScalingConfig(50),
         FunctionResponseTypes = ["ReportBatchItemFailures"],
-        ProvisionedPollerConfig = new ProvisionedPollerConfig(3, 150, null),
         Tags = new Dictionary<string, string> { ["team"] = "payments" },
+    };
+
+    /// <summary>Provisioned mode instead of a concurrency limit: AWS refuses both at once.</summary>
+    public static MappingConfiguration SqsProvisioned { get; } = Sqs with
+    {
+        EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:provisioned",
+        ScalingConfig = null,
+        ProvisionedPollerConfig = new ProvisionedPollerConfig(3, 150, null),
     };
 
     public static MappingConfiguration Kinesis { get; } = new()

@@ -65,7 +65,7 @@ public static class MappingJson
         return result;
     }
 
-    private static JsonObject Rename(JsonObject json, IReadOnlyList<Field> members, bool toManifest, bool strict)
+    private static JsonObject Rename(JsonObject json, IReadOnlyList<Field> members, bool toManifest, bool strict, string parent = "")
     {
         var result = new JsonObject();
         foreach (var (name, value) in json)
@@ -73,7 +73,7 @@ public static class MappingJson
             var field = members.FirstOrDefault(f => (toManifest ? f.WireName : f.ManifestName) == name);
             if (field is null)
             {
-                if (strict) throw new FieldValueException(name, "not a member of an event source mapping");
+                if (strict) throw new FieldValueException(parent.Length == 0 ? name : parent + "." + name, "not a member of an event source mapping");
                 continue;
             }
             result[toManifest ? field.ManifestName : field.WireName] = Rename(value, field, toManifest, strict);
@@ -83,7 +83,7 @@ public static class MappingJson
 
     private static JsonNode? Rename(JsonNode? value, Field field, bool toManifest, bool strict) => (field.Kind, value) switch
     {
-        (FieldKind.Structure, JsonObject o) => Rename(o, field.Members, toManifest, strict),
+        (FieldKind.Structure, JsonObject o) => Rename(o, field.Members, toManifest, strict, field.Path),
         (FieldKind.Set or FieldKind.List, JsonArray a) => new JsonArray([.. a.Select(item => Rename(item, field.Item!, toManifest, strict))]),
         (FieldKind.Map, JsonObject m) => new JsonObject(m.Select(e => KeyValuePair.Create(e.Key, Rename(e.Value, field.Item!, toManifest, strict)))),
         _ => value?.DeepClone(),

@@ -46,7 +46,7 @@ internal sealed class RecordBinding
 
     /// <summary>A record of <paramref name="type"/> from the model's JSON. Members that are not fields are an error when
     /// strict and ignored otherwise; so are values of the wrong JSON kind.</summary>
-    public object Read(Type type, JsonObject json, IReadOnlyList<Field> fields, bool strict)
+    public object Read(Type type, JsonObject json, IReadOnlyList<Field> fields, bool strict, string parent = "")
     {
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, node) in json)
@@ -54,7 +54,7 @@ internal sealed class RecordBinding
             var field = fields.FirstOrDefault(f => f.WireName == name);
             if (field is null)
             {
-                if (strict) throw new FieldValueException(name, "not a member of an event source mapping");
+                if (strict) throw new FieldValueException(parent.Length == 0 ? name : parent + "." + name, "not a member of an event source mapping");
                 continue;
             }
             var container = ContainerOf(type);
@@ -138,7 +138,7 @@ internal sealed class RecordBinding
             case FieldKind.Scalar:
                 return Scalar(node, field) ?? Mismatch(field, Expected(field.Type), strict);
             case FieldKind.Structure:
-                return node is JsonObject o ? Read(type, o, field.Members, strict) : Mismatch(field, "an object", strict);
+                return node is JsonObject o ? Read(type, o, field.Members, strict, field.Path) : Mismatch(field, "an object", strict);
             case FieldKind.Set or FieldKind.List:
                 if (node is not JsonArray array) return Mismatch(field, "a list", strict);
                 var itemType = ElementType(type);

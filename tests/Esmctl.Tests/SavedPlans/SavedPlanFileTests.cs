@@ -66,7 +66,7 @@ public sealed class SavedPlanFileTests
     /// <summary>A request a hand edit or another version left a member in that no mapping has (here the spelling older
     /// versions used) is refused, not applied without it.</summary>
     [Theory]
-    [InlineData("schemaRegistryConfig", "{\"schemaRegistryUri\":\"https://registry\"}", "createRequest.schemaRegistryUri: not a member")]
+    [InlineData("schemaRegistryConfig", "{\"schemaRegistryUri\":\"https://registry\"}", "createRequest.amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri: not a member")]
     [InlineData("batchSize", "\"ten\"", "createRequest.batchSize: expected an integer")]
     public void A_request_member_no_mapping_has_is_refused_with_its_name(string member, string value, string reason)
     {

@@ -85,6 +85,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             var wire = WireConfiguration.Write(request);
             _model.Validate(ApiOperations.Create, wire);
             var kind = _model.Rules.CheckCreate(request, wire, now);
+            RequireSourceInRegion(request.EventSourceArn);
             var function = ResolveFunction(request.FunctionName!);
             RequireFunction(function.Reference);
             RequireSource(request.EventSourceArn);
@@ -262,6 +263,15 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
         }
         if (wire["SourceAccessConfigurations"] is JsonArray access && access.Any(UpdateMerge.IsVirtualHost))
             throw ApiErrors.InvalidParameter("SourceAccessConfigurations of type VIRTUAL_HOST cannot be specified in an UpdateEventSourceMapping call.");
+    }
+
+    /// <summary>Lambda polls a source only in its own region. Quoted by CloudFormation from Lambda (not recorded):
+    /// "Event source region must match Lambda region us-west-1." Another account is fine (cross-account queues and
+    /// streams are supported).</summary>
+    private void RequireSourceInRegion(string? arn)
+    {
+        if (arn is not null && EventSource.RegionOf(arn) is { } region && region != Options.Region)
+            throw ApiErrors.InvalidParameter($"Event source region must match Lambda region {Options.Region}.");
     }
 
     private (string Arn, FunctionReference Reference) ResolveFunction(string functionName)

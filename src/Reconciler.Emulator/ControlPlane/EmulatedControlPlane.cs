@@ -274,10 +274,14 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             throw ApiErrors.InvalidParameter($"Event source region must match Lambda region {Options.Region}.");
     }
 
+    /// <summary>A function ARN of another region is Lambda's 404 "Functions from 'R' are not reachable in this region
+    /// ('H')" (quoted from Invoke; not recorded for mappings), never a mapping in this region of a function elsewhere.</summary>
     private (string Arn, FunctionReference Reference) ResolveFunction(string functionName)
     {
         var reference = FunctionReference.TryParse(functionName)
             ?? throw ApiErrors.InvalidParameter($"FunctionName '{functionName}' is not a function name, partial ARN or function ARN.");
+        if (reference.Region is { } region && region != Options.Region)
+            throw ApiErrors.NotFound($"Functions from '{region}' are not reachable in this region ('{Options.Region}')");
         return (reference.ToArn(Options.Partition, Options.Region, Options.AccountId), reference);
     }
 

@@ -6,7 +6,7 @@ namespace Reconciler.Emulator.Tests.ControlPlane;
 
 /// <summary>
 /// A mapping lives in the region of the endpoint that made it: Lambda reads its source there and invokes its function
-/// there. A source ARN naming another region is refused (docs/aws.md, "Not recorded, decided here").
+/// there. A source or function ARN naming another region is refused (docs/aws.md, "Not recorded, decided here").
 /// </summary>
 public class RegionTests
 {
@@ -46,5 +46,23 @@ public class RegionTests
         var created = await Planes.InMemory().CreateAsync(Sources.Sqs() with { EventSourceArn = "arn:aws:sqs:us-east-1:210987654321:shared" }, None);
 
         Assert.Equal("arn:aws:sqs:us-east-1:210987654321:shared", created.Configuration.EventSourceArn);
+    }
+
+    [Fact]
+    public async Task A_function_arn_of_another_region_is_not_reachable_on_create_or_update()
+    {
+        var plane = Planes.InMemory();
+        const string elsewhere = "arn:aws:lambda:eu-west-1:123456789012:function:orders-handler";
+
+        var create = await Planes.Rejects(() => plane.CreateAsync(Sources.Sqs(elsewhere), None));
+        var existing = await plane.CreateAsync(Sources.Sqs(), None);
+        var update = await Planes.Rejects(() => plane.UpdateAsync(existing.Uuid, new MappingConfiguration { FunctionName = elsewhere }, None));
+
+        // Lambda's answer for a function ARN of another region ("Functions from 'us-east-1' are not reachable in this
+        // region ('us-west-1')", ResourceNotFoundException, quoted from Invoke).
+        Assert.All([create, update], e => Assert.Equal(
+            (LambdaErrorCodes.ResourceNotFound, 404, "Functions from 'eu-west-1' are not reachable in this region ('us-east-1')"),
+            (e.ErrorCode, e.StatusCode, e.ServiceMessage)));
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:orders-handler", (await plane.GetAsync(existing.Uuid, None)).FunctionArn);
     }
 }

@@ -112,6 +112,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
                 LastProcessingResult = behaviour.InitialProcessingResult,
                 Tags = new Dictionary<string, string>(request.Tags ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             };
+            TagRules.CheckKeys(mapping.Tags.Keys);
             TagRules.CheckLimit(mapping.Tags.Count);
             store.Add(mapping);
             return View(mapping, forList: false);
@@ -186,6 +187,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
                 ("Tags", new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))))));
             var mapping = Taggable(store, resourceArn);
             TagRules.CheckNotEmpty(tags.Count);
+            TagRules.CheckKeys(tags.Keys);
             var merged = new Dictionary<string, string>(mapping.Tags, StringComparer.Ordinal);
             foreach (var (key, value) in tags) merged[key] = value;
             TagRules.CheckLimit(merged.Count);

@@ -31,7 +31,9 @@ public static class ApplyCommand
         command.Options.Add(noColor);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(maxDeletes) is < 0) result.AddError("--max-deletes cannot be negative");
+            // Read from the token: GetValue throws when the value is not a number at all (reported by the parser itself).
+            if (result.GetResult(maxDeletes)?.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, out var limit) && limit < 0)
+                result.AddError("--max-deletes cannot be negative");
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {

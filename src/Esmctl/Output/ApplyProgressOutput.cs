@@ -3,6 +3,8 @@ using Reconciler.Core.Applying;
 namespace Esmctl.Output;
 
 /// <summary>One line per apply step on standard error, so standard output stays the plan and the report.
+/// How an action ended (done, failed, skipped) is not repeated here: the report on standard output says it once per
+/// mapping, so a log that merges both streams shows each mapping as it starts and as the report has it, not three times.
 /// Called from concurrent actions, hence the lock.</summary>
 public sealed class ApplyProgressOutput(TextWriter writer) : IProgress<ApplyEvent>
 {
@@ -10,6 +12,7 @@ public sealed class ApplyProgressOutput(TextWriter writer) : IProgress<ApplyEven
 
     public void Report(ApplyEvent value)
     {
+        if (value.Step is ApplyStep.Succeeded or ApplyStep.Failed or ApplyStep.Skipped) return;
         var line = value.Step switch
         {
             ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle =>

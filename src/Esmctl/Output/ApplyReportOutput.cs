@@ -25,7 +25,7 @@ public static class ApplyReportOutput
             {
                 ApplyResult.Succeeded => $"  ok      {outcome.Name}: {verb}{Uuid(outcome)}",
                 ApplyResult.Skipped => $"  skipped {outcome.Name}: {outcome.Error?.Message ?? "not started"}",
-                _ => $"  FAILED  {outcome.Name}: {verb} failed: {outcome.Error}",
+                _ => $"  FAILED  {outcome.Name}: {Noun(outcome.Kind)} failed: {outcome.Error}",
             };
             writer.WriteLine(line);
             if (outcome.Detail is { } detail) writer.WriteLine($"          {detail}");
@@ -69,6 +69,9 @@ public static class ApplyReportOutput
     }
 
     private static string Uuid(ApplyOutcome outcome) => outcome.Uuid is null ? "" : $" ({outcome.Uuid})";
+
+    /// <summary>The action as a noun, for "update failed" (not "updated failed").</summary>
+    private static string Noun(PlanActionKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Verb(PlanActionKind kind) => kind switch
     {

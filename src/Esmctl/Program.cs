@@ -17,14 +17,30 @@ public static class Program
             await Console.Error.WriteLineAsync($"error: {unknown}");
             return ExitCodes.Error;
         }
+        // With no arguments at all, the help is the answer; any other parse error is one line with a hint.
+        if (args.Length > 0 && UsageErrors.Describe(parseResult, args) is { } usage)
+        {
+            await Console.Error.WriteLineAsync($"error: {usage}");
+            return ExitCodes.Error;
+        }
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = debug });
+            // ProcessTerminationTimeout null: System.CommandLine does not take over Ctrl-C/SIGTERM (it would end the process
+            // two seconds after cancelling). apply handles them itself (InterruptSignals), the daemon's host does too, and
+            // every other command ends at once as the runtime does by default.
+            return await parseResult.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
         }
-        catch (Exception e) when (!debug)
+        catch (Exception e)
         {
-            // Only reached by a failure no command handled: still one line, never a stack trace without --debug.
-            await Console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)");
+            // Only reached by a failure no command handled: one line, and the whole exception only with --debug;
+            // either way without what an SDK message may quote from a credentials file or a URL.
+            await Console.Error.WriteLineAsync(debug
+                ? Aws.SecretText.Redact(e.ToString())
+                : $"error: unexpected {e.GetType().Name}: {Aws.SecretText.Redact(e.Message)} (run with --debug for details)");
             return ExitCodes.Error;
         }
     }
@@ -43,6 +59,8 @@ public static class Program
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(RunCommand.Create(options => Daemon.ReconcileTick.ForOptions(options, TimeProvider.System)));
         root.Subcommands.Add(ExportCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(CompletionCommand.Create());
+        root.Subcommands.Add(HealthcheckCommand.Create());
         return root;
     }
 }

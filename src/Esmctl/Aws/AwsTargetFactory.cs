@@ -22,7 +22,8 @@ public sealed partial class AwsTargetFactory(
     Func<string, string?>? environment = null,
     Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? resolveCredentials = null,
     RetryOptions? retry = null,
-    RetryTally? retries = null)
+    RetryTally? retries = null,
+    Func<string, string?, Uri?>? profileEndpoint = null)
 {
     /// <summary>With an endpoint override (an emulator, usually) credentials come from the environment or a
     /// profile; waiting longer than this means the chain fell through to instance metadata that is not there.</summary>
@@ -31,6 +32,7 @@ public sealed partial class AwsTargetFactory(
     private static readonly TimeSpan DefaultCredentialTimeout = TimeSpan.FromSeconds(40);
 
     private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+    private readonly Func<string, string?, Uri?> _profileEndpoint = profileEndpoint ?? ProfileEndpoint.Resolve;
     private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
 
     private readonly Func<IClientConfig, CancellationToken, Task<AWSCredentials>> _resolveCredentials =
@@ -43,8 +45,10 @@ public sealed partial class AwsTargetFactory(
 
     public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
     {
-        var lambdaOverride = ServiceEndpoint.Configured("LAMBDA", options.EndpointUrl, _environment);
-        var stsOverride = ServiceEndpoint.Configured("STS", options.EndpointUrl, _environment);
+        var lambdaOverride = ServiceEndpoint.Configured("LAMBDA", options.EndpointUrl, _environment)
+            ?? _profileEndpoint("Lambda", options.Profile);
+        var stsOverride = ServiceEndpoint.Configured("STS", options.EndpointUrl, _environment)
+            ?? _profileEndpoint("STS", options.Profile);
         var anyOverride = lambdaOverride is not null || stsOverride is not null;
 
         var region = ResolveRegion(options, anyOverride);
@@ -58,6 +62,12 @@ public sealed partial class AwsTargetFactory(
             _loggers.CreateLogger<LambdaRestClient>(), retries);
 
         string account, callerArn;
+        if (lambdaOverride is not null && stsOverride is null && options.RoleArn is null && ConfiguredAccount() is { } configured)
+        {
+            // Lambda behind an override (an emulator, a proxy) with the account named: the real regional STS, which
+            // would only be asked for that number, is not called at all.
+            return new AwsTarget(api, configured, region, lambdaEndpoint, "");
+        }
         try
         {
             (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken).ConfigureAwait(false);
@@ -80,7 +90,7 @@ public sealed partial class AwsTargetFactory(
 
     private async Task<string?> AccountWithoutStsAsync(LambdaRestClient api, CancellationToken cancellationToken)
     {
-        if (_environment("AWS_ACCOUNT_ID") is { } configured && AccountId().IsMatch(configured.Trim())) return configured.Trim();
+        if (ConfiguredAccount() is { } configured) return configured;
         try
         {
             var page = await api.ListAsync(new Reconciler.Core.Api.ListMappingsQuery(MaxItems: 100), cancellationToken).ConfigureAwait(false);
@@ -94,6 +104,10 @@ public sealed partial class AwsTargetFactory(
             return null;
         }
     }
+
+    /// <summary>AWS_ACCOUNT_ID, as the AWS SDKs define it, when it is an account id.</summary>
+    private string? ConfiguredAccount() =>
+        _environment("AWS_ACCOUNT_ID")?.Trim() is { } configured && AccountId().IsMatch(configured) ? configured : null;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{12}$")]
     private static partial System.Text.RegularExpressions.Regex AccountId();
@@ -145,28 +159,23 @@ public sealed partial class AwsTargetFactory(
         var timeout = endpointOverride ? OverrideCredentialTimeout : DefaultCredentialTimeout;
         using var bounded = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
-        var profileName = options.Profile ?? _environment("AWS_PROFILE") ?? "default";
-        var tried =
-            $" Tried, in order: the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), the profile '{profileName}'" +
-            " in ~/.aws/credentials and ~/.aws/config (keys, SSO, credential_process, role_arn), web identity" +
-            " (AWS_WEB_IDENTITY_TOKEN_FILE), then container and instance metadata.";
-        var hint = tried + (endpointOverride
-            ? " An emulator accepts any credentials: set AWS_ACCESS_KEY_ID=test and AWS_SECRET_ACCESS_KEY=test."
-            : " To fix: export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws configure`," +
-              " or `aws sso login --profile NAME` and pass --profile NAME (or set AWS_PROFILE).");
         try
         {
             return await _resolveCredentials(config, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AwsConfigurationException(
-                $"No AWS credentials found within {timeout.TotalSeconds:0} s (the SDK's chain fell through to instance metadata)." + hint, e);
+            throw new AwsConfigurationException(CredentialsNotFound.Message(options.Profile, _environment, endpointOverride, null, timeout));
+        }
+        catch (InvalidDataException e)
+        {
+            // A profile the SDK cannot use ("Credential profile [x] is not valid"): says the profile, never its values.
+            throw new AwsConfigurationException($"The AWS profile cannot be used: {SecretText.Redact(e.Message).Trim()}");
         }
         catch (AmazonClientException e)
         {
-            var profile = options.Profile is null ? "" : $" for profile '{options.Profile}'";
-            throw new AwsConfigurationException($"No AWS credentials found{profile} ({e.Message.TrimEnd('.')}).{hint}", e);
+            // The SDK's message lists every provider's failure, some quoting a credentials file: not passed on, not kept.
+            throw new AwsConfigurationException(CredentialsNotFound.Message(options.Profile, _environment, endpointOverride, e.Message, null));
         }
     }
 

@@ -15,6 +15,10 @@ internal static class RetryReason
     {
         switch (error)
         {
+            // The request breaks the model's constraints: the same request gets the same answer, so it is reported at
+            // once with the service's message, whatever the message says.
+            case LambdaApiException e when e.Is(LambdaErrorCodes.Validation):
+                return null;
             case LambdaApiException e when e.Is(LambdaErrorCodes.TooManyRequests) || e.StatusCode == 429:
                 return ("throttled (TooManyRequestsException)", false);
             case LambdaApiException e when operation == "CreateEventSourceMapping" && IsPropagation(e):

@@ -31,8 +31,10 @@ public static class ServiceEndpoint
         return null;
     }
 
+    /// <summary>The endpoint without userinfo: HTTP clients do not send it, and every description of the endpoint
+    /// (the target line, errors, /status, saved plans) must not show it.</summary>
     private static Uri Parse(string text, string source) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new AwsConfigurationException($"{source} is not an http(s) URL: '{text}'");
+            ? RedactedUrl.Of(uri)
+            : throw new AwsConfigurationException($"{source} is not an http(s) URL: '{RedactedUrl.Of(text)}'");
 }

@@ -3,7 +3,9 @@ using Esmctl.Output;
 using Esmctl.Targets;
 using Esmctl.Workflow;
 using Reconciler.Core.Applying;
+using Reconciler.Core.Live;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Safety;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
@@ -19,9 +21,14 @@ public static class ApplyCommand
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
-        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this (default {DefaultMaxDeletesWithPrune} with --prune)" };
+        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this, the old mapping of each replacement included (default {DefaultMaxDeletesWithPrune} with --prune)" };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when not on a terminal)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
+        var wait = new Option<string?>("--wait")
+        {
+            Description = $"After the calls, wait up to this long (e.g. 90s, 5m) for the mappings to leave Creating/Updating/Enabling/Disabling (default {Daemon.Duration.Format(ApplyOptions.DefaultSettleWait)})",
+        };
+        var noWait = new Option<bool>("--no-wait") { Description = "Do not wait for the mappings to settle after the calls" };
         var command = new Command("apply", "Make live state match the manifests: plan, confirm, then create, update, replace and (with --prune) delete. " +
             "Given one saved plan file (esmctl plan --out FILE), execute exactly that plan, or refuse if anything moved since");
         planning.AddTo(command);
@@ -29,13 +36,26 @@ public static class ApplyCommand
         command.Options.Add(maxDeletes);
         command.Options.Add(autoApprove);
         command.Options.Add(noColor);
+        command.Options.Add(wait);
+        command.Options.Add(noWait);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(maxDeletes) is < 0) result.AddError("--max-deletes cannot be negative");
+            // Read from the token: GetValue throws when the value is not a number at all (reported by the parser itself).
+            if (result.GetResult(maxDeletes)?.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, out var limit) && limit < 0)
+                result.AddError("--max-deletes cannot be negative");
+            if (result.GetValue(wait) is { } waitText && !Daemon.Duration.TryParse(waitText, out _))
+                result.AddError($"--wait: '{waitText}' is not a duration (e.g. 90s, 5m)");
+            if (result.GetValue(wait) is not null && result.GetValue(noWait)) result.AddError("--wait and --no-wait cannot be used together");
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
+            // From here on a first Ctrl-C/SIGTERM stops starting actions and a second aborts; neither kills the process
+            // before it has said what was done.
+            using var signals = InterruptSignals.Register();
+            var settleWait = parseResult.GetValue(noWait) ? (TimeSpan?)null
+                : parseResult.GetValue(wait) is { } waitText && Daemon.Duration.TryParse(waitText, out var given) ? given
+                : ApplyOptions.DefaultSettleWait;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var inputs = planning.Read(parseResult);
             if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
@@ -45,26 +65,30 @@ public static class ApplyCommand
                     only, explicitTarget ? settings : null,
                     parseResult.GetValue(maxDeletes),
                     parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
-                    ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
-                return await RunSavedAsync(saved, console, time, cancellationToken);
+                    ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
+                return await RunSavedAsync(saved, console, time, signals);
             }
             var args = new ApplyArguments(
                 inputs, settings,
                 parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
                 parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
-                ColorChoice.Enabled(console, parseResult.GetValue(noColor)));
-            return await RunAsync(args, console, time, cancellationToken);
+                ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
+            return await RunAsync(args, console, time, signals);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(ApplyArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ApplyArguments args, CommandConsole console, TimeProvider time, InterruptSignals signals)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var cancellationToken = signals.Stopping;
+        return await CommandErrors.GuardAsync(console, () => CancelledOnSignalAsync(console, signals, async () =>
         {
             if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
-                return await MultiTargetRunner.ApplyAsync(targetsFile, args, ConfirmAsync, console, time, cancellationToken);
+                return await MultiTargetRunner.ApplyAsync(targetsFile, args,
+                    (autoApprove, c) => ConfirmAsync(autoApprove, c, signals.Stopping), console, time, cancellationToken);
             var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+            // When live state was read: tags read long before the write (a person at the prompt) are read again first.
+            var readAt = time.GetUtcNow();
             var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
             DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
             if (result.Plan is null || result.Live is null) return ExitCodes.Error;
@@ -74,15 +98,17 @@ public static class ApplyCommand
             await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
             if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
             if (!plan.HasChanges) return ExitCodes.Success;
-            var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats, args.Color);
-            return await ExecuteAsync(plan, target, result.Options, execution, console, time, cancellationToken);
-        });
+            var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats, args.Color, args.SettleWait);
+            var live = result.Live.ReadAt is null ? result.Live with { ReadAt = readAt } : result.Live;
+            return await ExecuteAsync(plan, live, target, result.Options, execution, console, time, signals);
+        }));
     }
 
     /// <summary><c>esmctl apply PLANFILE</c>: check that nothing moved since the plan was saved, then execute exactly it.</summary>
-    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandConsole console, TimeProvider time, InterruptSignals signals)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var cancellationToken = signals.Stopping;
+        return await CommandErrors.GuardAsync(console, () => CancelledOnSignalAsync(console, signals, async () =>
         {
             var saved = SavedPlanFile.Parse(await File.ReadAllTextAsync(args.PlanFile, cancellationToken), out var parseError);
             if (saved is null)
@@ -124,37 +150,58 @@ public static class ApplyCommand
                 return ExitCodes.Success;
             }
             var maxDeletes = args.MaxDeletes ?? (saved.Options.Prune ? DefaultMaxDeletesWithPrune : null);
-            var execution = new PlanExecution(maxDeletes, args.AutoApprove, args.Stats, args.Color);
-            return await ExecuteAsync(plan, target, check.Options, execution, console, time, cancellationToken);
-        });
+            var execution = new PlanExecution(maxDeletes, args.AutoApprove, args.Stats, args.Color, args.SettleWait);
+            // The saved file proves no ownership: every write reads its mapping's tags again first.
+            return await ExecuteAsync(plan, LiveState.Empty, target, check.Options, execution, console, time, signals);
+        }));
     }
 
     private static async Task<int> ExecuteAsync(
-        Plan plan, Target target, PlanOptions options, PlanExecution args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+        Plan plan, LiveState live, Target target, PlanOptions options, PlanExecution args, CommandConsole console, TimeProvider time,
+        InterruptSignals signals)
     {
-        if (args.MaxDeletes is { } limit && plan.Summary.Delete > limit)
+        var policy = new WritePolicy(options, args.MaxDeletes);
+        if (policy.CheckDeletes(plan.Actions) is { } refusal)
         {
-            await console.Error.WriteLineAsync(
-                $"error: the plan deletes {plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed. " +
-                "Check the manifests, or raise --max-deletes if this is intended.");
+            await console.Error.WriteLineAsync($"error: {refusal.Message}.");
             return ExitCodes.Error;
         }
-        if (!await ConfirmAsync(args.AutoApprove, console)) return ExitCodes.Error;
+        if (DeleteCount.Of(plan.Actions) is { Total: > 0 } deletes)
+        {
+            await console.Out.WriteLineAsync($"\nThis apply deletes {deletes}.");
+        }
+        if (!await ConfirmAsync(args.AutoApprove, console, signals.Stopping))
+        {
+            return signals.Received ? signals.ExitCode : ExitCodes.Error;
+        }
 
         var applier = new PlanApplier(
             target.Api,
             time,
-            new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
-            (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
+            new ApplyOptions { Jitter = ApplyOptions.JitterFrom(new Random()), SettleWait = args.SettleWait },
+            policy,
             ApplyProgress.For(console, args.Color));
-        var report = await applier.ApplyAsync(plan, cancellationToken);
+        var report = await applier.ApplyAsync(plan, live, signals.Interrupt);
+        if (report.Interruption != ApplyInterruption.None)
+        {
+            await console.Out.WriteLineAsync(report.Interruption == ApplyInterruption.Aborted
+                ? "\ninterrupted (aborted at the second signal): what was done and what was not:"
+                : "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:");
+        }
         ApplySummaryTable.Write(console, report, args.Color);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
+        if (report.Interruption != ApplyInterruption.None) return signals.ExitCode;
         return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
     }
 
-    private static async Task<bool> ConfirmAsync(bool autoApprove, CommandConsole console)
+    /// <summary>Asks for "yes". Ctrl-C (or SIGTERM) at the prompt answers: cancelled, nothing changed.</summary>
+    private static async Task<bool> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
     {
+        if (stopping.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
+            return false;
+        }
         if (autoApprove) return true;
         if (!console.IsInteractive)
         {
@@ -162,10 +209,37 @@ public static class ApplyCommand
             return false;
         }
         await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
-        var answer = await console.In.ReadLineAsync();
+        // Console.In reads synchronously even when asked asynchronously: read on another thread, so that a signal can
+        // answer instead of the person (the blocked read ends with the process).
+        var reading = Task.Run(() => console.In.ReadLine(), CancellationToken.None);
+        var interrupted = Task.Delay(Timeout.Infinite, stopping);
+        if (await Task.WhenAny(reading, interrupted) != reading || stopping.IsCancellationRequested)
+        {
+            await console.Out.WriteLineAsync();
+            await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
+            return false;
+        }
+        var answer = await reading;
         if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return true;
         await console.Error.WriteLineAsync("Apply cancelled; nothing was changed.");
         return false;
+    }
+
+    /// <summary>
+    /// The command's guard, plus: a signal before any write (while reading the manifests or live state, or planning)
+    /// ends the run with "cancelled, nothing changed" and the signal's exit code.
+    /// </summary>
+    private static async Task<int> CancelledOnSignalAsync(CommandConsole console, InterruptSignals signals, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (OperationCanceledException) when (signals.Received)
+        {
+            await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
+            return signals.ExitCode;
+        }
     }
 }
 
@@ -175,7 +249,11 @@ public sealed record ApplyArguments(
     int? MaxDeletes,
     bool AutoApprove,
     bool Stats,
-    bool Color);
+    bool Color)
+{
+    /// <summary>How long to wait for the mappings to settle after the calls; null for --no-wait.</summary>
+    public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
+}
 
 /// <summary><c>esmctl apply PLANFILE</c>. Target is null unless --target was given: then the saved plan's target is reopened.</summary>
 public sealed record SavedPlanArguments(
@@ -184,7 +262,11 @@ public sealed record SavedPlanArguments(
     int? MaxDeletes,
     bool AutoApprove,
     bool Stats,
-    bool Color);
+    bool Color)
+{
+    /// <summary>How long to wait for the mappings to settle after the calls; null for --no-wait.</summary>
+    public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
+}
 
 /// <summary>How an approved plan is executed, whichever way it was obtained.</summary>
-internal sealed record PlanExecution(int? MaxDeletes, bool AutoApprove, bool Stats, bool Color);
+internal sealed record PlanExecution(int? MaxDeletes, bool AutoApprove, bool Stats, bool Color, TimeSpan? SettleWait);

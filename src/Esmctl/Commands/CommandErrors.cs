@@ -50,8 +50,9 @@ public static partial class CommandErrors
     /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces).</summary>
     private static async Task ReportAsync(CommandConsole console, string message, Exception e)
     {
-        await console.Error.WriteLineAsync($"error: {message}");
-        if (DebugOption.FromEnvironment()) await console.Error.WriteLineAsync(e.ToString());
+        // Exception texts can quote a credentials file or a URL with a password (the SDK's own messages do).
+        await console.Error.WriteLineAsync($"error: {SecretText.Redact(message)}");
+        if (DebugOption.FromEnvironment()) await console.Error.WriteLineAsync(SecretText.Redact(e.ToString()));
     }
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>

@@ -4,14 +4,16 @@ using System.Runtime.InteropServices;
 using Reconciler.Core.Api;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Http;
+using Reconciler.Emulator.Inventory;
 using Reconciler.Emulator.Persistence;
 
 namespace Esmctl.Commands;
 
 /// <summary>
-/// `esmctl emulator --listen 127.0.0.1:4599 [--state FILE] [--account ID] [--region R] [--dwell 2s] [faults...]`:
-/// the local control plane over the real Lambda REST-JSON routes and STS, for `--target aws --endpoint-url`, any
-/// AWS SDK or CLI. Prints "esmctl emulator listening on http://HOST:PORT" once bound, then serves until SIGINT/SIGTERM.
+/// `esmctl emulator --listen 127.0.0.1:4599 [--state FILE] [--account ID] [--region R] [--dwell 2s]
+/// [--strict-resources [--resources FILE]] [faults...]`: the local control plane over the real Lambda REST-JSON routes
+/// and STS, for `--target aws --endpoint-url`, any AWS SDK or CLI. Prints "esmctl emulator listening on
+/// http://HOST:PORT" once bound, then serves until SIGINT/SIGTERM.
 /// </summary>
 public static class EmulatorCommand
 {
@@ -22,7 +24,9 @@ public static class EmulatorCommand
         string? StatePath,
         ControlPlaneOptions ControlPlane,
         FaultOptions Faults,
-        bool AllowNonLoopback);
+        bool AllowNonLoopback,
+        bool StrictResources = false,
+        string? ResourcesPath = null);
 
     public static Command Create()
     {
@@ -39,10 +43,12 @@ public static class EmulatorCommand
         var seed = new Option<int>("--fault-seed") { Description = "Seed of the fault generator (same seed, same faults)", DefaultValueFactory = _ => 1 };
         var operations = new Option<string[]>("--fault-operations") { Description = "Only inject faults into these operations (e.g. CreateEventSourceMapping); comma-separated or repeated", AllowMultipleArgumentsPerToken = true };
         var allowNonLoopback = new Option<bool>("--allow-non-loopback") { Description = "Allow listening on a non-loopback address (the emulator accepts any credentials)" };
+        var strict = new Option<bool>("--strict-resources") { Description = "Only declared functions (with versions and aliases), queues, streams, clusters and brokers exist; others get AWS's \"Function does not exist\", \"Stream not found\" ... errors" };
+        var resources = new Option<string?>("--resources") { Description = "JSON file declaring the functions and event sources that exist (implies --strict-resources); more can be added at /_emulator/resources" };
 
         var command = new Command("emulator", "Serve the local Lambda event source mapping control plane over the AWS wire protocol")
         {
-            listen, state, account, region, dwell, throttle, error, drop, latency, jitter, seed, operations, allowNonLoopback,
+            listen, state, account, region, dwell, strict, resources, throttle, error, drop, latency, jitter, seed, operations, allowNonLoopback,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -70,7 +76,9 @@ public static class EmulatorCommand
                     Seed = parseResult.GetValue(seed),
                     Operations = scope.Count > 0 ? scope : null,
                 }.Validated();
-                settings = new Settings(host, port, parseResult.GetValue(state), controlPlane, faults, parseResult.GetValue(allowNonLoopback));
+                var resourcesPath = parseResult.GetValue(resources);
+                settings = new Settings(host, port, parseResult.GetValue(state), controlPlane, faults, parseResult.GetValue(allowNonLoopback),
+                    StrictResources: parseResult.GetValue(strict) || resourcesPath is not null, ResourcesPath: resourcesPath);
             }
             catch (ArgumentException problem)
             {
@@ -89,9 +97,19 @@ public static class EmulatorCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+        ResourceInventory? inventory;
+        try
+        {
+            inventory = ReadInventory(settings);
+        }
+        catch (Exception problem) when (problem is InventoryFormatException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: --resources: {problem.Message}");
+            return ExitCodes.Error;
+        }
         ILambdaMappingApi controlPlane = settings.StatePath is { } path
-            ? new FileBackedControlPlane(path, settings.ControlPlane)
-            : new EmulatedControlPlane(settings.ControlPlane);
+            ? new FileBackedControlPlane(path, settings.ControlPlane, inventory: inventory)
+            : new EmulatedControlPlane(settings.ControlPlane, inventory: inventory);
         var server = new EmulatorServer(controlPlane, new EmulatorServerOptions
         {
             AccountId = settings.ControlPlane.AccountId,
@@ -114,7 +132,10 @@ public static class EmulatorCommand
             await output.WriteLineAsync($"esmctl emulator listening on {address.GetLeftPart(UriPartial.Authority)}");
             await output.FlushAsync(CancellationToken.None);
             var where = settings.StatePath is { } file ? $"state in {Path.GetFullPath(file)}" : "state in memory";
-            await error.WriteLineAsync($"esmctl emulator: account {settings.ControlPlane.AccountId}, region {settings.ControlPlane.Region}, {where}; stop with Ctrl+C");
+            var known = inventory?.Snapshot() is { } declared
+                ? $"; strict resources: {declared.Functions.Count} functions, {declared.Queues.Count + declared.Streams.Count + declared.Clusters.Count + declared.Brokers.Count} event sources declared"
+                : "";
+            await error.WriteLineAsync($"esmctl emulator: account {settings.ControlPlane.AccountId}, region {settings.ControlPlane.Region}, {where}{known}; stop with Ctrl+C");
 
             var stopped = new TaskCompletionSource();
             await using (stop.Token.Register(() => stopped.TrySetResult()))
@@ -129,6 +150,23 @@ public static class EmulatorCommand
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    /// <summary>Null (every function and source exists) unless strict; then what the seed file declares, if any.</summary>
+    public static ResourceInventory? ReadInventory(Settings settings)
+    {
+        if (!settings.StrictResources) return null;
+        var inventory = new ResourceInventory(settings.ControlPlane);
+        if (settings.ResourcesPath is not { } path) return inventory;
+        var document = InventoryDocument.Parse(File.ReadAllText(path), path);
+        try
+        {
+            return inventory.Declare(document);
+        }
+        catch (InventoryFormatException problem)
+        {
+            throw new InventoryFormatException($"{path}: {problem.Message}");
         }
     }
 

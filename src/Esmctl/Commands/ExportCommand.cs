@@ -12,17 +12,33 @@ public static class ExportCommand
         var target = new TargetOptions();
         var function = new Option<string?>("--function") { Description = "Only this function's mappings (name, name:qualifier or ARN)" };
         var source = new Option<string?>("--event-source-arn") { Description = "Only the mappings of this event source" };
-        var directory = new Option<string>("--output-dir", "-o") { Description = "Directory to write the manifests to (created if missing)", Required = true };
+        var directory = new Option<string?>("--output-dir") { Description = "Directory to write the manifests to (created if missing)" };
+        // -o is the output format in plan and validate; here it used to be the directory, so it still works, with a note.
+        var legacyDirectory = new Option<string?>("-o") { Description = "Deprecated: use --output-dir", Hidden = true };
+        var force = new Option<bool>("--force") { Description = "Overwrite manifests that already exist in the directory with other content" };
         var command = new Command("export", "Write one manifest per existing mapping (defaults left out); plan then shows only adopt, apply only tags");
         target.AddTo(command);
         command.Options.Add(function);
         command.Options.Add(source);
         command.Options.Add(directory);
+        command.Options.Add(legacyDirectory);
+        command.Options.Add(force);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.System();
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
-            var args = new ExportArguments(settings, parseResult.GetValue(directory)!, parseResult.GetValue(function), parseResult.GetValue(source));
+            var dir = parseResult.GetValue(directory);
+            if (parseResult.GetValue(legacyDirectory) is { } legacy)
+            {
+                await console.Error.WriteLineAsync("note: -o is deprecated for export (it is the output format in plan and validate); use --output-dir");
+                dir ??= legacy;
+            }
+            if (dir is null)
+            {
+                await console.Error.WriteLineAsync("error: export needs --output-dir DIR, the directory to write the manifests to. See 'esmctl export --help'.");
+                return ExitCodes.Error;
+            }
+            var args = new ExportArguments(settings, dir, parseResult.GetValue(function), parseResult.GetValue(source)) { Force = parseResult.GetValue(force) };
             return await RunAsync(args, console, time, cancellationToken);
         });
         return command;
@@ -39,12 +55,27 @@ public static class ExportCommand
                 await console.Out.WriteLineAsync($"No mappings matched in {target.Description}; nothing was written.");
                 return ExitCodes.Success;
             }
-            Directory.CreateDirectory(args.Directory);
-            foreach (var manifest in manifests)
+            IReadOnlyList<(string Path, ExportDirectory.FileOutcome Outcome)> written;
+            try
             {
-                var path = Path.Combine(args.Directory, manifest.FileName);
-                await File.WriteAllTextAsync(path, manifest.Yaml, cancellationToken);
-                await console.Out.WriteLineAsync($"  {path}  ({manifest.Uuid})");
+                written = await ExportDirectory.WriteAsync(args.Directory, [.. manifests.Select(m => (m.FileName, m.Yaml))], args.Force, cancellationToken);
+            }
+            catch (ExportDirectory.RefusedException refused)
+            {
+                await console.Error.WriteLineAsync($"error: {refused.Message}:");
+                foreach (var file in refused.Files) await console.Error.WriteLineAsync($"  {file}");
+                return ExitCodes.Error;
+            }
+            var uuids = manifests.ToDictionary(m => m.FileName, m => m.Uuid, StringComparer.Ordinal);
+            foreach (var (path, outcome) in written)
+            {
+                var note = outcome switch
+                {
+                    ExportDirectory.FileOutcome.Overwritten => ", overwritten",
+                    ExportDirectory.FileOutcome.Unchanged => ", unchanged",
+                    _ => "",
+                };
+                await console.Out.WriteLineAsync($"  {Path.Combine(args.Directory, Path.GetFileName(path))}  ({uuids[Path.GetFileName(path)]}{note})");
             }
             await console.Out.WriteLineAsync(
                 $"Exported {manifests.Count} mapping(s) from {target.Description}. " +
@@ -54,4 +85,8 @@ public static class ExportCommand
     }
 }
 
-public sealed record ExportArguments(TargetSettings Target, string Directory, string? Function, string? EventSourceArn);
+public sealed record ExportArguments(TargetSettings Target, string Directory, string? Function, string? EventSourceArn)
+{
+    /// <summary>--force: overwrite existing files whose content differs.</summary>
+    public bool Force { get; init; }
+}

@@ -44,6 +44,13 @@ public static class HelpExamples
             "esmctl apply manifests --target aws --auto-approve",
             "esmctl apply manifests --target aws --prune --max-deletes 3",
         ],
+        ["completion"] =
+        [
+            "source <(esmctl completion bash)                # bash, this shell",
+            "esmctl completion zsh > \"${fpath[1]}/_esmctl\"   # zsh, every shell",
+            "esmctl completion fish | source",
+            "esmctl completion pwsh | Out-String | Invoke-Expression",
+        ],
         ["emulator"] =
         [
             "esmctl emulator --help                          # every option of the local control plane",

@@ -76,7 +76,9 @@ public static class InitCommand
         console.Out.WriteLine();
         console.Out.WriteLine("Next steps:");
         console.Out.WriteLine($"  esmctl validate {manifests}");
-        console.Out.WriteLine($"  esmctl plan {manifests}      (against a local emulator; add --target aws for your account)");
+        console.Out.WriteLine(args.TargetsFile
+            ? $"  esmctl plan {manifests}      (against the accounts and regions in {Path.Combine(manifests, "esmctl.yaml")})"
+            : $"  esmctl plan {manifests}      (against a local emulator; add --target aws for your account)");
         return ExitCodes.Success;
     }
 

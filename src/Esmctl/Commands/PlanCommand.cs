@@ -15,7 +15,7 @@ public static class PlanCommand
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
-        var output = new Option<OutputFormat>("--output", "-o") { Description = "text, markdown (for a PR comment) or json (formatVersion 1)" };
+        var output = OutputOption.Create("text, markdown (for a PR comment) or json (formatVersion 1)", OutputFormat.Text, OutputFormat.Markdown, OutputFormat.Json);
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 none, 1 error)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
         var save = new Option<string?>("--out") { Description = "Also write the plan to this file (a saved plan) for `esmctl apply FILE` to execute exactly" };
@@ -33,7 +33,7 @@ public static class PlanCommand
             var console = CommandConsole.System();
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var args = new PlanArguments(
-                planning.Read(parseResult), settings, parseResult.GetValue(output),
+                planning.Read(parseResult), settings, OutputOption.Parse(parseResult.GetValue(output)),
                 parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),
                 Color: ColorChoice.Enabled(console, parseResult.GetValue(noColor)))
             {

@@ -78,7 +78,7 @@ public static class RunCommand
         }
         catch (OptionsValidationException exception)
         {
-            foreach (var failure in exception.Failures) await error.WriteLineAsync($"esmctl run: {failure}");
+            foreach (var failure in exception.Failures) await error.WriteLineAsync($"error: {DaemonOptionsFailure.Describe(failure)}. See 'esmctl run --help'.");
             return ExitCodes.Error;
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)

@@ -23,17 +23,20 @@ public static class UnknownOptions
         var path = CommandPath(commandResult);
         var known = Names(commandResult).ToList();
         var spelled = suspicious.Split('=', 2)[0];
-        var nearest = known
-            .Select(name => (name, distance: Distance(spelled, name)))
-            .Where(p => p.distance <= Math.Max(2, spelled.Length / 3))
-            .OrderBy(p => p.distance)
-            .Select(p => p.name)
-            .FirstOrDefault();
+        var nearest = Nearest(spelled, known);
         var suggestion = nearest is null ? "" : $" Did you mean '{nearest}'?";
         return $"unknown option '{spelled}' for '{path}'.{suggestion} See '{path} --help'.";
     }
 
-    private static string CommandPath(CommandResult result)
+    /// <summary>The candidate closest to what was typed, if close enough to be what was meant.</summary>
+    public static string? Nearest(string spelled, IEnumerable<string> candidates) => candidates
+        .Select(name => (name, distance: Distance(spelled, name)))
+        .Where(p => p.distance <= Math.Max(2, spelled.Length / 3))
+        .OrderBy(p => p.distance)
+        .Select(p => p.name)
+        .FirstOrDefault();
+
+    public static string CommandPath(CommandResult result)
     {
         var names = new List<string>();
         for (SymbolResult? r = result; r is not null; r = r.Parent)
@@ -44,7 +47,7 @@ public static class UnknownOptions
     }
 
     /// <summary>The options valid here: the command's own and the recursive ones of its parents (--help, --debug).</summary>
-    private static IEnumerable<string> Names(CommandResult result)
+    public static IEnumerable<string> Names(CommandResult result)
     {
         foreach (var option in result.Command.Options)
         {

@@ -10,8 +10,7 @@ public static class ValidateCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "Manifest files or directories", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var output = OutputOption.Create("text or json", OutputFormat.Text, OutputFormat.Json);
         var command = new Command("validate", "Check manifests against the schema and the API's rules") { paths, output };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(paths) ?? [],

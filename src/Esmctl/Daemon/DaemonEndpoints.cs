@@ -29,7 +29,8 @@ public static class DaemonEndpoints
                 "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
-        endpoints.MapGet("/metrics", (DaemonMetrics metrics) => Results.Text(metrics.Render(), PrometheusText.ContentType));
+        endpoints.MapGet("/metrics", async (DaemonMetrics metrics, CancellationToken cancellationToken) =>
+            Results.Text(await metrics.RenderAsync(cancellationToken), DaemonMetrics.ContentType));
 
         endpoints.MapGet("/status", (DaemonStatus status, MappingBackoff backoff, TimeProvider time, IOptions<DaemonOptions> options) =>
             Results.Text(StatusDocument.Render(status.Current, backoff.Snapshot(), time.GetUtcNow(), options.Value.Interval), "application/json"));

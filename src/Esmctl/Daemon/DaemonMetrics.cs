@@ -1,105 +1,69 @@
+using Prometheus;
 using Reconciler.Core.Planning;
 
 namespace Esmctl.Daemon;
 
 /// <summary>
-/// Counters and gauges accumulated from tick outcomes, rendered as Prometheus text. Thread-safe: the loop
+/// The daemon's Prometheus metrics, kept by prometheus-net in a registry of this instance's own (nothing
+/// process-wide, so tests and hosts do not share counters), accumulated from tick outcomes. Thread-safe: the loop
 /// records, /metrics renders.
 /// </summary>
 public sealed class DaemonMetrics
 {
+    /// <summary>The text exposition format /metrics answers in.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     /// <summary>Upper bounds (seconds) of the tick duration histogram: a steady-state tick is a few List pages.</summary>
     public static readonly IReadOnlyList<double> DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
-    private readonly object _gate = new();
-    private readonly Dictionary<TickResult, long> _ticks = Enum.GetValues<TickResult>().ToDictionary(r => r, _ => 0L);
-    private readonly long[] _durationBuckets = new long[DurationBuckets.Count];
-    private readonly SortedDictionary<(string Kind, string Result), long> _actions = [];
-    private readonly SortedDictionary<(string Operation, string Code), long> _apiRequests = [];
-    private double _durationSum;
-    private long _durationCount;
-    private int? _managed;
-    private int? _drifted;
-    private DateTimeOffset? _lastSuccess;
+    private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
+    private readonly Counter _ticks;
+    private readonly Histogram _duration;
+    private readonly Gauge _managed;
+    private readonly Gauge _drifted;
+    private readonly Counter _actions;
+    private readonly Counter _apiRequests;
+    private readonly Gauge _lastSuccess;
+
+    public DaemonMetrics()
+    {
+        var factory = Metrics.WithCustomRegistry(_registry);
+        _ticks = factory.CreateCounter("esmctl_ticks_total", "Reconcile ticks by result.", "result");
+        // Every result from the start, at 0, so rate() and alerts work before the first failure.
+        foreach (var result in Enum.GetValues<TickResult>()) _ticks.WithLabels(Label(result));
+        _duration = factory.CreateHistogram("esmctl_tick_duration_seconds", "How long reconcile ticks took.",
+            new HistogramConfiguration { Buckets = [.. DurationBuckets] });
+        // Gauges nobody has measured yet are left out rather than reported as a misleading 0.
+        _managed = factory.CreateGauge("esmctl_managed_mappings", "Event source mappings this owner manages, as of the last tick that read them.",
+            new GaugeConfiguration { SuppressInitialValue = true });
+        _drifted = factory.CreateGauge("esmctl_drifted_mappings", "Managed mappings whose live state differed from the manifests at the last tick.",
+            new GaugeConfiguration { SuppressInitialValue = true });
+        _actions = factory.CreateCounter("esmctl_actions_total", "Planned actions by kind and result.", "kind", "result");
+        _apiRequests = factory.CreateCounter("esmctl_api_requests_total", "Lambda API requests by operation and error code (OK for success).", "operation", "code");
+        // 0 before the first success, so `time() - esmctl_last_success_timestamp_seconds` alerts at once.
+        _lastSuccess = factory.CreateGauge("esmctl_last_success_timestamp_seconds", "Unix time of the last successful tick (0 if none yet).");
+    }
 
     public void Record(TickOutcome outcome, TimeSpan duration, DateTimeOffset finishedAt)
     {
-        lock (_gate)
-        {
-            _ticks[outcome.Result]++;
-            var seconds = duration.TotalSeconds;
-            _durationSum += seconds;
-            _durationCount++;
-            for (var i = 0; i < DurationBuckets.Count; i++)
-            {
-                if (seconds <= DurationBuckets[i]) _durationBuckets[i]++;
-            }
-            foreach (var action in outcome.Actions)
-            {
-                var key = (Label(action.Kind), Label(action.Result));
-                _actions[key] = _actions.GetValueOrDefault(key) + action.Count;
-            }
-            foreach (var request in outcome.ApiRequests)
-            {
-                var key = (request.Operation, request.Code);
-                _apiRequests[key] = _apiRequests.GetValueOrDefault(key) + request.Count;
-            }
-            _managed = outcome.ManagedMappings ?? _managed;
-            _drifted = outcome.DriftedMappings ?? _drifted;
-            if (outcome.Result == TickResult.Succeeded) _lastSuccess = finishedAt;
-        }
+        _ticks.WithLabels(Label(outcome.Result)).Inc();
+        _duration.Observe(duration.TotalSeconds);
+        foreach (var action in outcome.Actions) _actions.WithLabels(Label(action.Kind), Label(action.Result)).Inc(action.Count);
+        foreach (var request in outcome.ApiRequests) _apiRequests.WithLabels(request.Operation, request.Code).Inc(request.Count);
+        if (outcome.ManagedMappings is { } managed) _managed.Set(managed);
+        if (outcome.DriftedMappings is { } drifted) _drifted.Set(drifted);
+        if (outcome.Result == TickResult.Succeeded) _lastSuccess.Set(finishedAt.ToUnixTimeMilliseconds() / 1000.0);
     }
 
-    public string Render()
+    public async Task<string> RenderAsync(CancellationToken cancellationToken = default)
     {
-        var text = new PrometheusText();
-        lock (_gate)
-        {
-            text.Family("esmctl_ticks_total", "counter", "Reconcile ticks by result.");
-            foreach (var (result, count) in _ticks.OrderBy(t => Label(t.Key), StringComparer.Ordinal))
-            {
-                text.Sample("esmctl_ticks_total", count, ("result", Label(result)));
-            }
-
-            text.Family("esmctl_tick_duration_seconds", "histogram", "How long reconcile ticks took.");
-            for (var i = 0; i < DurationBuckets.Count; i++)
-            {
-                text.Sample("esmctl_tick_duration_seconds_bucket", _durationBuckets[i], ("le", PrometheusText.Number(DurationBuckets[i])));
-            }
-            text.Sample("esmctl_tick_duration_seconds_bucket", _durationCount, ("le", "+Inf"));
-            text.Sample("esmctl_tick_duration_seconds_sum", _durationSum);
-            text.Sample("esmctl_tick_duration_seconds_count", _durationCount);
-
-            // Gauges nobody has measured yet are left out rather than reported as a misleading 0.
-            if (_managed is { } managed)
-            {
-                text.Family("esmctl_managed_mappings", "gauge", "Event source mappings this owner manages, as of the last tick that read them.");
-                text.Sample("esmctl_managed_mappings", managed);
-            }
-            if (_drifted is { } drifted)
-            {
-                text.Family("esmctl_drifted_mappings", "gauge", "Managed mappings whose live state differed from the manifests at the last tick.");
-                text.Sample("esmctl_drifted_mappings", drifted);
-            }
-
-            text.Family("esmctl_actions_total", "counter", "Planned actions by kind and result.");
-            foreach (var ((kind, result), count) in _actions)
-            {
-                text.Sample("esmctl_actions_total", count, ("kind", kind), ("result", result));
-            }
-
-            text.Family("esmctl_api_requests_total", "counter", "Lambda API requests by operation and error code (OK for success).");
-            foreach (var ((operation, code), count) in _apiRequests)
-            {
-                text.Sample("esmctl_api_requests_total", count, ("operation", operation), ("code", code));
-            }
-
-            // 0 before the first success, so `time() - esmctl_last_success_timestamp_seconds` alerts at once.
-            text.Family("esmctl_last_success_timestamp_seconds", "gauge", "Unix time of the last successful tick (0 if none yet).");
-            text.Sample("esmctl_last_success_timestamp_seconds", _lastSuccess is { } at ? at.ToUnixTimeMilliseconds() / 1000.0 : 0);
-        }
-        return text.ToString();
+        using var buffer = new MemoryStream();
+        await _registry.CollectAndExportAsTextAsync(buffer, cancellationToken);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>The exposition as text (the registry writes to memory; nothing here waits on I/O).</summary>
+    public string Render() => RenderAsync().GetAwaiter().GetResult();
 
     public static string Label(TickResult result) => result switch
     {

@@ -9,8 +9,7 @@ namespace Esmctl.Daemon;
 /// </summary>
 public sealed class DaemonOptions
 {
-    /// <summary>Manifest files or directories, re-read on every tick.</summary>
-    [MinLength(1, ErrorMessage = "at least one manifest path is required")]
+    /// <summary>Manifest files or directories, re-read on every tick (at least one: <see cref="DaemonOptionsValidator"/>).</summary>
     public List<string> Paths { get; set; } = [];
 
     /// <summary>The target to reconcile (an AWS profile/region or the local emulator); null means the default.</summary>

@@ -8,6 +8,8 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
     public ValidateOptionsResult Validate(string? name, DaemonOptions options)
     {
         var failures = new List<string>(options.BindingErrors);
+        if (options.Paths.Count == 0)
+            failures.Add($"no manifest path: give one (esmctl run PATH), or set Paths in the --config file or {DaemonConfiguration.EnvironmentPrefix}PATHS");
         RequirePositive(failures, nameof(options.Interval), options.Interval);
         RequirePositive(failures, nameof(options.TagRefreshInterval), options.TagRefreshInterval);
         RequirePositive(failures, nameof(options.TickTimeout), options.TickTimeout);

@@ -8,6 +8,7 @@ using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Rendering.Json;
+using Reconciler.Core.Safety;
 
 namespace Esmctl.Daemon;
 
@@ -96,7 +97,7 @@ public sealed class ReconcileTick : IReconcileTick
                 };
             }
 
-            var applied = await ApplyAsync(plan, planOptions, api, context, cancellationToken);
+            var applied = await ApplyAsync(plan, live, planOptions, api, context, cancellationToken);
             return outcome with
             {
                 ManagedMappings = ownedAtRead + applied.ManagedDelta,
@@ -119,7 +120,7 @@ public sealed class ReconcileTick : IReconcileTick
     }
 
     private async Task<ApplyResults> ApplyAsync(
-        Plan plan, PlanOptions planOptions, CountingLambdaApi api, TickContext context, CancellationToken cancellationToken)
+        Plan plan, LiveState live, PlanOptions planOptions, CountingLambdaApi api, TickContext context, CancellationToken cancellationToken)
     {
         var results = new List<(PlanActionKind Kind, ActionResult Result)>();
         var failures = new List<MappingFailure>();
@@ -142,25 +143,26 @@ public sealed class ReconcileTick : IReconcileTick
         // An emptied manifest folder must not wipe an account: over the limit, every delete is held (terminal, until
         // the input changes) and the rest of the plan still goes ahead.
         int? maxDeletes = _options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null;
-        var deletes = attempt.Count(a => a.Action.Kind == PlanActionKind.Delete);
+        // A replacement deletes too (then creates): it counts, and is held with the deletes.
+        var deletes = DeleteCount.Of(attempt.Select(a => a.Action)).Total;
         if (maxDeletes is { } limit && deletes > limit)
         {
-            foreach (var (action, digest) in attempt.Where(a => a.Action.Kind == PlanActionKind.Delete))
+            foreach (var (action, digest) in attempt.Where(a => a.Action.Kind is PlanActionKind.Delete or PlanActionKind.Replace))
             {
                 results.Add((action.Kind, ActionResult.Skipped));
                 failures.Add(new MappingFailure(action.Name, FailureClass.Terminal, digest, FailureClassifier.DeleteLimitExceeded,
                     $"this tick would delete {deletes} mappings, more than {limit}; no delete was made. Restore the manifests, or delete them with `esmctl apply --prune --max-deletes N`"));
             }
-            attempt.RemoveAll(a => a.Action.Kind == PlanActionKind.Delete);
+            attempt.RemoveAll(a => a.Action.Kind is PlanActionKind.Delete or PlanActionKind.Replace);
         }
 
         var managedDelta = 0;
         if (attempt.Count > 0)
         {
-            var applier = new PlanApplier(api, _time,
-                new ApplyOptions { MaxDeletes = maxDeletes, Jitter = _jitter },
-                (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, planOptions));
-            var report = await applier.ApplyAsync(new Plan([.. attempt.Select(a => a.Action)], [], []), cancellationToken);
+            // Tags from the cache of earlier ticks are not evidence: the applier reads them again before any write.
+            var applier = new PlanApplier(api, _time, new ApplyOptions { Jitter = _jitter }, new WritePolicy(planOptions, maxDeletes));
+            var report = await applier.ApplyAsync(
+                new Plan([.. attempt.Select(a => a.Action)], [], []), live, ApplyInterrupt.AbortOn(cancellationToken));
             for (var i = 0; i < report.Outcomes.Count; i++)
             {
                 var (action, digest) = attempt[i];

@@ -25,27 +25,48 @@ public static class ApplyReportOutput
             {
                 ApplyResult.Succeeded => $"  ok      {outcome.Name}: {verb}{Uuid(outcome)}",
                 ApplyResult.Skipped => $"  skipped {outcome.Name}: {outcome.Error?.Message ?? "not started"}",
-                _ => $"  FAILED  {outcome.Name}: {verb} failed: {outcome.Error}",
+                ApplyResult.Conflict => $"  CONFLICT {outcome.Name}: not {verb}: {outcome.Error?.Message}",
+                _ => $"  FAILED  {outcome.Name}: {Noun(outcome.Kind)} failed: {outcome.Error}",
             };
             writer.WriteLine(line);
             if (outcome.Detail is { } detail) writer.WriteLine($"          {detail}");
+            if (outcome.Settle == SettleState.InProgress) writer.WriteLine($"          {InProgress(outcome)}");
         }
+        foreach (var line in Notes(report)) writer.WriteLine(line);
         writer.WriteLine(Verdict(report));
         if (Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
+
+    /// <summary>What a person must know beyond each action's line: mappings left deleted and not recreated, and
+    /// mappings still settling.</summary>
+    public static IEnumerable<string> Notes(ApplyReport report)
+    {
+        foreach (var outcome in report.LeftDeleted)
+            yield return $"Left deleted and not recreated: {outcome.Name} (old mapping {outcome.LeftDeleted}); the next apply creates it.";
+        if (report.InProgress.Count > 0)
+            yield return $"Note: {report.InProgress.Count} {(report.InProgress.Count == 1 ? "mapping is" : "mappings are")} still in progress " +
+                "when the wait ended (not a failure: AWS finishes them on its own; esmctl plan shows them once settled).";
+    }
+
+    private static string InProgress(ApplyOutcome outcome) =>
+        $"still {outcome.State ?? "in progress"} when the wait ended; AWS finishes it on its own";
 
     /// <summary>"Apply complete! Mappings: 1 created, ..." or, with failures, how many actions did not complete.</summary>
     public static string Verdict(ApplyReport report)
     {
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         var failed = acted.Count(o => o.Result != ApplyResult.Succeeded);
+        var conflicts = acted.Count(o => o.Result == ApplyResult.Conflict);
         var done = acted.Where(o => o.Result == ApplyResult.Succeeded).GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
         int Count(PlanActionKind kind) => done.GetValueOrDefault(kind);
         var counts = $"{Count(PlanActionKind.Create)} created, {Count(PlanActionKind.Update)} updated, " +
                      $"{Count(PlanActionKind.Replace)} replaced, {Count(PlanActionKind.Delete)} deleted, {Count(PlanActionKind.Adopt)} adopted";
+        var conflictNote = conflicts == 0 ? "" : $" ({conflicts} {(conflicts == 1 ? "conflict" : "conflicts")}: not this owner's to change)";
+        if (report.Interruption != ApplyInterruption.None)
+            return $"Apply interrupted: {failed} of {acted.Count} actions were not done{conflictNote}. Mappings: {counts}.";
         return failed == 0
             ? $"Apply complete! Mappings: {counts}."
-            : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete. Mappings: {counts}.";
+            : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete{conflictNote}. Mappings: {counts}.";
     }
 
     /// <summary>One line saying what was tried again, or null when nothing was: the client's retries (throttling,
@@ -54,7 +75,7 @@ public static class ApplyReportOutput
     {
         var busy = report.Outcomes.Sum(o => o.Retries);
         var polls = report.Outcomes.Sum(o => o.Waits);
-        var adopted = report.Outcomes.Count(o => o.Detail is not null && o.Result == ApplyResult.Succeeded);
+        var adopted = report.Outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded);
         if (client.IsEmpty && busy == 0 && polls == 0 && adopted == 0) return null;
         var parts = new List<string>
         {
@@ -69,6 +90,9 @@ public static class ApplyReportOutput
     }
 
     private static string Uuid(ApplyOutcome outcome) => outcome.Uuid is null ? "" : $" ({outcome.Uuid})";
+
+    /// <summary>The action as a noun, for "update failed" (not "updated failed").</summary>
+    private static string Noun(PlanActionKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Verb(PlanActionKind kind) => kind switch
     {

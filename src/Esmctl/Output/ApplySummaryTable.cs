@@ -38,10 +38,11 @@ public static class ApplySummaryTable
             {
                 ApplyResult.Succeeded => ("ok", "green"),
                 ApplyResult.Skipped => ("skipped", "yellow"),
+                ApplyResult.Conflict => ("CONFLICT", "red"),
                 _ => ("FAILED", "red"),
             };
             var detail = outcome.Result == ApplyResult.Succeeded
-                ? outcome.Uuid ?? ""
+                ? (outcome.Uuid ?? "") + (outcome.Settle == SettleState.InProgress ? $" (still {outcome.State})" : "")
                 : outcome.Error?.ToString() ?? "not started";
             table.AddRow(
                 new Text(outcome.Name),
@@ -51,6 +52,7 @@ public static class ApplySummaryTable
                 new Text(outcome.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         if (acted.Count > 0) terminal.Write(table);
+        foreach (var line in ApplyReportOutput.Notes(report)) writer.WriteLine(line);
         writer.WriteLine(ApplyReportOutput.Verdict(report));
         if (ApplyReportOutput.Retries(report, Aws.RetryTally.Process.Snapshot()) is { } retries) writer.WriteLine(retries);
     }

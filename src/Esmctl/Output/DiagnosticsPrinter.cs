@@ -22,7 +22,8 @@ public static class DiagnosticsPrinter
         else
         {
             var errors = set.Diagnostics.Count(d => d.Severity == Severity.Error);
-            output.WriteLine($"invalid: {errors} error{(errors == 1 ? "" : "s")} in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}");
+            var where = set.Files.Count == 0 ? " (no manifest file was read)" : $" in {set.Files.Count} file{(set.Files.Count == 1 ? "" : "s")}";
+            output.WriteLine($"invalid: {errors} error{(errors == 1 ? "" : "s")}{where}");
         }
     }
 

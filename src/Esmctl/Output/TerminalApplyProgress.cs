@@ -15,7 +15,7 @@ public sealed class TerminalApplyProgress(TextWriter writer, Ansi ansi) : IProgr
 
     public void Report(ApplyEvent value)
     {
-        var isWait = value.Step is ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle;
+        var isWait = value.Step is ApplyStep.WaitingForDeletion or ApplyStep.WaitingToSettle or ApplyStep.Settling;
         lock (_gate)
         {
             // A wait redraws with colour only: without colour (NO_COLOR on a terminal) it is a plain new line.
@@ -43,7 +43,12 @@ public sealed class TerminalApplyProgress(TextWriter writer, Ansi ansi) : IProgr
                 $"{symbol} {name}: waiting for the old mapping to be deleted ({value.State ?? "?"}, {Elapsed(value.Elapsed)} elapsed)",
             ApplyStep.WaitingToSettle =>
                 $"{symbol} {name}: waiting for the mapping to settle ({value.State ?? "?"}, {Elapsed(value.Elapsed)} elapsed)",
-            ApplyStep.ResolvingConflict => $"{symbol} {name}: already exists, re-reading it to adopt it",
+            ApplyStep.Settling =>
+                $"{symbol} {name}: waiting for it to settle ({value.State ?? "?"}, {Elapsed(value.Elapsed)} elapsed){uuid}",
+            ApplyStep.ResolvingConflict => $"{symbol} {name}: looking for the existing mapping{detail}",
+            ApplyStep.CheckingOwnership => $"{symbol} {name}: reading its tags to check ownership before writing{uuid}",
+            ApplyStep.RetryingCreate => $"{symbol} {name}: create's outcome was lost{detail}",
+            ApplyStep.Conflict => $"{ansi.Red("✗")} {name}: {ansi.Red("conflict")}{detail}",
             ApplyStep.Succeeded => $"{ansi.Green("✓")} {name}: {Done(value.Kind)} after {Elapsed(value.Elapsed)}{uuid}",
             ApplyStep.Failed => $"{ansi.Red("✗")} {name}: {ansi.Red("failed")}{detail}",
             ApplyStep.Skipped => $"{ansi.Yellow("!")} {name}: skipped{detail}",

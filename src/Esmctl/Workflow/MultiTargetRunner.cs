@@ -3,6 +3,8 @@ using Esmctl.Commands;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Reconciler.Core.Applying;
+using Reconciler.Core.Live;
+using Reconciler.Core.Safety;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 
@@ -60,8 +62,8 @@ public static class MultiTargetRunner
         var changing = runs.Where(r => !r.Failed && r.HasChanges).ToList();
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var run in changing)
-            if (args.MaxDeletes is { } limit && run.Result!.Plan!.Summary.Delete > limit)
-                refused[run.Entry.Name] = $"the plan deletes {run.Result.Plan.Summary.Delete} mappings, more than --max-deletes {limit}; nothing was changed";
+            if (new WritePolicy(run.Result!.Options, args.MaxDeletes).CheckDeletes(run.Result.Plan!.Actions) is { } refusal)
+                refused[run.Entry.Name] = refusal.Message;
         var toApply = changing.Where(r => !refused.ContainsKey(r.Entry.Name)).ToList();
 
         var reports = new Dictionary<string, ApplyReport>(StringComparer.Ordinal);
@@ -77,12 +79,12 @@ public static class MultiTargetRunner
                     var options = run.Result!.Options;
                     var applier = new PlanApplier(
                         run.Target!.Api, time,
-                        new ApplyOptions { MaxDeletes = args.MaxDeletes, Jitter = ApplyOptions.JitterFrom(new Random()) },
-                        (desired, live, tags) => Planner.PlanAgainst(desired, live, tags, options),
+                        new ApplyOptions { Jitter = ApplyOptions.JitterFrom(new Random()), SettleWait = args.SettleWait },
+                        new WritePolicy(options, args.MaxDeletes),
                         new ApplyProgressOutput(TextWriter.Synchronized(progress)));
                     try
                     {
-                        return (run, report: await applier.ApplyAsync(run.Result.Plan!, ct), error: (string?)null, progress);
+                        return (run, report: await applier.ApplyAsync(run.Result.Plan!, run.Result.Live ?? LiveState.Empty, ApplyInterrupt.StopStartingOn(ct)), error: (string?)null, progress);
                     }
                     catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !ct.IsCancellationRequested)
                     {

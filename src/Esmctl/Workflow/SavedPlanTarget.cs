@@ -13,7 +13,7 @@ public static class SavedPlanTarget
         Account = target.Account,
         Region = target.Region,
         Partition = target.Partition,
-        EndpointUrl = settings.EndpointUrl,
+        EndpointUrl = Aws.RedactedUrl.Of(settings.EndpointUrl),
         Profile = settings.Profile,
     };
 

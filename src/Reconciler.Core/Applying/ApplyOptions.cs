@@ -9,9 +9,6 @@ public sealed record ApplyOptions
     /// <summary>How many mappings are worked on at the same time.</summary>
     public int MaxConcurrency { get; init; } = 4;
 
-    /// <summary>Refuse the whole apply when the plan deletes more mappings than this; null means no limit.</summary>
-    public int? MaxDeletes { get; init; }
-
     /// <summary>How long to wait for a mapping to leave a transitional state (Deleting, Updating, ...).</summary>
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -19,6 +16,36 @@ public sealed record ApplyOptions
     public TimeSpan PollBackoffBase { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan PollBackoffMax { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// After the calls, how long to wait for every mapping the apply created or changed to leave Creating, Updating,
+    /// Enabling or Disabling; null does not wait (--no-wait). A mapping still in progress when it ends is reported
+    /// as such, not as a failure.
+    /// </summary>
+    public TimeSpan? SettleWait { get; init; }
+
+    /// <summary>The CLI's default for <see cref="SettleWait"/>.</summary>
+    public static TimeSpan DefaultSettleWait { get; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How many times a create whose outcome was lost (a 5xx, a timeout, a dropped connection, an unreadable success)
+    /// is sent in all, when its mapping cannot be found afterwards. AWS refuses a second mapping of the same function
+    /// and source with a 409 naming the first, so a retry cannot make a duplicate. Five: with one create in ten answered
+    /// 500, three attempts still left about one manifest in 500 uncreated, and one apply of 60 in ten unfinished; five
+    /// leave one in 30 000 (the waits between them add up to about half a minute at most).
+    /// </summary>
+    public int CreateAttempts { get; init; } = 5;
+
+    /// <summary>
+    /// How old the tags a plan was made from may be and still prove ownership for a write (a person may sit at the
+    /// confirmation prompt for a long time). Older, and the applier reads the mapping's tags again before writing.
+    /// Only applies when the live state says when it was read.
+    /// </summary>
+    public TimeSpan TagEvidenceMaxAge { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long to wait, at first, before looking again for a mapping whose create was lost (List can lag a
+    /// create); doubled per attempt up to <see cref="PollBackoffMax"/>, jittered.</summary>
+    public TimeSpan LostCreateDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A source of numbers in [0, 1) that spreads polls of concurrent waits apart. Injected so tests are
@@ -41,10 +68,13 @@ public sealed record ApplyOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
-        if (MaxDeletes is int limit) ArgumentOutOfRangeException.ThrowIfNegative(limit, nameof(MaxDeletes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleTimeout, TimeSpan.Zero, nameof(SettleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollBackoffBase, TimeSpan.Zero, nameof(PollBackoffBase));
         ArgumentOutOfRangeException.ThrowIfLessThan(PollBackoffMax, PollBackoffBase, nameof(PollBackoffMax));
+        if (SettleWait is { } wait) ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(SettleWait));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CreateAttempts, 1, nameof(CreateAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(TagEvidenceMaxAge, TimeSpan.Zero, nameof(TagEvidenceMaxAge));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LostCreateDelay, TimeSpan.Zero, nameof(LostCreateDelay));
         ArgumentNullException.ThrowIfNull(Jitter, nameof(Jitter));
     }
 }

@@ -3,10 +3,21 @@ using System.Text.RegularExpressions;
 namespace Reconciler.Core.Applying;
 
 /// <summary>
-/// Reads the existing mapping's UUID out of a create's ResourceConflictException ("... already exists.
-/// Please update or delete the existing mapping with UUID 1b2c..."). The message also quotes the event source ARN,
-/// and an MSK cluster ARN ends in a UUID of its own (cluster/name/6f3a2b1c-...-2), so the UUID that follows the word
-/// UUID wins, and otherwise only one standing alone (not inside an ARN) is taken.
+/// Reads the existing mapping's UUID out of a create's ResourceConflictException. Every recorded wording ends with
+/// "Please update or delete the existing mapping with UUID &lt;uuid&gt;"; what comes before differs per source:
+/// <list type="bullet">
+/// <item>SQS (recorded): <c>An event source mapping with SQS arn (" arn ") and function (" name ") already exists.</c></item>
+/// <item>Kinesis, DynamoDB Streams (recorded), and MSK as users report it: <c>The event source arn (" arn ") and
+/// function (" name ") provided mapping already exists.</c></item>
+/// <item>MSK (reported): <c>An event source mapping with event source arn ("arn"), function ("arn") and topics ("t")
+/// already exists.</c></item>
+/// <item>Self-managed Kafka, overlapping brokers and the same topic (recorded, test_lambda_api): <c>An event source
+/// mapping with event source ("kafka:1000,kafka:2000"), function ("arn"), topics ("topic") already exists.</c></item>
+/// </list>
+/// The message also quotes the event source ARN, and an MSK cluster ARN ends in a UUID of its own
+/// (cluster/name/6f3a2b1c-...-2), so the UUID that follows the word UUID wins, and otherwise only one standing alone
+/// (not inside an ARN) is taken. Null when the message names none (one report shows the UUID missing): the applier
+/// then lists the function's mappings of that source.
 /// </summary>
 internal static partial class ConflictMessage
 {

@@ -1,88 +1,106 @@
 using Reconciler.Core.Api;
-using Reconciler.Core.Manifests;
-using Reconciler.Core.Model;
+using Reconciler.Core.Live;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Safety;
 
 namespace Reconciler.Core.Applying;
 
 /// <summary>
-/// Executes a plan against the Lambda API. It acts only on each action's Kind, Uuid and requests (CreateRequest,
-/// UpdateRequest, TagChange), never on the human explanations (Changes, Warnings). Independent mappings proceed
-/// concurrently, up to <see cref="ApplyOptions.MaxConcurrency"/>, and one failing does not stop the others.
+/// Executes a plan against the Lambda API; the one applier behind plan/apply, saved plans, many targets and the
+/// daemon. It acts only on each action's Kind, Uuid and requests (CreateRequest, UpdateRequest, TagChange), never on
+/// the human explanations (Changes, Warnings), and every write on an existing mapping is first allowed by
+/// <see cref="WriteGate"/> from tags read in this run. Independent mappings proceed concurrently, up to
+/// <see cref="ApplyOptions.MaxConcurrency"/>, and one failing does not stop the others. After the calls it waits (if
+/// <see cref="ApplyOptions.SettleWait"/> is set) until the mappings it created or changed leave their transitional states.
 /// </summary>
 public sealed class PlanApplier
 {
     private readonly ILambdaMappingApi _api;
     private readonly TimeProvider _time;
     private readonly ApplyOptions _options;
-    private readonly Func<DesiredMapping, LiveMapping, IReadOnlyDictionary<string, string>, PlannedAction> _replan;
+    private readonly WritePolicy _policy;
     private readonly IProgress<ApplyEvent>? _progress;
 
-    /// <param name="replan">Plans one manifest against one live mapping and its tags (the planner's PlanAgainst);
-    /// used when a create finds its mapping already exists, to adopt it instead of failing.</param>
+    /// <param name="policy">Whose mappings this apply may change, whether it may prune, and how many mappings it may
+    /// delete (the delete half of a replacement included); from the user's invocation, never from a plan file.</param>
     public PlanApplier(
         ILambdaMappingApi api,
         TimeProvider time,
         ApplyOptions options,
-        Func<DesiredMapping, LiveMapping, IReadOnlyDictionary<string, string>, PlannedAction> replan,
+        WritePolicy policy,
         IProgress<ApplyEvent>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(replan);
+        ArgumentNullException.ThrowIfNull(policy);
         options.Validate();
         _api = api;
         _time = time;
         _options = options;
-        _replan = replan;
+        _policy = policy;
         _progress = progress;
     }
 
     /// <summary>
     /// Applies the plan and reports one outcome per action, in plan order. Refuses before any call when the plan
-    /// deletes more than <see cref="ApplyOptions.MaxDeletes"/>. On cancellation no new call or wait starts; calls
-    /// already sent finish, and actions not yet started are reported Skipped.
+    /// deletes (or replaces) more mappings than <see cref="WritePolicy.MaxDeletes"/>.
     /// </summary>
-    public async Task<ApplyReport> ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    /// <param name="plan">The actions to carry out.</param>
+    /// <param name="live">The live state read in this run (what the plan was computed from): its listed mappings, and
+    /// the tags it read itself (<see cref="LiveState.TagsReadNow"/>), are the evidence of ownership; anything else is
+    /// read again before a write. <see cref="LiveState.Empty"/> makes every write read its mapping's tags first.</param>
+    /// <param name="interrupt">Stop starting (finish what is in flight) and abort (stop at once).</param>
+    public async Task<ApplyReport> ApplyAsync(Plan plan, LiveState live, ApplyInterrupt interrupt)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(live);
         var counter = new ApiCallCounter();
 
-        var deletes = plan.Actions.Count(a => a.Kind == PlanActionKind.Delete);
-        if (_options.MaxDeletes is int limit && deletes > limit)
+        if (_policy.CheckDeletes(plan.Actions) is { } refusal)
         {
-            var refusal = new DeleteLimitExceeded(deletes, limit);
             var error = new ApplyError(ApplyErrorCodes.DeleteLimitExceeded, refusal.Message);
-            var skipped = plan.Actions.Select(a => Skip(a, error)).ToList();
-            return new ApplyReport(skipped, counter.Snapshot(), refusal);
+            return new ApplyReport([.. plan.Actions.Select(a => Skip(a, error))], counter.Snapshot(), refusal);
         }
 
+        var planTagsFresh = live.ReadAt is not { } readAt || _time.GetUtcNow() - readAt <= _options.TagEvidenceMaxAge;
+        var context = new ApplyContext(_api, _time, _options, _policy, new RunEvidence(live, planTagsFresh), counter, _progress, interrupt);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interrupt.StopStarting, interrupt.Abort);
         using var slots = new SemaphoreSlim(_options.MaxConcurrency);
-        var outcomes = await Task.WhenAll(plan.Actions.Select(a => RunAsync(a, slots, counter, cancellationToken)));
-        return new ApplyReport(outcomes, counter.Snapshot());
+        var results = await Task.WhenAll(plan.Actions.Select(a => RunAsync(a, context, slots, stopping.Token)));
+
+        var outcomes = results.Select(r => r.Outcome).ToList();
+        if (_options.SettleWait is { } wait && wait > TimeSpan.Zero && !interrupt.IsStopping)
+        {
+            var watches = results.Select(r => r.Watch).ToList();
+            outcomes = await new SettleWaiter(context, wait, stopping.Token).WaitAsync(outcomes, watches);
+        }
+        return new ApplyReport(outcomes, counter.Snapshot())
+        {
+            Interruption = interrupt.Abort.IsCancellationRequested ? ApplyInterruption.Aborted
+                : interrupt.StopStarting.IsCancellationRequested ? ApplyInterruption.Stopped
+                : ApplyInterruption.None,
+        };
     }
 
-    private async Task<ApplyOutcome> RunAsync(
-        PlannedAction action, SemaphoreSlim slots, ApiCallCounter counter, CancellationToken ct)
+    private async Task<ActionResult> RunAsync(PlannedAction action, ApplyContext context, SemaphoreSlim slots, CancellationToken stopping)
     {
         if (action.Kind == PlanActionKind.Noop)
         {
-            return new ApplyOutcome(action.Name, action.Kind, ApplyResult.Succeeded, action.Uuid, null, 0, 0, 0);
+            return new ActionResult(new ApplyOutcome(action.Name, action.Kind, ApplyResult.Succeeded, action.Uuid, null, 0, 0, 0), null);
         }
         try
         {
-            await slots.WaitAsync(ct);
+            await slots.WaitAsync(stopping);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            return Skip(action, Cancelled);
+            return new ActionResult(Skip(action, Interrupted), null);
         }
         try
         {
-            if (ct.IsCancellationRequested) return Skip(action, Cancelled);
-            var run = new ActionRun(action, _api, _time, _options, _replan, counter, _progress);
-            return await run.ExecuteAsync(ct);
+            if (stopping.IsCancellationRequested) return new ActionResult(Skip(action, Interrupted), null);
+            return await new ActionRun(action, context).ExecuteAsync();
         }
         finally
         {
@@ -90,8 +108,8 @@ public sealed class PlanApplier
         }
     }
 
-    private static readonly ApplyError Cancelled =
-        new(ApplyErrorCodes.Cancelled, "the apply was cancelled before this action started");
+    private static readonly ApplyError Interrupted =
+        new(ApplyErrorCodes.Cancelled, "the apply was interrupted before this action started; nothing was done to this mapping");
 
     private ApplyOutcome Skip(PlannedAction action, ApplyError error)
     {

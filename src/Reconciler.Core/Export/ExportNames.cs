@@ -5,7 +5,9 @@ namespace Reconciler.Core.Export;
 
 /// <summary>
 /// Stable manifest names for live mappings: "SOURCE-to-FUNCTION" (orders-to-order-processor), as a DNS label
-/// (lowercase [a-z0-9-], at most 63 characters). A mapping already tagged esmctl:name keeps that name. When two
+/// (lowercase [a-z0-9-], at most 63 characters). A mapping already tagged esmctl:name keeps that name when it is
+/// such a label; any other tag value (written by hand or by another tool: "../x", "/etc/cron.d/x", "Orders Queue") is
+/// made one the same way, since the name becomes a file name and must never leave the export directory. When two
 /// mappings would get the same name, every one of them gets a suffix from its UUID, so a name never depends on
 /// which of them was listed first.
 /// </summary>
@@ -16,7 +18,7 @@ public static class ExportNames
 
     public static IReadOnlyDictionary<string, string> Assign(IReadOnlyList<LiveMapping> mappings, Func<LiveMapping, string?> taggedName)
     {
-        var bases = mappings.ToDictionary(m => m.Uuid, m => taggedName(m) is { Length: > 0 } tagged ? tagged : Derive(m), StringComparer.Ordinal);
+        var bases = mappings.ToDictionary(m => m.Uuid, m => taggedName(m) is { Length: > 0 } tagged ? Label(tagged) : Derive(m), StringComparer.Ordinal);
         var counts = bases.Values.CountBy(n => n).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         return bases.ToDictionary(
             p => p.Key,

@@ -9,7 +9,8 @@ namespace Reconciler.Core.Live;
 /// and user tags live only there) with bounded concurrency, and Get only where List cannot show a value: mappings
 /// with a KMS key whose FilterCriteria List returned as null (the API hides encrypted filters in List).
 /// A caller that keeps tags between reads (the daemon) passes them as known tags: ListTags is then called only
-/// for mappings it does not know yet, so reading an unchanged account costs the List pages alone.
+/// for mappings it does not know yet, so reading an unchanged account costs the List pages alone. Such carried tags are
+/// not marked as read now (<see cref="LiveState.TagsReadNow"/>), so a write that depends on them reads them again first.
 /// </summary>
 public sealed class LiveStateReader
 {
@@ -21,12 +22,16 @@ public sealed class LiveStateReader
 
     private readonly ILambdaMappingApi _api;
     private readonly int _concurrency;
+    private readonly TimeProvider? _time;
 
-    public LiveStateReader(ILambdaMappingApi api, int concurrency = 8)
+    /// <param name="time">Stamps <see cref="LiveState.ReadAt"/>, so a write long after the read (a person at the
+    /// confirmation prompt) reads the tags it depends on again.</param>
+    public LiveStateReader(ILambdaMappingApi api, int concurrency = 8, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _api = api;
         _concurrency = concurrency;
+        _time = time;
     }
 
     public Task<LiveState> ReadAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
@@ -37,10 +42,12 @@ public sealed class LiveStateReader
     public async Task<LiveState> ReadAsync(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? knownTags, CancellationToken cancellationToken)
     {
+        var readAt = _time?.GetUtcNow();
         var notes = new ConcurrentQueue<string>();
         var (listed, pages) = await ListAllAsync(notes, cancellationToken).ConfigureAwait(false);
 
         var tags = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var readNow = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var fetched = new ConcurrentDictionary<string, LiveMapping>(StringComparer.Ordinal);
         var gone = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var tagCalls = 0;
@@ -61,6 +68,7 @@ public sealed class LiveStateReader
                 {
                     Interlocked.Increment(ref tagCalls);
                     tags[mapping.Uuid] = await _api.ListTagsAsync(mapping.EventSourceMappingArn, ct).ConfigureAwait(false);
+                    readNow[mapping.Uuid] = true;
                 }
                 if (NeedsGet(mapping))
                 {
@@ -84,6 +92,8 @@ public sealed class LiveStateReader
         {
             Calls = new LiveStateCalls(pages, tagCalls, getCalls),
             Notes = [.. notes.Order(StringComparer.Ordinal)],
+            ReadAt = readAt,
+            TagsReadNow = readNow.Keys.Where(uuid => !gone.ContainsKey(uuid)).ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -28,7 +28,11 @@ public static class ManifestFileReader
             }
             else
             {
-                diagnostics.Error(new SourceLocation(path, 1, 1), "", "no such file or directory");
+                // An empty argument ("$MANIFESTS" unset in a script) would print as ":1:1: error: no such file".
+                if (string.IsNullOrWhiteSpace(path))
+                    diagnostics.Error(new SourceLocation("''", 1, 1), "", "an empty path was given: name a manifest file or directory");
+                else
+                    diagnostics.Error(new SourceLocation(path, 1, 1), "", "no such file or directory");
             }
         }
 

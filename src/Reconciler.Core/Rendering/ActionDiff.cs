@@ -49,9 +49,9 @@ internal static class ActionDiff
     {
         var (mark, value) = (change.Before, change.After) switch
         {
-            (null, not null) => (DiffMark.Create, PlanValueText.Format(change.After)),
-            (not null, null) => (DiffMark.Delete, PlanValueText.Format(change.Before)),
-            _ => (DiffMark.Update, $"{PlanValueText.Format(change.Before)} -> {PlanValueText.Format(change.After)}"),
+            (null, not null) => (DiffMark.Create, SentinelValues.Format(change.Field, change.After)),
+            (not null, null) => (DiffMark.Delete, SentinelValues.Format(change.Field, change.Before)),
+            _ => (DiffMark.Update, $"{SentinelValues.Format(change.Field, change.Before)} -> {SentinelValues.Format(change.Field, change.After)}"),
         };
         return new DiffLine(1, mark, $"{change.Field}: {value}", change.ForcesReplacement);
     }

@@ -44,8 +44,8 @@ public static class SavedPlanVerifier
                 Live = live,
                 Changes = [.. action.Changes.Select(c => new FieldChange(c.Field, c.Before?.DeepClone(), c.After?.DeepClone(), c.ForcesReplacement))],
                 Warnings = [.. action.Warnings],
-                CreateRequest = SavedConfigurationMapper.ToDomain(action.CreateRequest),
-                UpdateRequest = SavedConfigurationMapper.ToDomain(action.UpdateRequest),
+                CreateRequest = SavedRequest.Read(action.CreateRequest),
+                UpdateRequest = SavedRequest.Read(action.UpdateRequest),
                 TagChange = action.TagChange is { } t ? new TagChange(t.Set.ToDictionary(StringComparer.Ordinal), [.. t.Remove]) : null,
             });
         }

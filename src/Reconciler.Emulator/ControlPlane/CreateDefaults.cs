@@ -1,34 +1,26 @@
-using Reconciler.Core.Model;
+using System.Text.Json.Nodes;
+using Reconciler.Emulator.ControlPlane.Behaviour;
 
 namespace Reconciler.Emulator.ControlPlane;
 
 /// <summary>
-/// The values the service reports for members a Create left out, only where the model's documentation states them:
-/// BatchSize (10 for SQS, 100 for every other source); MaximumBatchingWindowInSeconds 0 for SQS, Kinesis and
-/// DynamoDB (the 500 ms default of MSK, Kafka, MQ and DocumentDB has no value in whole seconds, so it stays unset);
-/// for Kinesis and DynamoDB streams ParallelizationFactor 1, MaximumRecordAgeInSeconds -1, MaximumRetryAttempts -1,
-/// BisectBatchOnFunctionError false and TumblingWindowInSeconds 0. The error-handling defaults are documented for
-/// MSK and Kafka too, but AWS is not documented to echo them there, so they are not invented.
-/// ProvisionedPollerConfig defaults apply only once provisioned mode is asked for, so nothing is filled for it.
+/// The values a Create leaves out and the service fills in, per kind of source, from the behaviour table (each
+/// default cites the model's documentation or a recording). "$uuid" is the new mapping's own UUID (the consumer
+/// group ID of a Kafka mapping created without one).
 /// </summary>
 internal static class CreateDefaults
 {
-    public static MappingConfiguration Apply(MappingConfiguration c, SourceKind kind)
+    public static JsonObject Apply(JsonObject settings, SourceBehaviour behaviour, string uuid)
     {
-        var withBatch = c with
+        var filled = (JsonObject)settings.DeepClone();
+        foreach (var entry in behaviour.Defaults)
         {
-            BatchSize = c.BatchSize ?? (kind == SourceKind.Sqs ? 10 : 100),
-            MaximumBatchingWindowInSeconds = c.MaximumBatchingWindowInSeconds
-                ?? (kind is SourceKind.Sqs || EventSource.IsStream(kind) ? 0 : null),
-        };
-        if (!EventSource.IsStream(kind)) return withBatch;
-        return withBatch with
-        {
-            ParallelizationFactor = c.ParallelizationFactor ?? 1,
-            MaximumRecordAgeInSeconds = c.MaximumRecordAgeInSeconds ?? -1,
-            MaximumRetryAttempts = c.MaximumRetryAttempts ?? -1,
-            BisectBatchOnFunctionError = c.BisectBatchOnFunctionError ?? false,
-            TumblingWindowInSeconds = c.TumblingWindowInSeconds ?? 0,
-        };
+            if (JsonTree.At(filled, entry.Path) is not null) continue;
+            var value = entry.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == BehaviourEntry.OwnUuid
+                ? JsonValue.Create(uuid)
+                : entry.Value.DeepClone();
+            JsonTree.Set(filled, entry.Path, value);
+        }
+        return filled;
     }
 }

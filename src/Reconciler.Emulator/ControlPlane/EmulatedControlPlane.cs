@@ -1,40 +1,53 @@
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using Reconciler.Core.Api;
 using Reconciler.Core.Model;
+using Reconciler.Emulator.Inventory;
+using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.ControlPlane;
 
 /// <summary>
-/// The Lambda event source mapping control plane, emulated in process: the same answers, errors and state machine
-/// AWS documents, behind the engine's port. State lives in memory (this constructor) or in a file
-/// (<see cref="Persistence.FileBackedControlPlane"/>). Transitions end when <see cref="ControlPlaneOptions.TransitionDwell"/>
-/// has passed on the injected clock; a mutating call answers with the transitional state, as AWS's 202 does.
-/// Thread-safe. The HTTP face maps routes onto these methods and reads <see cref="RequestLog"/> and <see cref="Counters"/>.
+/// The Lambda event source mapping control plane, emulated in process: the answers, errors and state machine AWS
+/// has as recorded (docs/aws.md), behind the engine's port. Each request is checked as the service checks it: the
+/// model's constraints (ValidationException), then the service's rules (<see cref="MappingRules"/>), then that the
+/// function and source exist (only with a <see cref="ResourceInventory"/>), then duplicates (409). State lives in
+/// memory (this constructor) or in a file (<see cref="Persistence.FileBackedControlPlane"/>), each mapping's settings
+/// in the model's wire form. Transitions end when <see cref="ControlPlaneOptions.TransitionDwell"/> has passed on the
+/// injected clock; a mutating call answers with the transitional state, as AWS's 202 does. Thread-safe.
 /// </summary>
-public sealed partial class EmulatedControlPlane : ILambdaMappingApi
+public sealed class EmulatedControlPlane : ILambdaMappingApi
 {
-    private const string UserInitiated = "USER_INITIATED";
+    /// <summary>Request members that are not settings of the mapping.</summary>
+    private static readonly string[] RequestOnly = ["FunctionName", "Enabled", "Tags"];
 
     private readonly IMappingStoreHost _host;
     private readonly TimeProvider _time;
     private readonly Func<Guid> _newUuid;
     private readonly RequestJournal _journal;
+    private readonly ControlPlaneModel _model = ControlPlaneModel.Embedded;
 
-    public EmulatedControlPlane(ControlPlaneOptions? options = null, TimeProvider? time = null, Func<Guid>? newUuid = null)
-        : this(new InMemoryStoreHost(), options, time, newUuid)
+    /// <param name="inventory">The functions and sources that exist; null (the default) means every one does.</param>
+    public EmulatedControlPlane(ControlPlaneOptions? options = null, TimeProvider? time = null, Func<Guid>? newUuid = null, ResourceInventory? inventory = null)
+        : this(new InMemoryStoreHost(), options, time, newUuid, inventory)
     {
     }
 
-    internal EmulatedControlPlane(IMappingStoreHost host, ControlPlaneOptions? options, TimeProvider? time, Func<Guid>? newUuid)
+    internal EmulatedControlPlane(IMappingStoreHost host, ControlPlaneOptions? options, TimeProvider? time, Func<Guid>? newUuid, ResourceInventory? inventory = null)
     {
         _host = host;
         Options = (options ?? new ControlPlaneOptions()).Validated();
         _time = time ?? TimeProvider.System;
         _newUuid = newUuid ?? UuidSources.Random;
         _journal = new RequestJournal(Options.RequestLogCapacity);
+        if (inventory is not null && !inventory.SharesHomeWith(Options))
+            throw new ArgumentException("The inventory resolves function names in another account, region or partition than this control plane; make it with the same ControlPlaneOptions.", nameof(inventory));
+        Inventory = inventory;
     }
 
     public ControlPlaneOptions Options { get; }
+
+    /// <summary>The functions and sources this control plane knows, or null when it takes every one as existing.</summary>
+    public ResourceInventory? Inventory { get; }
 
     /// <summary>The most recent requests, oldest first (at most <see cref="ControlPlaneOptions.RequestLogCapacity"/>).</summary>
     public IReadOnlyList<RequestRecord> RequestLog => _journal.Recent;
@@ -44,68 +57,89 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
     public Task<MappingPage> ListAsync(ListMappingsQuery query, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.List, null, mutating: false, (store, _) =>
         {
-            if (query.MaxItems is { } max && max is < 1 or > 10000)
-                throw ApiErrors.InvalidParameter($"MaxItems must be between 1 and 10000, but was {max}.");
+            _model.Validate(ApiOperations.List, Json(
+                ("EventSourceArn", query.EventSourceArn), ("FunctionName", query.FunctionName), ("Marker", query.Marker), ("MaxItems", query.MaxItems)));
             // "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher."
             var pageSize = Math.Min(query.MaxItems ?? 100, 100);
             var after = query.Marker is { Length: > 0 } marker ? ListMarker.Decode(marker) : 0;
             // The filter matches the resolved FunctionArn exactly: "f" lists mappings of the unqualified function,
             // "f:live" those of the alias, as the qualifier is part of what a mapping invokes.
-            var functionArn = query.FunctionName is { Length: > 0 } name ? ResolveFunctionArn(name) : null;
+            var functionArn = query.FunctionName is { Length: > 0 } name ? ResolveFunction(name).Arn : null;
             var matching = store.Mappings
                 .Where(m => m.Sequence > after)
                 .Where(m => functionArn is null || m.FunctionArn == functionArn)
-                .Where(m => query.EventSourceArn is not { Length: > 0 } || m.Configuration.EventSourceArn == query.EventSourceArn)
+                .Where(m => query.EventSourceArn is not { Length: > 0 } || m.EventSourceArn == query.EventSourceArn)
                 .Take(pageSize + 1)
                 .ToList();
             var page = matching.Take(pageSize).ToList();
             var next = matching.Count > pageSize ? ListMarker.Encode(page[^1].Sequence) : null;
-            return new MappingPage(page.Select(m => ResponseView.Of(m, forList: true)).ToList(), next);
+            return new MappingPage(page.Select(m => View(m, forList: true)).ToList(), next);
         }, null, cancellationToken);
 
     public Task<LiveMapping> GetAsync(string uuid, CancellationToken cancellationToken) =>
-        RunAsync(ApiOperations.Get, uuid, mutating: false,
-            (store, _) => ResponseView.Of(Existing(store, uuid), forList: false), null, cancellationToken);
+        RunAsync(ApiOperations.Get, uuid, mutating: false, (store, _) => View(Existing(store, ApiOperations.Get, uuid), forList: false), null, cancellationToken);
 
     public Task<LiveMapping> CreateAsync(MappingConfiguration request, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.Create, null, mutating: true, (store, now) =>
         {
-            var kind = MappingValidator.ValidateCreateOnly(request, now);
-            var functionArn = ResolveFunctionArn(request.FunctionName!);
-            var settings = EmptyStructures.Drop(request) with { FunctionName = functionArn, Enabled = null, Tags = null };
-            MappingValidator.ValidateSettings(settings, kind);
-            settings = CreateDefaults.Apply(settings, kind);
-            ThrowIfConflict(store, functionArn, settings, request.FunctionName!, exceptUuid: null);
+            var wire = WireConfiguration.Write(request);
+            _model.Validate(ApiOperations.Create, wire);
+            var kind = _model.Rules.CheckCreate(request, wire, now);
+            RequireSourceInRegion(request.EventSourceArn);
+            var function = ResolveFunction(request.FunctionName!);
+            RequireFunction(function.Reference);
+            RequireSource(request.EventSourceArn);
 
             var uuid = NewUuid(store);
+            var behaviour = _model.Behaviours.For(kind);
+            var settings = Settings(wire);
+            settings = CreateDefaults.Apply(settings, behaviour, uuid);
+            Conflicts.ThrowIfAny(store, function.Arn, settings, request.FunctionName!, exceptUuid: null);
+
+            var enabled = request.Enabled ?? true;
             var mapping = new StoredMapping
             {
                 Uuid = uuid,
                 Sequence = store.NextSequence,
                 EventSourceMappingArn = $"arn:{Options.Partition}:lambda:{Options.Region}:{Options.AccountId}:event-source-mapping:{uuid}",
-                FunctionArn = functionArn,
-                Configuration = settings,
-                Enabled = request.Enabled ?? true,
-                Transition = new MappingTransition(MappingStates.Creating, now),
+                FunctionArn = function.Arn,
+                Settings = settings,
+                Enabled = enabled,
+                // A mapping created disabled is Disabled at once (recorded); an enabled one is Creating first.
+                Transition = enabled ? new MappingTransition(MappingStates.Creating, now) : null,
                 LastModified = now,
-                StateTransitionReason = UserInitiated,
+                StateTransitionReason = behaviour.Reason,
+                LastProcessingResult = behaviour.InitialProcessingResult,
                 Tags = new Dictionary<string, string>(request.Tags ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             };
+            TagRules.CheckKeys(mapping.Tags.Keys);
+            TagRules.CheckLimit(mapping.Tags.Count);
             store.Add(mapping);
-            return ResponseView.Of(mapping, forList: false);
+            return View(mapping, forList: false);
         }, created => created.Uuid, cancellationToken);
 
     public Task<LiveMapping> UpdateAsync(string uuid, MappingConfiguration changes, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.Update, uuid, mutating: true, (store, now) =>
         {
-            MappingValidator.RejectCreateOnlyMembers(changes);
-            var mapping = Existing(store, uuid);
+            var wire = WireConfiguration.Write(changes);
+            wire["UUID"] = uuid;
+            _model.Validate(ApiOperations.Update, wire);
+            wire.Remove("UUID");
+            RejectCreateOnlyMembers(wire);
+            var mapping = Existing(store, ApiOperations.Update, uuid);
             if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
 
-            var functionArn = changes.FunctionName is { } name ? ResolveFunctionArn(name) : mapping.FunctionArn;
-            var merged = UpdateMerge.Apply(mapping.Configuration, changes) with { FunctionName = functionArn };
-            MappingValidator.ValidateSettings(merged, mapping.Kind);
-            if (functionArn != mapping.FunctionArn) ThrowIfConflict(store, functionArn, merged, changes.FunctionName!, exceptUuid: uuid);
+            var settings = UpdateMerge.Apply(mapping.Settings, wire, _model.UpdateRequest);
+            var merged = WireConfiguration.Read(settings);
+            _model.Rules.CheckUpdate(changes, wire, merged, mapping.Kind);
+            var functionArn = mapping.FunctionArn;
+            if (changes.FunctionName is { } name)
+            {
+                var function = ResolveFunction(name);
+                RequireFunction(function.Reference);
+                functionArn = function.Arn;
+            }
+            if (functionArn != mapping.FunctionArn) Conflicts.ThrowIfAny(store, functionArn, settings, changes.FunctionName!, exceptUuid: uuid);
 
             var enabled = changes.Enabled ?? mapping.Enabled;
             var state = enabled == mapping.Enabled ? MappingStates.Updating
@@ -113,44 +147,50 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
             var updated = mapping with
             {
                 FunctionArn = functionArn,
-                Configuration = merged,
+                Settings = settings,
                 Enabled = enabled,
                 Transition = new MappingTransition(state, now),
                 LastModified = now,
-                StateTransitionReason = UserInitiated,
+                StateTransitionReason = _model.Behaviours.For(mapping.Kind).Reason,
             };
             store.Replace(updated);
-            return ResponseView.Of(updated, forList: false);
+            return View(updated, forList: false);
         }, null, cancellationToken);
 
     public Task<LiveMapping> DeleteAsync(string uuid, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.Delete, uuid, mutating: true, (store, now) =>
         {
-            var mapping = Existing(store, uuid);
+            var mapping = Existing(store, ApiOperations.Delete, uuid);
             if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
             var deleting = mapping with
             {
                 Transition = new MappingTransition(MappingStates.Deleting, now),
                 LastModified = now,
-                StateTransitionReason = UserInitiated,
+                StateTransitionReason = _model.Behaviours.For(mapping.Kind).Reason,
             };
             store.Replace(deleting);
-            return ResponseView.Of(deleting, forList: false);
+            return View(deleting, forList: false);
         }, null, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceArn, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyDictionary<string, string>>(ApiOperations.ListTags, null, mutating: false,
-            (store, _) => new Dictionary<string, string>(Taggable(store, resourceArn).Tags, StringComparer.Ordinal),
-            null, cancellationToken);
+        RunAsync<IReadOnlyDictionary<string, string>>(ApiOperations.ListTags, null, mutating: false, (store, _) =>
+        {
+            _model.Validate(ApiOperations.ListTags, Json(("Resource", resourceArn)));
+            return new Dictionary<string, string>(Taggable(store, resourceArn).Tags, StringComparer.Ordinal);
+        }, null, cancellationToken);
 
     public Task TagAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.Tag, null, mutating: true, (store, _) =>
         {
+            _model.Validate(ApiOperations.Tag, Json(
+                ("Resource", resourceArn),
+                ("Tags", new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))))));
             var mapping = Taggable(store, resourceArn);
-            if (tags.Count == 0) throw ApiErrors.InvalidParameter("Tags must contain at least one tag.");
-            TagRules.Validate(tags, existingCount: mapping.Tags.Keys.Count(k => !tags.ContainsKey(k)));
+            TagRules.CheckNotEmpty(tags.Count);
+            TagRules.CheckKeys(tags.Keys);
             var merged = new Dictionary<string, string>(mapping.Tags, StringComparer.Ordinal);
             foreach (var (key, value) in tags) merged[key] = value;
+            TagRules.CheckLimit(merged.Count);
             store.Replace(mapping with { Tags = merged });
             return true;
         }, null, cancellationToken);
@@ -158,10 +198,13 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
     public Task UntagAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken) =>
         RunAsync(ApiOperations.Untag, null, mutating: true, (store, _) =>
         {
+            // An empty tagKeys query is no tagKeys at all: the service reports it missing (recorded).
+            _model.Validate(ApiOperations.Untag, Json(
+                ("Resource", resourceArn),
+                ("TagKeys", tagKeys.Count == 0 ? null : new JsonArray(tagKeys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()))));
             var mapping = Taggable(store, resourceArn);
-            if (tagKeys.Count == 0) throw ApiErrors.InvalidParameter("TagKeys must contain at least one key.");
-            var remaining = mapping.Tags.Where(t => !tagKeys.Contains(t.Key))
-                .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            // Keys the mapping does not have are ignored: untagging one answers 204 (recorded).
+            var remaining = mapping.Tags.Where(t => !tagKeys.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
             store.Replace(mapping with { Tags = remaining });
             return true;
         }, null, cancellationToken);
@@ -188,28 +231,88 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
         }
     }
 
-    private static StoredMapping Existing(MappingStore store, string uuid) =>
-        store.Find(uuid) ?? throw ApiErrors.MappingNotFound(uuid);
+    private LiveMapping View(StoredMapping mapping, bool forList) => MappingView.Of(mapping, _model.Behaviours, forList);
 
-    private StoredMapping Taggable(MappingStore store, string resourceArn)
+    /// <summary>The mapping a path UUID names: the UUID is first checked against the model (36 characters), then
+    /// for its form (a malformed one is a 400, not a 404), then looked up.</summary>
+    private StoredMapping Existing(MappingStore store, string operation, string uuid)
     {
-        if (!TaggableResourcePattern().IsMatch(resourceArn ?? ""))
-            throw ApiErrors.InvalidParameter($"'{resourceArn}' is not a taggable Lambda resource ARN.");
-        // Functions and code signing configs are taggable in AWS, but this control plane knows only mappings.
-        return store.FindByArn(resourceArn!) ?? throw ApiErrors.NotFound($"The resource you requested does not exist: {resourceArn}");
+        if (operation != ApiOperations.Update) _model.Validate(operation, Json(("UUID", uuid)));
+        if (!Guid.TryParseExact(uuid, "D", out _))
+            throw ApiErrors.InvalidParameter($"The event source mapping UUID '{uuid}' is not a UUID.");
+        return store.Find(uuid) ?? throw ApiErrors.MappingNotFound();
     }
 
-    private string ResolveFunctionArn(string functionName) =>
-        (FunctionReference.TryParse(functionName)
-            ?? throw ApiErrors.InvalidParameter($"FunctionName '{functionName}' is not a function name, partial ARN or function ARN."))
-        .ToArn(Options.Partition, Options.Region, Options.AccountId);
-
-    private static void ThrowIfConflict(MappingStore store, string functionArn, MappingConfiguration settings, string requestedFunction, string? exceptUuid)
+    /// <summary>The mapping a tag operation names. Only mappings are taggable here; a function's tags are not
+    /// emulated.</summary>
+    private static StoredMapping Taggable(MappingStore store, string resourceArn)
     {
-        var key = NaturalKey.Of(functionArn, settings);
-        // A mapping still in Deleting exists until it is gone, so it still conflicts.
-        var existing = store.Mappings.FirstOrDefault(m => m.Uuid != exceptUuid && NaturalKey.Of(m.FunctionArn, m.Configuration) == key);
-        if (existing is not null) throw ApiErrors.Conflict(NaturalKey.ConflictMessage(existing, requestedFunction));
+        if (resourceArn.Contains(":function:", StringComparison.Ordinal))
+            throw ApiErrors.NotFound($"Function not found: {resourceArn}");
+        if (!resourceArn.Contains(":event-source-mapping:", StringComparison.Ordinal))
+            throw ApiErrors.NotFound($"The resource you requested does not exist: {resourceArn}");
+        return store.FindByArn(resourceArn) ?? throw ApiErrors.TaggedMappingNotFound(resourceArn);
+    }
+
+    /// <summary>Update has no member for these; sending one is an error here, so a client that sends one learns it
+    /// before AWS silently ignores it. VIRTUAL_HOST "cannot be specified in an UpdateEventSourceMapping API call".</summary>
+    private void RejectCreateOnlyMembers(JsonObject wire)
+    {
+        foreach (var member in _model.CreateOnly)
+        {
+            if (wire[member] is not null)
+                throw ApiErrors.InvalidParameter($"{member} cannot be updated. Delete the event source mapping and create a new one.");
+        }
+        if (wire["SourceAccessConfigurations"] is JsonArray access && access.Any(UpdateMerge.IsVirtualHost))
+            throw ApiErrors.InvalidParameter("SourceAccessConfigurations of type VIRTUAL_HOST cannot be specified in an UpdateEventSourceMapping call.");
+    }
+
+    /// <summary>Lambda polls a source only in its own region. Quoted by CloudFormation from Lambda (not recorded):
+    /// "Event source region must match Lambda region us-west-1." Another account is fine (cross-account queues and
+    /// streams are supported).</summary>
+    private void RequireSourceInRegion(string? arn)
+    {
+        if (arn is not null && EventSource.RegionOf(arn) is { } region && region != Options.Region)
+            throw ApiErrors.InvalidParameter($"Event source region must match Lambda region {Options.Region}.");
+    }
+
+    /// <summary>A function ARN of another region is Lambda's 404 "Functions from 'R' are not reachable in this region
+    /// ('H')" (quoted from Invoke; not recorded for mappings), never a mapping in this region of a function elsewhere.</summary>
+    private (string Arn, FunctionReference Reference) ResolveFunction(string functionName)
+    {
+        var reference = FunctionReference.TryParse(functionName)
+            ?? throw ApiErrors.InvalidParameter($"FunctionName '{functionName}' is not a function name, partial ARN or function ARN.");
+        if (reference.Region is { } region && region != Options.Region)
+            throw ApiErrors.NotFound($"Functions from '{region}' are not reachable in this region ('{Options.Region}')");
+        return (reference.ToArn(Options.Partition, Options.Region, Options.AccountId), reference);
+    }
+
+    private void RequireFunction(FunctionReference reference)
+    {
+        if (Inventory is { } inventory && !inventory.HasFunction(reference))
+            throw ApiErrors.InvalidParameter("Function does not exist");
+    }
+
+    /// <summary>The recorded answers for a missing queue and a missing stream; self-managed Kafka brokers are the
+    /// user's own servers, which the service does not look up at creation.</summary>
+    private void RequireSource(string? arn)
+    {
+        if (Inventory is not { } inventory || arn is null || inventory.HasSource(arn)) return;
+        throw ApiErrors.InvalidParameter(EventSource.KindOfArn(arn) switch
+        {
+            SourceKind.Sqs => "Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.",
+            SourceKind.Kinesis or SourceKind.DynamoDbStreams => $"Stream not found: {arn}",
+            SourceKind.AmazonMq => $"Broker not found: {arn}",
+            _ => $"Cluster not found: {arn}",
+        });
+    }
+
+    /// <summary>The settings part of a request: no FunctionName, Enabled or Tags, empty values dropped.</summary>
+    private static JsonObject Settings(JsonObject wire)
+    {
+        var settings = JsonTree.Pruned(wire);
+        foreach (var member in RequestOnly) settings.Remove(member);
+        return settings;
     }
 
     private string NewUuid(MappingStore store)
@@ -222,6 +325,5 @@ public sealed partial class EmulatedControlPlane : ILambdaMappingApi
         throw new InvalidOperationException("The UUID source keeps returning UUIDs already in use.");
     }
 
-    [GeneratedRegex(@"^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:(function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(capacity-provider|network-connector):[a-zA-Z0-9-_]{1,64})$")]
-    private static partial Regex TaggableResourcePattern();
+    private static JsonObject Json(params (string Name, object? Value)[] members) => WireJson.Object(members);
 }

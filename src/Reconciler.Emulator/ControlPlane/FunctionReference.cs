@@ -10,9 +10,9 @@ namespace Reconciler.Emulator.ControlPlane;
 public sealed partial record FunctionReference(string? Partition, string? Region, string? AccountId, string Name, string? Qualifier)
 {
     /// <summary>The function ARN, qualifier kept, with the caller's defaults for the parts the name leaves out.</summary>
-    public string ToArn(string defaultPartition, string defaultRegion, string defaultAccountId) =>
+    public string ToArn(string defaultPartition, string defaultRegion, string defaultAccountId, bool withQualifier = true) =>
         $"arn:{Partition ?? defaultPartition}:lambda:{Region ?? defaultRegion}:{AccountId ?? defaultAccountId}:function:{Name}"
-        + (Qualifier is null ? "" : ":" + Qualifier);
+        + (Qualifier is null || !withQualifier ? "" : ":" + Qualifier);
 
     public static FunctionReference? TryParse(string? text)
     {

@@ -1,58 +1,57 @@
-using Reconciler.Core.Model;
+using System.Text.Json.Nodes;
+using Reconciler.Emulator.ApiModel;
 
 namespace Reconciler.Emulator.ControlPlane;
 
 /// <summary>
-/// How UpdateEventSourceMapping changes a mapping: an absent member changes nothing, a present one replaces the
-/// stored value, and an empty one (see <see cref="EmptyStructures"/>) removes it. Two documented immutables inside
-/// updatable structures are enforced here: a Kafka ConsumerGroupId cannot change, and VIRTUAL_HOST entries cannot
-/// be sent, so the existing ones are kept whatever list replaces the others.
+/// How UpdateEventSourceMapping changes a mapping, for every member of the model's update request: an absent member
+/// changes nothing, a present one replaces the stored value, and an empty one ({}, [], "", see <see cref="JsonTree"/>)
+/// removes it. Two documented immutables inside updatable structures are kept: a Kafka ConsumerGroupId ("you cannot
+/// update this value") and the VIRTUAL_HOST entries of SourceAccessConfigurations (which Update may not carry).
 /// </summary>
 internal static class UpdateMerge
 {
-    public static MappingConfiguration Apply(MappingConfiguration current, MappingConfiguration changes)
+    /// <summary>Members of the update request that are not settings of the mapping.</summary>
+    private static readonly HashSet<string> NotSettings = new(StringComparer.Ordinal) { "UUID", "FunctionName", "Enabled" };
+
+    private static readonly string[] KafkaConfigs = ["AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig"];
+
+    public const string VirtualHost = "VIRTUAL_HOST";
+
+    public static JsonObject Apply(JsonObject current, JsonObject changes, ModelShape updateRequest)
     {
-        var dropped = EmptyStructures.Drop(changes);
-        return current with
+        var merged = (JsonObject)current.DeepClone();
+        foreach (var member in updateRequest.Members)
         {
-            BatchSize = changes.BatchSize ?? current.BatchSize,
-            FilterCriteria = changes.FilterCriteria is null ? current.FilterCriteria : dropped.FilterCriteria,
-            KmsKeyArn = changes.KmsKeyArn is null ? current.KmsKeyArn : dropped.KmsKeyArn,
-            MetricsConfig = changes.MetricsConfig is null ? current.MetricsConfig : dropped.MetricsConfig,
-            LoggingConfig = changes.LoggingConfig is null ? current.LoggingConfig : dropped.LoggingConfig,
-            ScalingConfig = changes.ScalingConfig is null ? current.ScalingConfig : dropped.ScalingConfig,
-            MaximumBatchingWindowInSeconds = changes.MaximumBatchingWindowInSeconds ?? current.MaximumBatchingWindowInSeconds,
-            ParallelizationFactor = changes.ParallelizationFactor ?? current.ParallelizationFactor,
-            DestinationConfig = changes.DestinationConfig is null ? current.DestinationConfig : dropped.DestinationConfig,
-            MaximumRecordAgeInSeconds = changes.MaximumRecordAgeInSeconds ?? current.MaximumRecordAgeInSeconds,
-            BisectBatchOnFunctionError = changes.BisectBatchOnFunctionError ?? current.BisectBatchOnFunctionError,
-            MaximumRetryAttempts = changes.MaximumRetryAttempts ?? current.MaximumRetryAttempts,
-            TumblingWindowInSeconds = changes.TumblingWindowInSeconds ?? current.TumblingWindowInSeconds,
-            SourceAccessConfigurations = changes.SourceAccessConfigurations is null
-                ? current.SourceAccessConfigurations
-                : KeepVirtualHosts(current.SourceAccessConfigurations, changes.SourceAccessConfigurations),
-            FunctionResponseTypes = changes.FunctionResponseTypes is null ? current.FunctionResponseTypes : dropped.FunctionResponseTypes,
-            AmazonManagedKafkaEventSourceConfig = MergeKafka(current.AmazonManagedKafkaEventSourceConfig, changes.AmazonManagedKafkaEventSourceConfig),
-            SelfManagedKafkaEventSourceConfig = MergeKafka(current.SelfManagedKafkaEventSourceConfig, changes.SelfManagedKafkaEventSourceConfig),
-            DocumentDBEventSourceConfig = changes.DocumentDBEventSourceConfig ?? current.DocumentDBEventSourceConfig,
-            ProvisionedPollerConfig = changes.ProvisionedPollerConfig is null ? current.ProvisionedPollerConfig : dropped.ProvisionedPollerConfig,
-        };
+            if (NotSettings.Contains(member.Name) || changes[member.Name] is not { } change) continue;
+            merged[member.Name] = member.Name switch
+            {
+                _ when KafkaConfigs.Contains(member.Name) => KeepConsumerGroup(current[member.Name] as JsonObject, change, member.Name),
+                "SourceAccessConfigurations" => KeepVirtualHosts(current[member.Name] as JsonArray, change),
+                _ => change.DeepClone(),
+            };
+        }
+        return JsonTree.Pruned(merged);
     }
 
-    private static IReadOnlyList<SourceAccessConfiguration>? KeepVirtualHosts(
-        IReadOnlyList<SourceAccessConfiguration>? current, IReadOnlyList<SourceAccessConfiguration> replacement)
+    private static JsonNode KeepConsumerGroup(JsonObject? current, JsonNode change, string member)
     {
-        var kept = (current ?? []).Where(c => c.Type == EnumValues.VirtualHost).Concat(replacement).ToList();
-        return kept.Count == 0 ? null : kept;
-    }
-
-    private static KafkaEventSourceConfig? MergeKafka(KafkaEventSourceConfig? current, KafkaEventSourceConfig? change)
-    {
-        if (change is null) return current;
-        if (change.ConsumerGroupId is { } group && group != current?.ConsumerGroupId)
+        var kept = (JsonObject)change.DeepClone();
+        var group = current is null ? null : JsonTree.Text(current, "ConsumerGroupId");
+        var asked = JsonTree.Text(kept, "ConsumerGroupId");
+        if (asked is not null && asked != group)
             throw ApiErrors.InvalidParameter(
-                $"ConsumerGroupId cannot be updated (current: '{current?.ConsumerGroupId}', requested: '{group}'). Delete the event source mapping and create a new one.");
-        var merged = change with { ConsumerGroupId = current?.ConsumerGroupId };
-        return merged is { ConsumerGroupId: null, SchemaRegistryConfig: null } ? null : merged;
+                $"{member}.ConsumerGroupId cannot be updated (current: '{group}', requested: '{asked}'). Delete the event source mapping and create a new one.");
+        if (group is not null) kept["ConsumerGroupId"] = group;
+        return kept;
     }
+
+    private static JsonNode KeepVirtualHosts(JsonArray? current, JsonNode change)
+    {
+        var hosts = (current ?? []).Where(IsVirtualHost).Select(e => e!.DeepClone());
+        var others = change is JsonArray list ? list.Where(e => !IsVirtualHost(e)).Select(e => e!.DeepClone()) : [];
+        return new JsonArray(hosts.Concat(others).ToArray());
+    }
+
+    public static bool IsVirtualHost(JsonNode? entry) => entry is JsonObject o && JsonTree.Text(o, "Type") == VirtualHost;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Reconciler.Core.Api;
+using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.Http;
 

@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reconciler.Core.Api;
+using Reconciler.Emulator.ControlPlane;
+using Reconciler.Emulator.Inventory;
+using Reconciler.Emulator.Persistence;
 
 namespace Reconciler.Emulator.Http;
 
@@ -29,6 +32,11 @@ public sealed class EmulatorServer : IAsyncDisposable
     }
 
     public EmulatorServerOptions Options { get; }
+
+    /// <summary>The inventory the admin routes show and change: the options', else the control plane's own.</summary>
+    public ResourceInventory? Inventory => Options.Inventory
+        ?? (_controlPlane as EmulatedControlPlane)?.Inventory
+        ?? (_controlPlane as FileBackedControlPlane)?.Inventory;
 
     /// <summary>The requests the AWS routes answered (the /_emulator routes are not logged).</summary>
     public HttpRequestLog RequestLog { get; }
@@ -54,7 +62,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.Use(pipeline.InvokeAsync);
         new LambdaRoutes(_controlPlane, Options.Log).Map(app);
         new StsRoutes(Options.AccountId).Map(app);
-        AdminRoutes.Map(app, RequestLog);
+        AdminRoutes.Map(app, RequestLog, Inventory);
 
         await app.StartAsync(cancellationToken);
         _app = app;

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reconciler.Core.Api;
+using Reconciler.Emulator.ApiModel;
 using Reconciler.Emulator.ControlPlane;
+using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.Http;
 
@@ -96,7 +98,7 @@ internal sealed class LambdaRoutes(ILambdaMappingApi api, Action<string>? log)
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new WireFormatException("The request body must be a JSON object.");
             tags = WireRead.Map(document.RootElement.TryGetProperty("Tags", out var t) ? t : default, "Tags", WireRead.RequiredString)
-                ?? throw new WireFormatException("Tags is required.");
+                ?? throw ApiErrors.Validation([ConstraintViolation.Null("tags")]);
             var unknown = document.RootElement.EnumerateObject().Select(m => m.Name).Where(n => n != "Tags").ToList();
             if (unknown.Count > 0) log?.Invoke($"TagResource: ignored unknown request members {string.Join(", ", unknown)}");
         }
@@ -135,8 +137,7 @@ internal sealed class LambdaRoutes(ILambdaMappingApi api, Action<string>? log)
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             throw new WireFormatException($"MaxItems must be an integer between 1 and 10000, but was '{text}'.");
-        if (value is < 1 or > 10000)
-            throw new WireFormatException($"MaxItems must be between 1 and 10000, but was {value}.");
+        // The range is the model's (MaxListItems), checked by the control plane.
         return value;
     }
 }

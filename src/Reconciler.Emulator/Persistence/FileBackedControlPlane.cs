@@ -1,6 +1,7 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Model;
 using Reconciler.Emulator.ControlPlane;
+using Reconciler.Emulator.Inventory;
 
 namespace Reconciler.Emulator.Persistence;
 
@@ -20,12 +21,17 @@ public sealed class FileBackedControlPlane : ILambdaMappingApi
         ControlPlaneOptions? options = null,
         TimeProvider? time = null,
         Func<Guid>? newUuid = null,
-        StateFileLockOptions? lockOptions = null)
+        StateFileLockOptions? lockOptions = null,
+        ResourceInventory? inventory = null)
     {
         StatePath = Path.GetFullPath(statePath ?? DefaultStatePath);
         var clock = time ?? TimeProvider.System;
-        _inner = new EmulatedControlPlane(new FileStoreHost(StatePath, lockOptions ?? new StateFileLockOptions(), clock), options, clock, newUuid);
+        _inner = new EmulatedControlPlane(new FileStoreHost(StatePath, lockOptions ?? new StateFileLockOptions(), clock), options, clock, newUuid, inventory);
     }
+
+    /// <summary>The functions and sources this control plane knows, or null (the local target's default) when it takes
+    /// every one as existing. Kept in memory, not in the state file.</summary>
+    public ResourceInventory? Inventory => _inner.Inventory;
 
     public string StatePath { get; }
 

@@ -43,10 +43,17 @@ internal static class LocalStateFile
         }
         if (document is null)
             throw new LocalStateException($"The local state file {path} is empty. Fix or remove it.");
-        if (document.FormatVersion != LocalStateDocument.CurrentFormatVersion)
+        if (document.FormatVersion is not (LocalStateDocument.CurrentFormatVersion or LocalStateDocument.Version1))
             throw new LocalStateException(
-                $"The local state file {path} has formatVersion '{document.FormatVersion}'; this esmctl reads formatVersion '{LocalStateDocument.CurrentFormatVersion}'.");
-        return LocalStateMapper.ToStore(document);
+                $"The local state file {path} has formatVersion '{document.FormatVersion}'; this esmctl reads formatVersion '{LocalStateDocument.Version1}' and '{LocalStateDocument.CurrentFormatVersion}'.");
+        try
+        {
+            return LocalStateMapper.ToStore(document);
+        }
+        catch (LocalStateException e)
+        {
+            throw new LocalStateException($"The local state file {path}: {e.Message}", e);
+        }
     }
 
     public static void Save(string path, MappingStore store)

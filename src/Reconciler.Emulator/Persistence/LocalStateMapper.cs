@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using Reconciler.Core.Model;
 using Reconciler.Emulator.ControlPlane;
+using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.Persistence;
 
-/// <summary>Between the control plane's store and the state file's DTOs, both ways, losing nothing.</summary>
+/// <summary>Between the control plane's store and the state file's DTOs: version 2 both ways, losing nothing (the
+/// settings are kept in the control plane's own wire form), and version 1 one way, on reading.</summary>
 internal static class LocalStateMapper
 {
     public static LocalStateDocument ToDocument(MappingStore store) => new()
@@ -32,60 +35,62 @@ internal static class LocalStateMapper
         TransitionStartedAt = m.Transition?.StartedAt,
         LastModified = m.LastModified,
         StateTransitionReason = m.StateTransitionReason,
+        LastProcessingResult = m.LastProcessingResult,
         Tags = new Dictionary<string, string>(m.Tags),
-        Settings = ToPersisted(m.Configuration),
+        Configuration = (JsonObject)m.Settings.DeepClone(),
     };
 
-    private static StoredMapping ToStored(PersistedMapping p) => new()
+    private static StoredMapping ToStored(PersistedMapping p)
     {
-        Uuid = p.Uuid,
-        Sequence = p.Sequence,
-        EventSourceMappingArn = p.EventSourceMappingArn,
-        FunctionArn = p.FunctionArn,
-        Enabled = p.Enabled,
-        Transition = p is { TransitionState: { } state, TransitionStartedAt: { } started } ? new MappingTransition(state, started) : null,
-        LastModified = p.LastModified,
-        StateTransitionReason = p.StateTransitionReason ?? "USER_INITIATED",
-        Tags = new Dictionary<string, string>(p.Tags, StringComparer.Ordinal),
-        Configuration = ToConfiguration(p.Settings) with { FunctionName = p.FunctionArn },
-    };
+        var settings = p.Configuration is { } configuration
+            ? Checked(configuration, p.Uuid)
+            : FromVersion1(p.Settings ?? throw new LocalStateException($"Mapping {p.Uuid} in the state file has no settings."));
+        var behaviour = ControlPlaneModel.Embedded.Behaviours;
+        var kind = StoredMapping.KindOf(settings);
+        return new StoredMapping
+        {
+            Uuid = p.Uuid,
+            Sequence = p.Sequence,
+            EventSourceMappingArn = p.EventSourceMappingArn,
+            FunctionArn = p.FunctionArn,
+            Enabled = p.Enabled,
+            Transition = p is { TransitionState: { } state, TransitionStartedAt: { } started } ? new MappingTransition(state, started) : null,
+            LastModified = p.LastModified,
+            StateTransitionReason = p.StateTransitionReason ?? "USER_INITIATED",
+            // Version 1 did not keep it: a mapping of a kind that shows one shows what a new one does.
+            LastProcessingResult = p.Configuration is not null || kind == SourceKind.Unknown ? p.LastProcessingResult : behaviour.For(kind).InitialProcessingResult,
+            Tags = new Dictionary<string, string>(p.Tags, StringComparer.Ordinal),
+            Settings = settings,
+        };
+    }
 
-    private static PersistedSettings ToPersisted(MappingConfiguration c) => new()
+    /// <summary>A hand-edited file may hold anything: a member the model's mapping does not have, or one that does not
+    /// read as its type, is refused here with the mapping named, rather than failing later.</summary>
+    private static JsonObject Checked(JsonObject configuration, string uuid)
     {
-        EventSourceArn = c.EventSourceArn,
-        BatchSize = c.BatchSize,
-        Filters = c.FilterCriteria?.Filters?.Select(f => new PersistedFilter(f.Pattern)).ToList(),
-        KmsKeyArn = c.KmsKeyArn,
-        Metrics = c.MetricsConfig?.Metrics?.ToList(),
-        SystemLogLevel = c.LoggingConfig?.SystemLogLevel,
-        ScalingMaximumConcurrency = c.ScalingConfig?.MaximumConcurrency,
-        MaximumBatchingWindowInSeconds = c.MaximumBatchingWindowInSeconds,
-        ParallelizationFactor = c.ParallelizationFactor,
-        StartingPosition = c.StartingPosition,
-        StartingPositionTimestamp = c.StartingPositionTimestamp,
-        DestinationConfig = c.DestinationConfig is { } d
-            ? new PersistedDestinationConfig(
-                d.OnFailure is null ? null : new PersistedDestination(d.OnFailure.Destination),
-                d.OnSuccess is null ? null : new PersistedDestination(d.OnSuccess.Destination))
-            : null,
-        MaximumRecordAgeInSeconds = c.MaximumRecordAgeInSeconds,
-        BisectBatchOnFunctionError = c.BisectBatchOnFunctionError,
-        MaximumRetryAttempts = c.MaximumRetryAttempts,
-        TumblingWindowInSeconds = c.TumblingWindowInSeconds,
-        Topics = c.Topics?.ToList(),
-        Queues = c.Queues?.ToList(),
-        SourceAccessConfigurations = c.SourceAccessConfigurations?.Select(a => new PersistedAccessConfiguration(a.Type, a.Uri)).ToList(),
-        SelfManagedEndpoints = c.SelfManagedEventSource?.Endpoints?.ToDictionary(e => e.Key, e => e.Value.ToList()),
-        FunctionResponseTypes = c.FunctionResponseTypes?.ToList(),
-        AmazonManagedKafkaEventSourceConfig = ToPersisted(c.AmazonManagedKafkaEventSourceConfig),
-        SelfManagedKafkaEventSourceConfig = ToPersisted(c.SelfManagedKafkaEventSourceConfig),
-        DocumentDbEventSourceConfig = c.DocumentDBEventSourceConfig is { } doc
-            ? new PersistedDocumentDbConfig(doc.DatabaseName, doc.CollectionName, doc.FullDocument)
-            : null,
-        ProvisionedPollerConfig = c.ProvisionedPollerConfig is { } p
-            ? new PersistedPollerConfig(p.MinimumPollers, p.MaximumPollers, p.PollerGroupName)
-            : null,
-    };
+        var shape = ControlPlaneModel.Embedded.Api.Shape("EventSourceMappingConfiguration");
+        foreach (var (name, _) in configuration)
+        {
+            if (shape.Member(name) is null || name is "UUID" or "FunctionArn" or "State")
+                throw new LocalStateException($"Mapping {uuid} in the state file has an unknown configuration member '{name}'. Fix or remove the file.");
+        }
+        try
+        {
+            WireConfiguration.Read(configuration);
+        }
+        catch (Exception e) when (e is WireFormatException or InvalidOperationException)
+        {
+            throw new LocalStateException($"Mapping {uuid} in the state file has an unreadable configuration: {e.Message} Fix or remove the file.", e);
+        }
+        return (JsonObject)configuration.DeepClone();
+    }
+
+    /// <summary>A version 1 mapping's typed settings in the control plane's wire form (empty values were never stored).</summary>
+    private static JsonObject FromVersion1(PersistedSettings settings)
+    {
+        var wire = WireConfiguration.Write(ToConfiguration(settings));
+        return ControlPlane.JsonTree.Pruned(wire);
+    }
 
     private static MappingConfiguration ToConfiguration(PersistedSettings s) => new()
     {
@@ -125,16 +130,6 @@ internal static class LocalStateMapper
             ? new ProvisionedPollerConfig(p.MinimumPollers, p.MaximumPollers, p.PollerGroupName)
             : null,
     };
-
-    private static PersistedKafkaConfig? ToPersisted(KafkaEventSourceConfig? kafka) => kafka is null ? null : new(
-        kafka.ConsumerGroupId,
-        kafka.SchemaRegistryConfig is { } r
-            ? new PersistedSchemaRegistryConfig(
-                r.SchemaRegistryUri,
-                r.EventRecordFormat,
-                r.AccessConfigs?.Select(a => new PersistedAccessConfiguration(a.Type, a.Uri)).ToList(),
-                r.SchemaValidationConfigs?.Select(v => v.Attribute).ToList())
-            : null);
 
     private static KafkaEventSourceConfig? ToKafka(PersistedKafkaConfig? kafka) => kafka is null ? null : new(
         kafka.ConsumerGroupId,

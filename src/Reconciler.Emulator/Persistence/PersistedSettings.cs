@@ -1,6 +1,6 @@
 namespace Reconciler.Emulator.Persistence;
 
-/// <summary>The effective settings of a mapping (what Get reports, less identity and state). Stored settings never
+/// <summary>Version 1 of the state file only (read, never written): the effective settings of a mapping (what Get reports, less identity and state). Stored settings never
 /// hold empty structures (they are dropped on the way in), so ScalingConfig, FilterCriteria, MetricsConfig,
 /// LoggingConfig and SelfManagedEventSource are flattened to their one member: null means the structure is absent.</summary>
 internal sealed record PersistedSettings

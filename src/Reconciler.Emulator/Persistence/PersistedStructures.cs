@@ -1,6 +1,6 @@
 namespace Reconciler.Emulator.Persistence;
 
-// The nested shapes of a persisted mapping, one small DTO each, mirroring Core's Structures.cs member for member.
+// Version 1 of the state file only (read, never written): the nested shapes of a persisted mapping.
 
 internal sealed record PersistedFilter(string? Pattern);
 

@@ -32,9 +32,11 @@ public sealed class AwsTargetFactoryTests
         CapturingHandler handler,
         Func<string, string?>? environment = null,
         Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? credentials = null,
-        TimeProvider? time = null) =>
+        TimeProvider? time = null,
+        Func<string, string?, Uri?>? profileEndpoint = null) =>
         new(handler, time ?? new ManualTimeProvider { AutoAdvance = true }, () => 0.5,
-            environment: environment ?? (_ => null), resolveCredentials: credentials ?? Canary);
+            environment: environment ?? (_ => null), resolveCredentials: credentials ?? Canary,
+            profileEndpoint: profileEndpoint ?? ((_, _) => null));
 
     [Fact]
     public async Task With_an_endpoint_override_STS_and_Lambda_both_go_there_and_the_account_comes_from_STS()
@@ -124,8 +126,112 @@ public sealed class AwsTargetFactoryTests
         var error = await Assert.ThrowsAsync<AwsConfigurationException>(
             () => factory.CreateAsync(new AwsTargetOptions("eu-west-1", "ci", "http://127.0.0.1:4599"), CancellationToken.None));
 
-        Assert.Contains("No AWS credentials found for profile 'ci'", error.Message);
+        Assert.StartsWith("No AWS credentials found. Tried the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set); the profile 'ci' in ~/.aws/credentials and ~/.aws/config", error.Message);
         Assert.Contains("AWS_SECRET_ACCESS_KEY=test", error.Message);
+    }
+
+    /// <summary>The SDK's own text for this case, as recorded: seven lines, one quoting the credentials file.</summary>
+    private const string SdkChainFailure = """
+        Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following errors:
+
+        Exception 1 of 4: The environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN were not set with AWS credentials.
+        Exception 2 of 4: The webIdentityTokenFile must be an absolute path. (Parameter 'webIdentityTokenFile')
+        Exception 3 of 4: Line 3:<aws_secret_access_key CANARY-wJalrXUtnFEMI
+        > in file /home/ci/.aws/credentials does not contain a section, property or comment.
+        Exception 4 of 4: Failed to connect to EC2 instance metadata to retrieve credentials: Unable to retrieve credentials..
+        """;
+
+    [Fact]
+    public async Task The_credentials_error_is_one_paragraph_naming_only_what_applies_and_a_bad_line_by_number()
+    {
+        var env = new Dictionary<string, string> { ["AWS_SHARED_CREDENTIALS_FILE"] = "/home/ci/.aws/credentials" };
+        var factory = Factory(StsAndLambda(), name => env.GetValueOrDefault(name),
+            credentials: (_, _) => throw new AmazonClientException(SdkChainFailure));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(
+            () => factory.CreateAsync(new AwsTargetOptions("eu-west-1"), CancellationToken.None));
+
+        Assert.Equal(
+            "No AWS credentials found. Tried the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set); " +
+            "the profile 'default' in /home/ci/.aws/credentials and ~/.aws/config (line 3 of /home/ci/.aws/credentials is not a section, " +
+            "property or comment); instance metadata (not available). To fix: export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, " +
+            "or run `aws configure`, or `aws sso login --profile NAME` and pass --profile NAME (or set AWS_PROFILE).",
+            error.Message);
+        Assert.DoesNotContain("CANARY", error.ToString());
+        Assert.Null(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Web_identity_and_container_credentials_are_named_only_when_configured()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = "/var/run/secrets/token",
+            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = "/v2/credentials/x",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        var factory = Factory(StsAndLambda(), name => env.GetValueOrDefault(name),
+            credentials: (_, _) => throw new AmazonClientException(SdkChainFailure));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(
+            () => factory.CreateAsync(new AwsTargetOptions("eu-west-1"), CancellationToken.None));
+
+        Assert.Contains("web identity (the token in /var/run/secrets/token with AWS_ROLE_ARN)", error.Message);
+        Assert.Contains("the container credentials endpoint", error.Message);
+        Assert.DoesNotContain("instance metadata", error.Message);
+    }
+
+    [Fact]
+    public async Task A_lambda_endpoint_override_with_AWS_ACCOUNT_ID_makes_no_STS_call()
+    {
+        var handler = StsAndLambda();
+        var env = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_LAMBDA"] = "http://127.0.0.1:4599", ["AWS_ACCOUNT_ID"] = "210987654321" };
+
+        var target = await Factory(handler, name => env.GetValueOrDefault(name)).CreateAsync(new AwsTargetOptions("eu-west-1"), CancellationToken.None);
+        await target.Api.ListAsync(new(), CancellationToken.None);
+
+        Assert.Equal("210987654321", target.AccountId);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("127.0.0.1:4599", request.Uri.Authority);
+        Assert.DoesNotContain(handler.Requests, r => r.Uri.Host.StartsWith("sts.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_profiles_endpoint_url_is_used_after_the_command_line_and_the_environment()
+    {
+        var handler = StsAndLambda();
+        var asked = new List<(string Service, string? Profile)>();
+        Uri? FromProfile(string service, string? profile)
+        {
+            asked.Add((service, profile));
+            return service == "Lambda" ? new Uri("http://127.0.0.1:4700") : null;
+        }
+
+        var target = await Factory(handler, profileEndpoint: FromProfile).CreateAsync(new AwsTargetOptions("eu-west-1", "emu"), CancellationToken.None);
+        await target.Api.ListAsync(new(), CancellationToken.None);
+
+        Assert.Contains(("Lambda", "emu"), asked);
+        Assert.Equal(new Uri("http://127.0.0.1:4700"), target.LambdaEndpoint);
+        Assert.Equal("sts.eu-west-1.amazonaws.com", handler.Requests[0].Uri.Host);
+        Assert.Equal(4700, handler.Requests[1].Uri.Port);
+
+        // --endpoint-url wins over the profile.
+        var explicitTarget = await Factory(StsAndLambda(), profileEndpoint: FromProfile)
+            .CreateAsync(new AwsTargetOptions("eu-west-1", "emu", "http://127.0.0.1:4599"), CancellationToken.None);
+        Assert.Equal(4599, explicitTarget.LambdaEndpoint.Port);
+    }
+
+    [Fact]
+    public async Task Userinfo_in_an_endpoint_url_is_dropped_before_anything_can_show_it()
+    {
+        var handler = StsAndLambda();
+        var target = await Factory(handler).CreateAsync(new AwsTargetOptions("eu-west-1", null, "http://admin:CANARY-pw@127.0.0.1:4599"), CancellationToken.None);
+        await target.Api.ListAsync(new(), CancellationToken.None);
+
+        Assert.Equal(new Uri("http://127.0.0.1:4599"), target.LambdaEndpoint);
+        Assert.All(handler.Requests, r => Assert.DoesNotContain("CANARY", r.Uri.ToString()));
+        var refused = Assert.Throws<AwsConfigurationException>(() => ServiceEndpoint.Configured("LAMBDA", "ftp://admin:CANARY-pw@host/", _ => null));
+        Assert.DoesNotContain("CANARY", refused.Message);
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public sealed class LambdaErrorResponseTests
         { 404, null, null, """{"Type":"User","Message":"gone"}""", "ResourceNotFoundException", "gone" },
         { 502, null, null, "<html>Bad Gateway</html>", "ServiceException", "HTTP 502" },
         { 400, null, null, "", "Http400", "HTTP 400" },
+        // The service's request validation: a code the model does not list, with the service's own message.
+        { 400, "x-amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+            """{"message":"1 validation error detected: Value 'invalid' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]"}""",
+            "ValidationException", "1 validation error detected: Value 'invalid' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]" },
     };
 
     [Theory]

@@ -73,6 +73,7 @@ public sealed class RetryTests
     [InlineData(409, "ResourceConflictException")]
     [InlineData(404, "ResourceNotFoundException")]
     [InlineData(403, "AccessDeniedException")]
+    [InlineData(400, "ValidationException")]
     public async Task Client_errors_are_not_retried(int status, string code)
     {
         var fixture = new ClientFixture(CapturingHandler.Sequence(Error(status, code), Ok));
@@ -158,6 +159,18 @@ public sealed class RetryTests
         Assert.Equal(400, error.StatusCode);
         Assert.InRange(fixture.Elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + options.MaxDelay);
         Assert.InRange(fixture.Handler.Requests.Count, 3, 12);
+    }
+
+    [Fact]
+    public async Task A_validation_error_on_create_is_never_taken_for_propagation_whatever_it_says()
+    {
+        var fixture = new ClientFixture(CapturingHandler.Always(400,
+            """{"__type":"ValidationException","message":"1 validation error detected: Value 'Function does not exist' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: x"}"""));
+
+        var error = await Assert.ThrowsAsync<LambdaApiException>(() => fixture.Client.CreateAsync(SampleMappings.Sqs, CancellationToken.None));
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Single(fixture.Handler.Requests);
     }
 
     [Fact]

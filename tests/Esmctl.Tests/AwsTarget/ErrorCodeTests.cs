@@ -100,25 +100,43 @@ public sealed class ErrorCodeTests : IDisposable
     }
 
     [Fact]
-    public async Task ResourceConflict_on_create_adopts_the_mapping_someone_made_meanwhile()
+    public async Task ResourceConflict_on_create_from_a_mapping_someone_made_meanwhile_is_a_conflict_that_leaves_it_byte_identical()
     {
         var scripted = default(ScriptedApi);
         await using var emulator = await EmulatorHarness.StartAsync(front: inner => scripted = new ScriptedApi(inner));
         string? handMade = null;
+        string? before = null;
         // Planned as a create; by the time the create arrives, someone else has made the same function and queue.
         scripted!.Before(ApiOperation.Create, async () =>
-            handMade = (await emulator.ControlPlane.CreateAsync(ExampleMappings.HandMadeOrders(), CancellationToken.None)).Uuid);
+        {
+            handMade = (await emulator.ControlPlane.CreateAsync(ExampleMappings.HandMadeOrders(), CancellationToken.None)).Uuid;
+            before = await SnapshotAsync(emulator, handMade);
+        });
 
         var apply = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
             ["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
 
-        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
-        var creates = emulator.Server.RequestLog.Snapshot().Where(r => r.Operation == "CreateEventSourceMapping").ToList();
-        Assert.Equal([(409, LambdaErrorCodes.ResourceConflict)], creates.Select(c => (c.Status, c.ErrorCode)));
-        var (live, tags) = Assert.Single(await emulator.MappingsAsync());
-        Assert.Equal(handMade, live.Uuid);
-        Assert.Equal(ExampleMappings.OrdersName, tags[ManagedTags.Name]);
-        Assert.Equal(50, live.Configuration.BatchSize);
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("CONFLICT", apply.Stdout);
+        Assert.Contains(handMade!, apply.Stdout);
+        Assert.Contains("no esmctl instance manages it", apply.Stdout);
+        Assert.Contains("adopt", apply.Stdout);
+        var requests = emulator.Server.RequestLog.Snapshot();
+        Assert.Equal([("CreateEventSourceMapping", 409)], requests.Where(r => r.Mutating).Select(r => (r.Operation, r.Status)));
+        Assert.Equal(before, await SnapshotAsync(emulator, handMade!));
+
+        // A new plan shows how to take it over: adopt.
+        var plan = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
+            ["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), .. emulator.TargetArguments]);
+        Assert.Contains("to adopt", plan.Stdout);
+    }
+
+    /// <summary>Everything the service shows of a mapping (Get) and its tags, as text: equal means untouched.</summary>
+    private static async Task<string> SnapshotAsync(EmulatorHarness emulator, string uuid)
+    {
+        var live = await emulator.ControlPlane.GetAsync(uuid, CancellationToken.None);
+        var tags = await emulator.ControlPlane.ListTagsAsync(live.EventSourceMappingArn, CancellationToken.None);
+        return System.Text.Json.JsonSerializer.Serialize(live) + System.Text.Json.JsonSerializer.Serialize(tags.OrderBy(t => t.Key, StringComparer.Ordinal));
     }
 
     [Fact]

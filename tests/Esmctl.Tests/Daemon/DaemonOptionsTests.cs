@@ -85,7 +85,7 @@ public sealed class DaemonOptionsTests
         var options = provider.GetRequiredService<IOptions<DaemonOptions>>();
 
         var error = Assert.Throws<OptionsValidationException>(() => options.Value);
-        Assert.Contains(error.Failures, f => f.Contains("at least one manifest path", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("no manifest path: give one (esmctl run PATH)", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Jitter", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("LogFormat must be text or json", StringComparison.Ordinal));
     }

@@ -120,7 +120,7 @@ public sealed class RunProcessTests
     {
         var mapping = Mappings(statePath).FirstOrDefault(m =>
             m.GetProperty("tags").TryGetProperty("esmctl:name", out var tag) && tag.GetString() == name);
-        return mapping.ValueKind == JsonValueKind.Object && mapping.GetProperty("settings").TryGetProperty("batchSize", out var size)
+        return mapping.ValueKind == JsonValueKind.Object && mapping.GetProperty("configuration").TryGetProperty("BatchSize", out var size)
             ? size.GetInt32()
             : null;
     }

@@ -53,4 +53,16 @@ public sealed class ExportNamesTests
         // Order of listing does not matter.
         Assert.Equal(names, ExportNames.Assign([c, b, a], m => m.Uuid.StartsWith('c') ? "kept-name" : null));
     }
+
+    [Theory]
+    [InlineData("../x", "x")]
+    [InlineData("/etc/cron.d/evil", "etc-cron-d-evil")]
+    [InlineData("Orders Queue", "orders-queue")]
+    [InlineData("..", "mapping")]
+    [InlineData("kept-name", "kept-name")]
+    public void Tagged_names_become_labels_like_derived_ones(string tagged, string expected)
+    {
+        var mapping = Live("u1", "arn:aws:lambda:us-east-1:123456789012:function:w", "arn:aws:sqs:us-east-1:123456789012:q");
+        Assert.Equal(expected, ExportNames.Assign([mapping], _ => tagged)["u1"]);
+    }
 }

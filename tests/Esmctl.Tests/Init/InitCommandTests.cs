@@ -34,8 +34,9 @@ public sealed class InitCommandTests : IDisposable
             .Select(f => Path.GetRelativePath(_root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
         [
+            ".github/actions/esmctl/action.yml",
             ".github/workflows/esmctl-apply.yml", ".github/workflows/esmctl-drift.yml", ".github/workflows/esmctl-plan.yml",
-            "manifests/sqs.yaml", "schemas/eventsourcemapping.v1.schema.json",
+            ".gitignore", "manifests/sqs.yaml", "schemas/eventsourcemapping.v1.schema.json",
         ], written);
         Assert.Contains("created  manifests/sqs.yaml", output);
         Assert.Equal(File.ReadAllText(RepositoryPaths.SchemaFile), File.ReadAllText(Path.Combine(_root, "schemas", "eventsourcemapping.v1.schema.json")));
@@ -98,11 +99,14 @@ public sealed class InitCommandTests : IDisposable
     public void Targets_file_is_written_only_when_asked_and_lists_named_targets()
     {
         Init();
-        Assert.False(File.Exists(Path.Combine(_root, "esmctl.yaml")));
+        Assert.False(File.Exists(Path.Combine(_root, "manifests", "esmctl.yaml")));
         Assert.Equal(0, Init(true, true).Code);
+        // Beside the manifests: `esmctl plan manifests` reads it there, and never at the repository's root.
+        Assert.False(File.Exists(Path.Combine(_root, "esmctl.yaml")));
+        Assert.Equal(Path.Combine(_root, "manifests", "esmctl.yaml"), Targets.TargetsFile.Find([Path.Combine(_root, "manifests")]));
 
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(_root, "esmctl.yaml"))));
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(_root, "manifests", "esmctl.yaml"))));
         var targets = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)[new YamlScalarNode("targets")];
         var first = (YamlMappingNode)targets.Children[0];
         foreach (var key in new[] { "name", "region", "account" }) Assert.True(first.Children.ContainsKey(new YamlScalarNode(key)), key);
@@ -115,19 +119,90 @@ public sealed class InitCommandTests : IDisposable
         string Workflow(string name) => File.ReadAllText(Path.Combine(_root, ".github", "workflows", name));
         var plan = Workflow("esmctl-plan.yml");
         Assert.Contains("pull_request:", plan);
-        Assert.Contains("esmctl plan manifests --target aws --output markdown --detailed-exitcode", plan);
+        Assert.Contains("esmctl plan manifests --target aws --owner \"$ESMCTL_OWNER\" --output markdown --detailed-exitcode --out plan.json", plan);
+        Assert.Contains("upload-artifact", plan);
         var apply = Workflow("esmctl-apply.yml");
-        Assert.Contains("push:", apply);
-        Assert.Contains("esmctl apply manifests --target aws --auto-approve", apply);
+        Assert.Contains("types: [closed]", apply);
+        Assert.Contains("download-artifact", apply);
+        // Exactly the reviewed plan, with the target and owner of this workflow's own command line.
+        Assert.Contains("esmctl apply plan.json --target aws --owner \"$ESMCTL_OWNER\" --auto-approve", apply);
+        Assert.DoesNotContain("apply manifests", apply);
         var drift = Workflow("esmctl-drift.yml");
         Assert.Contains("schedule:", drift);
         Assert.Contains("--detailed-exitcode", drift);
-        foreach (var text in new[] { plan, apply, drift })
+        var action = File.ReadAllText(Path.Combine(_root, ".github", "actions", "esmctl", "action.yml"));
+        var version = VersionText.Release(typeof(Program).Assembly);
+        Assert.Contains($"default: \"{version}\"", action);
+        Assert.Contains($"default: \"{StarterRepository.Repository(typeof(Program).Assembly)}\"", action);
+        Assert.Contains("sha256sum -c", action);
+        foreach (var text in new[] { plan, apply, drift, action })
         {
-            Assert.DoesNotContain("{{ESMCTL_VERSION}}", text);
-            Assert.Contains($"dotnet tool install --global esmctl --version {VersionText.Release(typeof(Program).Assembly)}", text);
+            Assert.DoesNotMatch(@"\{\{ ?[A-Z_]+ ?\}\}", text);
+            // esmctl is published nowhere as a .NET tool: the workflows get it through the action above.
+            Assert.DoesNotContain("dotnet tool install", text);
             new YamlStream().Load(new StringReader(text)); // well-formed YAML, or this throws
         }
+        foreach (var text in new[] { plan, apply, drift })
+        {
+            Assert.Contains("uses: ./.github/actions/esmctl", text);
+            Assert.Contains("ESMCTL_OWNER: esmctl", text);
+        }
+    }
+
+    [Fact]
+    public void With_a_targets_file_the_workflows_name_no_target_of_their_own()
+    {
+        Assert.Equal(0, Init(false, true).Code);
+        var plan = File.ReadAllText(Path.Combine(_root, ".github", "workflows", "esmctl-plan.yml"));
+        Assert.Contains("esmctl plan manifests --owner", plan);
+        Assert.DoesNotContain("--target", plan);
+    }
+
+    [Fact]
+    public void The_owner_is_the_same_in_init_the_deploy_examples_and_the_docs()
+    {
+        Init();
+        var owners = new List<(string File, string Owner)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(_root, ".github", "workflows")))
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"ESMCTL_OWNER: (\S+)"))
+            owners.Add((file, m.Groups[1].Value));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "deploy")))
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"--owner[= ](\S+)"))
+            owners.Add((file, m.Groups[1].Value));
+        Assert.True(owners.Count >= 5, string.Join(", ", owners));
+        Assert.All(owners, o => Assert.True(o.Owner == Reconciler.Core.Model.ManagedTags.DefaultOwner, $"{o.File}: owner {o.Owner}"));
+    }
+
+    [Fact]
+    public void After_init_plan_and_apply_git_add_commits_no_state_or_plan_file()
+    {
+        Assert.Equal(0, Init("sqs,kinesis").Code);
+        Assert.Equal(0, Git("init", "-q").Code);
+        var apply = EsmctlProcess.Run(_root, "apply", "manifests", "--auto-approve");
+        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
+        var plan = EsmctlProcess.Run(_root, "plan", "manifests", "--out", "plan.json", "-o", "markdown");
+        Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
+        File.WriteAllText(Path.Combine(_root, "plan.md"), plan.Stdout);
+        Assert.True(File.Exists(Path.Combine(_root, ".esmctl", "local-state.json")));
+        Assert.True(File.Exists(Path.Combine(_root, "plan.json")));
+
+        Assert.Equal(0, Git("add", "-A").Code);
+        var staged = Git("diff", "--cached", "--name-only");
+        Assert.Equal(0, staged.Code);
+        var files = staged.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("manifests/sqs.yaml", files);
+        Assert.Contains(".gitignore", files);
+        Assert.DoesNotContain(files, f => f.StartsWith(".esmctl/", StringComparison.Ordinal) || f.StartsWith("plan.", StringComparison.Ordinal));
+    }
+
+    private (int Code, string Out) Git(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), $"git {string.Join(' ', args)} did not finish");
+        return (process.ExitCode, output);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class CreateConflictTests
         Assert.NotNull(otherUuid);
         Assert.Contains($"found the existing mapping {otherUuid}", apply.Output);
         Assert.Equal(1, RetryLine.Parse(apply.Stdout).Adopted);
+        Assert.Equal(0, rig.Faulty.RequestLog.Count("UpdateEventSourceMapping"));
         var inventory = await rig.InventoryAsync();
         inventory.AssertNoDuplicates();
         inventory.AssertMatches([msk]);

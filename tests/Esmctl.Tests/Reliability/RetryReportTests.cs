@@ -50,7 +50,10 @@ public sealed class RetryReportTests
         var busy = new ApplyReport(
         [
             new ApplyOutcome("a", PlanActionKind.Update, ApplyResult.Succeeded, "u1", null, 4, 1, 2),
-            new ApplyOutcome("b", PlanActionKind.Create, ApplyResult.Succeeded, "u2", null, 3, 0, 1, Detail: "create answered ResourceConflictException; found"),
+            new ApplyOutcome("b", PlanActionKind.Create, ApplyResult.Succeeded, "u2", null, 3, 0, 1, Detail: "create answered ResourceConflictException; found")
+            {
+                FoundExisting = true,
+            },
         ], calls);
         Assert.Equal(
             "Retries: 5 API calls retried (3 throttled, 1 service errors, 1 network, 0 IAM propagation); 2 given up after the retry limit; " +

@@ -44,6 +44,6 @@ public sealed class ApplySummaryTableTests
         var output = new StringWriter();
         ApplySummaryTable.Write(new CommandConsole(output, TextWriter.Null, TextReader.Null, IsInteractive: false), Report, color: true);
         Assert.DoesNotContain("│", output.ToString());
-        Assert.Contains("  FAILED  payments: updated failed: AccessDeniedException", output.ToString());
+        Assert.Contains("  FAILED  payments: update failed: AccessDeniedException", output.ToString());
     }
 }

@@ -128,7 +128,7 @@ public class ActionCallsTests
     public async Task Deleting_a_mapping_that_is_already_gone_succeeds()
     {
         var h = new Harness();
-        var live = h.Api.Seed("fn-a", Actions.Queue);
+        var live = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
         h.Api.Fail(ApiOperation.Delete, new LambdaApiException(LambdaErrorCodes.ResourceNotFound, "The resource you requested does not exist.", 404));
 
         var report = await h.ApplyAsync(Actions.Plan(Actions.Delete("a", live)));
@@ -141,8 +141,8 @@ public class ActionCallsTests
     public async Task Throttling_and_transport_errors_fail_the_action_without_a_second_retry_layer()
     {
         var h = new Harness();
-        var a = h.Api.Seed("fn-a", Actions.Queue);
-        var b = h.Api.Seed("fn-b", Actions.Queue);
+        var a = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
+        var b = h.Api.Seed("fn-b", Actions.Queue, tags: Actions.Owned("b"));
         h.Api.Fail(ApiOperation.Update, new LambdaApiException(LambdaErrorCodes.TooManyRequests, "Rate exceeded", 429), target: a.Uuid);
         h.Api.Fail(ApiOperation.Update, new HttpRequestException("Connection refused"), target: b.Uuid);
 

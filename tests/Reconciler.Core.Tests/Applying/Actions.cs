@@ -42,12 +42,14 @@ internal static class Actions
         TagChange = tags,
     };
 
+    /// <summary>An adoption of <paramref name="live"/> by a manifest with its function and source.</summary>
     public static PlannedAction Adopt(string name, LiveMapping live, MappingConfiguration? update) => new()
     {
         Name = name,
         Kind = PlanActionKind.Adopt,
         Uuid = live.Uuid,
         Live = live,
+        Desired = Desired(name, live.FunctionArn, live.Configuration.EventSourceArn!, live.Configuration.Topics),
         UpdateRequest = update,
         TagChange = new TagChange(Owned(name), []),
     };

@@ -1,5 +1,6 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
+using Reconciler.Core.Live;
 using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Tests.Applying;
@@ -49,15 +50,41 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
     /// <summary>Runs after a call is logged and before it takes effect (e.g. to cancel the apply mid-call).</summary>
     public Action<string>? OnCall { get; set; }
 
+    /// <summary>When it answers true, a List call returns an empty page, as a listing that lags a create does.</summary>
+    public Func<bool>? ListLags { get; set; }
+
     public LiveMapping Seed(
         string function, string? source, string state = MappingStates.Enabled,
-        IReadOnlyDictionary<string, string>? tags = null, IReadOnlyList<string>? topics = null)
+        IReadOnlyDictionary<string, string>? tags = null, IReadOnlyList<string>? topics = null, int? batchSize = null)
     {
         lock (_gate)
         {
-            var entry = NewEntry(new MappingConfiguration { FunctionName = function, EventSourceArn = source, Topics = topics }, state);
+            var entry = NewEntry(new MappingConfiguration { FunctionName = function, EventSourceArn = source, Topics = topics, BatchSize = batchSize }, state);
             if (tags is not null) foreach (var (k, v) in tags) entry.Tags[k] = v;
             return entry.Mapping;
+        }
+    }
+
+    /// <summary>What a read of live state would return now (every mapping, its tags as read now), without logging
+    /// calls: the evidence an apply planned from.</summary>
+    public LiveState Snapshot()
+    {
+        lock (_gate)
+        {
+            var tags = _entries.ToDictionary(e => e.Key,
+                e => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(e.Value.Tags), StringComparer.Ordinal);
+            return new LiveState([.. _entries.Values.Select(e => e.Mapping)], tags) { TagsReadNow = tags.Keys.ToHashSet(StringComparer.Ordinal) };
+        }
+    }
+
+    /// <summary>Changes a mapping's tags behind the applier's back (another team, between plan and apply).</summary>
+    public void Retag(string uuid, IReadOnlyDictionary<string, string> tags)
+    {
+        lock (_gate)
+        {
+            var entry = _entries[uuid];
+            entry.Tags.Clear();
+            foreach (var (k, v) in tags) entry.Tags[k] = v;
         }
     }
 
@@ -96,6 +123,17 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
         }
     }
 
+    /// <summary>After its next change, the mapping reads as <paramref name="state"/> with <paramref name="reason"/>, as a
+    /// mapping AWS could not enable does.</summary>
+    public void SettlesAs(string uuid, string state, string reason)
+    {
+        lock (_gate)
+        {
+            var entry = _entries[uuid];
+            entry.Mapping = entry.Mapping with { State = state, StateTransitionReason = reason };
+        }
+    }
+
     /// <summary>The next create commits but its caller sees ResourceConflictException, as when a response is lost
     /// and the API client's retry meets the mapping the first attempt made.</summary>
     public void LoseNextCreateResponse()
@@ -125,6 +163,7 @@ internal sealed class FakeLambdaApi : ILambdaMappingApi
         await BeginAsync(ApiOperation.List, query.FunctionName ?? "", cancellationToken);
         try
         {
+            if (ListLags?.Invoke() == true) return new MappingPage([], null);
             lock (_gate)
             {
                 var all = _entries.Values.Select(e => e.Mapping)

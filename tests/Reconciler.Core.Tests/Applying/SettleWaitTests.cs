@@ -98,8 +98,8 @@ public class SettleWaitTests
     public async Task A_delete_that_meets_resource_in_use_retries_and_a_mapping_that_vanishes_meanwhile_counts_as_deleted()
     {
         var h = new Harness();
-        var busy = h.Api.Seed("fn-a", Actions.Queue);
-        var vanishing = h.Api.Seed("fn-b", Actions.Queue);
+        var busy = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
+        var vanishing = h.Api.Seed("fn-b", Actions.Queue, tags: Actions.Owned("b"));
         h.Api.Busy(busy.Uuid, MappingStates.Creating, gets: 1);
         h.Api.Fail(ApiOperation.Delete, new LambdaApiException(LambdaErrorCodes.ResourceInUse, "in use", 400), target: vanishing.Uuid);
         h.Api.Fail(ApiOperation.Get, new LambdaApiException(LambdaErrorCodes.ResourceNotFound, "gone", 404), target: vanishing.Uuid);
@@ -115,7 +115,7 @@ public class SettleWaitTests
     public async Task A_mapping_that_stays_in_use_fails_at_the_settle_timeout()
     {
         var h = new Harness { Options = new ApplyOptions { Jitter = () => 0.0, SettleTimeout = TimeSpan.FromMinutes(2) } };
-        var live = h.Api.Seed("fn-a", Actions.Queue);
+        var live = h.Api.Seed("fn-a", Actions.Queue, tags: Actions.Owned("a"));
         h.Api.Busy(live.Uuid, MappingStates.Updating, gets: 10_000);
         var start = h.Time.GetUtcNow();
 

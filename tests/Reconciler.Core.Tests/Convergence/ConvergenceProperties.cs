@@ -6,6 +6,7 @@ using Reconciler.Core.Live;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Safety;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Testing;
 
@@ -94,10 +95,10 @@ public sealed class ConvergenceProperties
         var foreign = await Seed(api, scenario);
         var ct = CancellationToken.None;
 
-        var plan = Planner.Plan(desired, await new LiveStateReader(api).ReadAsync(ct), options);
-        var applier = new PlanApplier(api, time, new ApplyOptions { Jitter = () => 0.5 },
-            (d, l, t) => Planner.PlanAgainst(d, l, t, options));
-        var report = await applier.ApplyAsync(plan, ct);
+        var live = await new LiveStateReader(api).ReadAsync(ct);
+        var plan = Planner.Plan(desired, live, options);
+        var applier = new PlanApplier(api, time, new ApplyOptions { Jitter = () => 0.5 }, new WritePolicy(options, maxDeletes: null));
+        var report = await applier.ApplyAsync(plan, live, ApplyInterrupt.AbortOn(ct));
         Assert.False(report.HasFailures, "apply failed:\n" + string.Join("\n", report.Outcomes.Where(o => o.Result != ApplyResult.Succeeded)
             .Select(o => $"{o.Name} {o.Kind}: {o.Error}")) + "\n" + scenario);
 

@@ -60,6 +60,55 @@ public class ConflictTests
             error.ServiceMessage);
     }
 
+    [Theory]
+    [InlineData("kinesis")]
+    [InlineData("dynamodb")]
+    public async Task Stream_conflicts_use_the_streams_wording(string kind)
+    {
+        var plane = Planes.InMemory();
+        var request = Sources.ByName(kind);
+        var existing = await plane.CreateAsync(request, None);
+
+        var error = await Planes.Rejects(() => plane.CreateAsync(request, None));
+
+        Assert.Equal(
+            $"The event source arn (\" {request.EventSourceArn} \") and function (\" {request.FunctionName} \") provided mapping already exists. " +
+            $"Please update or delete the existing mapping with UUID {existing.Uuid}",
+            error.ServiceMessage);
+    }
+
+    private static MappingConfiguration Kafka(string topic, params string[] servers) => Sources.SelfManagedKafka(topic: topic) with
+    {
+        SelfManagedEventSource = new SelfManagedEventSource(new Dictionary<string, IReadOnlyList<string>> { ["KAFKA_BOOTSTRAP_SERVERS"] = servers }),
+    };
+
+    [Fact]
+    public async Task A_Kafka_broker_list_that_overlaps_an_existing_ones_with_the_same_topic_conflicts_in_AWS_wording()
+    {
+        var plane = Planes.InMemory();
+        var existing = await plane.CreateAsync(Kafka("topic", "kafka:1000"), None);
+
+        var error = await Planes.Rejects(() => plane.CreateAsync(Kafka("topic", "kafka:1000", "kafka:2000"), None));
+
+        Assert.Equal(409, error.StatusCode);
+        Assert.Equal(
+            "An event source mapping with event source (\"kafka:1000,kafka:2000\"), function (\"arn:aws:lambda:us-east-1:123456789012:function:events-handler\"), " +
+            $"topics (\"topic\") already exists. Please update or delete the existing mapping with UUID {existing.Uuid}",
+            error.ServiceMessage);
+    }
+
+    [Fact]
+    public async Task Kafka_mappings_with_disjoint_broker_lists_or_other_topics_coexist()
+    {
+        var plane = Planes.InMemory();
+        await plane.CreateAsync(Kafka("topic", "kafka:1000"), None);
+
+        await plane.CreateAsync(Kafka("topic", "kafka:2000"), None);
+        await plane.CreateAsync(Kafka("topic_2", "kafka:1000"), None);
+
+        Assert.Equal(3, (await plane.ListAsync(new(), None)).Mappings.Count);
+    }
+
     private static readonly Dictionary<string, (MappingConfiguration First, MappingConfiguration Second)> Distinct = new()
     {
         ["other function"] = (Sources.Sqs("a"), Sources.Sqs("b")),

@@ -121,11 +121,13 @@ public class ListTests
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(10001)]
-    public async Task MaxItems_outside_the_model_range_is_invalid(int maxItems)
+    public async Task MaxItems_outside_the_model_range_is_a_validation_error(int maxItems)
     {
         var error = await Planes.Rejects(() => Planes.InMemory().ListAsync(new(MaxItems: maxItems), None));
 
-        Assert.Equal(LambdaErrorCodes.InvalidParameterValue, error.ErrorCode);
+        Assert.Equal(("ValidationException", 400), (error.ErrorCode, error.StatusCode));
+        var bound = maxItems < 1 ? "greater than or equal to 1" : "less than or equal to 10000";
+        Assert.Equal($"1 validation error detected: Value '{maxItems}' at 'maxItems' failed to satisfy constraint: Member must have value {bound}", error.ServiceMessage);
     }
 
     [Theory]

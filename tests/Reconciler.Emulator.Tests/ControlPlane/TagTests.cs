@@ -58,19 +58,61 @@ public class TagTests
         var tag = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, new Dictionary<string, string> { ["k"] = "v" }, None));
         var untag = await Planes.Rejects(() => plane.UntagAsync(created.EventSourceMappingArn, ["k"], None));
 
-        Assert.All([list, tag, untag], e => Assert.Equal((LambdaErrorCodes.ResourceNotFound, 404), (e.ErrorCode, e.StatusCode)));
+        Assert.All([list, tag, untag], e => Assert.Equal(
+            (LambdaErrorCodes.ResourceNotFound, 404, $"Event source mapping not found: {created.EventSourceMappingArn}"),
+            (e.ErrorCode, e.StatusCode, e.ServiceMessage)));
     }
 
     [Theory]
     [InlineData("arn:aws:lambda:us-east-1:123456789012:event-source-mapping:00000000-0000-4000-8000-000000000000", LambdaErrorCodes.ResourceNotFound)]
     [InlineData("arn:aws:lambda:us-east-1:123456789012:function:orders-handler", LambdaErrorCodes.ResourceNotFound)]
-    [InlineData("arn:aws:sqs:us-east-1:123456789012:orders", LambdaErrorCodes.InvalidParameterValue)]
-    [InlineData("not-an-arn", LambdaErrorCodes.InvalidParameterValue)]
+    [InlineData("arn:aws:sqs:us-east-1:123456789012:orders", "ValidationException")]
+    [InlineData("not-an-arn", "ValidationException")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:event-source-mapping:00000000-0000-4000-8000-000000000000:alias", "ValidationException")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:foobar:thing", "ValidationException")]
     public async Task Unknown_or_malformed_resources_are_rejected(string arn, string code)
     {
         var error = await Planes.Rejects(() => Planes.InMemory().ListTagsAsync(arn, None));
 
         Assert.Equal(code, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_qualified_mapping_arn_is_refused_with_the_recorded_pattern()
+    {
+        var arn = "arn:aws:lambda:us-east-1:123456789012:event-source-mapping:00000000-0000-4000-8000-000000000000:alias";
+
+        var error = await Planes.Rejects(() => Planes.InMemory().TagAsync(arn, new Dictionary<string, string> { ["k"] = "v" }, None));
+
+        Assert.Equal(
+            $"1 validation error detected: Value '{arn}' at 'resource' failed to satisfy constraint: Member must satisfy regular expression pattern: " +
+            @"arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:(function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)",
+            error.ServiceMessage);
+    }
+
+    [Fact]
+    public async Task Untagging_a_key_the_mapping_does_not_have_succeeds()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs() with { Tags = new Dictionary<string, string> { ["D"] = "tag-d" } }, None);
+
+        await plane.UntagAsync(created.EventSourceMappingArn, ["A", "D"], None);
+
+        Assert.Empty(await plane.ListTagsAsync(created.EventSourceMappingArn, None));
+    }
+
+    [Fact]
+    public async Task Untag_without_keys_and_tag_without_tags_are_refused_as_AWS_words_them()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+
+        var untag = await Planes.Rejects(() => plane.UntagAsync(created.EventSourceMappingArn, [], None));
+        var tag = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, new Dictionary<string, string>(), None));
+
+        Assert.Equal(("ValidationException", "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null"),
+            (untag.ErrorCode, untag.ServiceMessage));
+        Assert.Equal((LambdaErrorCodes.InvalidParameterValue, "An error occurred and the request cannot be processed."), (tag.ErrorCode, tag.ServiceMessage));
     }
 
     public static TheoryData<string, string> InvalidTags => new()
@@ -91,8 +133,39 @@ public class TagTests
 
         var error = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, new Dictionary<string, string> { [key] = value }, None));
 
-        Assert.Equal(LambdaErrorCodes.InvalidParameterValue, error.ErrorCode);
+        Assert.Equal(("ValidationException", 400), (error.ErrorCode, error.StatusCode));
+        Assert.Matches("^1 validation error detected: Value '.*' at 'tags' failed to satisfy constraint: Map (keys|value) must satisfy constraint: \\[Member must", error.ServiceMessage);
         Assert.Empty(await plane.ListTagsAsync(created.EventSourceMappingArn, None));
+    }
+
+    [Fact]
+    public async Task A_tag_key_with_the_reserved_aws_prefix_is_refused_on_tag_and_on_create()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+        var reserved = new Dictionary<string, string> { ["aws:some_key"] = "value" };
+
+        var tag = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, reserved, None));
+        var create = await Planes.Rejects(() => plane.CreateAsync(Sources.Kinesis() with { Tags = reserved }, None));
+
+        // Recorded (test_tag_invalid, tag_lambda_invalid_prefix_in_key, TagResource on a function, 2024-09).
+        Assert.All([tag, create], e => Assert.Equal(
+            (LambdaErrorCodes.InvalidParameterValue, 400, "Tag key cannot contain reserved prefix (aws:)"),
+            (e.ErrorCode, e.StatusCode, e.ServiceMessage)));
+        Assert.Empty(await plane.ListTagsAsync(created.EventSourceMappingArn, None));
+        Assert.Single(await Planes.ListAll(plane));
+    }
+
+    [Fact]
+    public async Task A_key_that_merely_contains_aws_is_accepted()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+        var tags = new Dictionary<string, string> { ["team:aws:x"] = "v", ["awsome"] = "v", ["k"] = "aws:value" };
+
+        await plane.TagAsync(created.EventSourceMappingArn, tags, None);
+
+        Assert.Equal(tags, await plane.ListTagsAsync(created.EventSourceMappingArn, None));
     }
 
     [Fact]
@@ -119,6 +192,6 @@ public class TagTests
         await plane.TagAsync(created.EventSourceMappingArn, new Dictionary<string, string> { ["k0"] = "overwrite" }, None);
         var error = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, new Dictionary<string, string> { ["k50"] = "v" }, None));
 
-        Assert.Equal(LambdaErrorCodes.InvalidParameterValue, error.ErrorCode);
+        Assert.Equal((LambdaErrorCodes.InvalidParameterValue, "Number of tags exceeds resource tag limit."), (error.ErrorCode, error.ServiceMessage));
     }
 }

@@ -56,7 +56,9 @@ public class UpdateTests
         ["FilterCriteria {}"] = (Sources.Sqs() with { FilterCriteria = new([new Filter("{\"a\":[1]}")]) }, new() { FilterCriteria = new FilterCriteria(null) }, c => c.FilterCriteria),
         ["FilterCriteria no filters"] = (Sources.Sqs() with { FilterCriteria = new([new Filter("{\"a\":[1]}")]) }, new() { FilterCriteria = new FilterCriteria([]) }, c => c.FilterCriteria),
         ["KMSKeyArn \"\""] = (Sources.Sqs() with { KmsKeyArn = "arn:aws:kms:us-east-1:123456789012:key/k" }, new() { KmsKeyArn = "" }, c => c.KmsKeyArn),
-        ["FunctionResponseTypes []"] = (Sources.Sqs() with { FunctionResponseTypes = ["ReportBatchItemFailures"] }, new() { FunctionResponseTypes = [] }, c => c.FunctionResponseTypes),
+        // SQS answers echo [] for "none" (recorded), so cleared reads as empty.
+        ["FunctionResponseTypes []"] = (Sources.Sqs() with { FunctionResponseTypes = ["ReportBatchItemFailures"] }, new() { FunctionResponseTypes = [] },
+            c => c.FunctionResponseTypes is { Count: > 0 } types ? types : null),
         ["MetricsConfig {Metrics:[]}"] = (Sources.Sqs() with { MetricsConfig = new MetricsConfig(["EventCount"]) }, new() { MetricsConfig = new MetricsConfig([]) }, c => c.MetricsConfig),
         ["LoggingConfig {}"] = (Sources.Msk() with { LoggingConfig = new LoggingConfig("WARN") }, new() { LoggingConfig = new LoggingConfig(null) }, c => c.LoggingConfig),
         ["SourceAccessConfigurations []"] = (Sources.Mq(), new() { SourceAccessConfigurations = [] }, c => c.SourceAccessConfigurations),
@@ -209,13 +211,53 @@ public class UpdateTests
     }
 
     [Fact]
-    public async Task Update_of_an_unknown_uuid_is_not_found()
+    public async Task Update_of_an_unknown_uuid_is_not_found_in_AWS_wording()
     {
         var plane = Planes.InMemory();
 
         var error = await Planes.Rejects(() => plane.UpdateAsync("00000000-0000-4000-8000-000000000000", new() { BatchSize = 5 }, None));
 
-        Assert.Equal(LambdaErrorCodes.ResourceNotFound, error.ErrorCode);
-        Assert.Equal(404, error.StatusCode);
+        Assert.Equal((LambdaErrorCodes.ResourceNotFound, 404), (error.ErrorCode, error.StatusCode));
+        Assert.Equal("The resource you requested does not exist.", error.ServiceMessage);
+    }
+
+    [Fact]
+    public async Task An_on_failure_without_destination_is_refused_as_AWS_does()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Kinesis(), None);
+        // What a client that sends back the echo {"OnFailure":{}} sends.
+        var echo = (await plane.GetAsync(created.Uuid, None)).Configuration.DestinationConfig;
+
+        var error = await Planes.Rejects(() => plane.UpdateAsync(created.Uuid, new() { DestinationConfig = echo }, None));
+
+        Assert.Equal((LambdaErrorCodes.InvalidParameterValue, "The Destination field is required for an OnFailure configuration."),
+            (error.ErrorCode, error.ServiceMessage));
+    }
+
+    [Fact]
+    public async Task The_batching_window_rule_applies_to_SQS_only()
+    {
+        var plane = Planes.InMemory();
+        var stream = await plane.CreateAsync(Sources.Kinesis(), None);
+        var queue = await plane.CreateAsync(Sources.Sqs(), None);
+
+        var updated = await plane.UpdateAsync(stream.Uuid, new() { BatchSize = 500, MaximumBatchingWindowInSeconds = 0 }, None);
+        var error = await Planes.Rejects(() => plane.UpdateAsync(queue.Uuid, new() { BatchSize = 11 }, None));
+
+        Assert.Equal(500, updated.Configuration.BatchSize);
+        Assert.Equal("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10", error.ServiceMessage);
+    }
+
+    [Fact]
+    public async Task StateTransitionReason_stays_the_sources_own_after_update_and_delete()
+    {
+        var plane = Planes.InMemory();
+        var stream = await plane.CreateAsync(Sources.DynamoDb(), None);
+
+        var updated = await plane.UpdateAsync(stream.Uuid, new() { Enabled = false }, None);
+        Assert.Equal(("User action", MappingStates.Disabling), (updated.StateTransitionReason, updated.State));
+        var deleted = await plane.DeleteAsync(stream.Uuid, None);
+        Assert.Equal(("User action", MappingStates.Deleting), (deleted.StateTransitionReason, deleted.State));
     }
 }

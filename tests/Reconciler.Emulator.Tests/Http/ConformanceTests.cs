@@ -64,7 +64,7 @@ public sealed class ConformanceTests
             (HttpMethod.Get, $"{Mappings}/00000000-0000-4000-8000-000000000000", null, "ResourceNotFoundException"),
             (HttpMethod.Put, $"{Mappings}/{uuid}", """{"BatchSize":3}""", "ResourceInUseException"),
             (HttpMethod.Post, Mappings, """{"FunctionName":"f","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:q"}""", "ResourceConflictException"),
-            (HttpMethod.Get, $"{Mappings}?MaxItems=0", null, "InvalidParameterValueException"),
+            (HttpMethod.Post, Mappings, """{"FunctionName":"g","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:q","BatchSize":11}""", "InvalidParameterValueException"),
         };
         foreach (var (method, path, body, shape) in cases)
         {

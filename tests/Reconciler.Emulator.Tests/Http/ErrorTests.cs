@@ -87,14 +87,34 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("10001")]
-    [InlineData("-5")]
-    [InlineData("ten")]
-    public async Task MaxItems_outside_1_to_10000_is_400(string maxItems)
+    [InlineData("0", "ValidationException")]
+    [InlineData("10001", "ValidationException")]
+    [InlineData("-5", "ValidationException")]
+    [InlineData("ten", "InvalidParameterValueException")]
+    public async Task MaxItems_outside_1_to_10000_is_400(string maxItems, string code)
     {
         await using var emulator = await RunningEmulator.StartAsync();
         var (response, body) = await emulator.SendAsync(HttpMethod.Get, $"{Mappings}?MaxItems={maxItems}");
+        AssertError(response, body, HttpStatusCode.BadRequest, code);
+    }
+
+    [Theory]
+    [InlineData("GET", "not-a-uuid")]
+    [InlineData("PUT", "not-a-uuid")]
+    [InlineData("DELETE", "00000000-0000-4000-8000-0000000000000")]
+    public async Task A_uuid_of_the_wrong_length_is_a_400_validation_error_not_a_404(string method, string uuid)
+    {
+        await using var emulator = await RunningEmulator.StartAsync();
+        var (response, body) = await emulator.SendAsync(new HttpMethod(method), $"{Mappings}/{uuid}", method == "PUT" ? "{}" : null);
+        AssertError(response, body, HttpStatusCode.BadRequest, "ValidationException");
+        Assert.StartsWith($"1 validation error detected: Value '{uuid}' at 'uUID' failed to satisfy constraint: Member must have length", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_uuid_of_the_right_length_but_not_a_uuid_is_a_400_too()
+    {
+        await using var emulator = await RunningEmulator.StartAsync();
+        var (response, body) = await emulator.SendAsync(HttpMethod.Get, $"{Mappings}/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz");
         AssertError(response, body, HttpStatusCode.BadRequest, "InvalidParameterValueException");
     }
 
@@ -113,8 +133,12 @@ public sealed class ErrorTests
         AssertError(conflict, conflictBody, HttpStatusCode.Conflict, "ResourceConflictException");
 
         var (invalid, invalidBody) = await emulator.SendAsync(HttpMethod.Post, Mappings,
-            """{"FunctionName":"f","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:other","BatchSize":0}""");
+            """{"FunctionName":"f","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:other","BatchSize":11}""");
         AssertError(invalid, invalidBody, HttpStatusCode.BadRequest, "InvalidParameterValueException");
+
+        var (constraint, constraintBody) = await emulator.SendAsync(HttpMethod.Post, Mappings,
+            """{"FunctionName":"f","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:other","BatchSize":0}""");
+        AssertError(constraint, constraintBody, HttpStatusCode.BadRequest, "ValidationException");
     }
 
     [Theory]

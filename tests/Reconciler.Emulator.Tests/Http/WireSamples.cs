@@ -11,14 +11,15 @@ internal static class WireSamples
         ["sqs"] = """
             {"FunctionName":"orders-handler","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:orders","Enabled":true,
              "BatchSize":50,"MaximumBatchingWindowInSeconds":5,"FunctionResponseTypes":["ReportBatchItemFailures"],
-             "ScalingConfig":{"MaximumConcurrency":20},"MetricsConfig":{"Metrics":["EventCount"]},
+             "MetricsConfig":{"Metrics":["EventCount"]},
              "FilterCriteria":{"Filters":[{"Pattern":"{\"body\":{\"kind\":[\"order\"]}}"}]},
              "ProvisionedPollerConfig":{"MinimumPollers":2,"MaximumPollers":20},
              "Tags":{"team":"orders","esmctl:managed":"true"}}
             """,
         ["sqs-fifo"] = """
             {"FunctionName":"arn:aws:lambda:us-east-1:123456789012:function:orders-handler:live",
-             "EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:orders.fifo","BatchSize":10,"Enabled":false}
+             "EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:orders.fifo","BatchSize":10,"Enabled":false,
+             "ScalingConfig":{"MaximumConcurrency":20}}
             """,
         ["kinesis"] = """
             {"FunctionName":"clicks-handler","EventSourceArn":"arn:aws:kinesis:us-east-1:123456789012:stream/clicks",

@@ -23,7 +23,7 @@ public sealed class FileBackedControlPlaneTests : IDisposable
     [
         Sources.Sqs("sqs-fn:live") with
         {
-            BatchSize = 100, MaximumBatchingWindowInSeconds = 3, ScalingConfig = new ScalingConfig(20),
+            BatchSize = 100, MaximumBatchingWindowInSeconds = 3,
             FilterCriteria = new FilterCriteria([new Filter("{\"body\":{\"a\":[1]}}"), new Filter("{\"body\":{\"b\":[2]}}")]),
             KmsKeyArn = "arn:aws:kms:us-east-1:123456789012:key/k", FunctionResponseTypes = ["ReportBatchItemFailures"],
             MetricsConfig = new MetricsConfig(["EventCount"]), ProvisionedPollerConfig = new ProvisionedPollerConfig(2, 20, null),
@@ -109,7 +109,7 @@ public sealed class FileBackedControlPlaneTests : IDisposable
 
         Assert.True(File.Exists(_folder.StatePath));
         using var document = JsonDocument.Parse(File.ReadAllText(_folder.StatePath));
-        Assert.Equal("1", document.RootElement.GetProperty("formatVersion").GetString());
+        Assert.Equal("2", document.RootElement.GetProperty("formatVersion").GetString());
         Assert.Equal(1, document.RootElement.GetProperty("mappings").GetArrayLength());
     }
 
@@ -157,11 +157,18 @@ public sealed class FileBackedControlPlaneTests : IDisposable
         Assert.DoesNotContain(a.Uuid, uuids);
     }
 
+    private const string Mapping = "{\"formatVersion\":\"2\",\"mappings\":[{\"uuid\":\"00000000-0000-4000-8000-000000000001\",\"sequence\":1," +
+        "\"eventSourceMappingArn\":\"arn:aws:lambda:us-east-1:123456789012:event-source-mapping:00000000-0000-4000-8000-000000000001\"," +
+        "\"functionArn\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"enabled\":true,\"lastModified\":\"2026-01-01T00:00:00+00:00\",";
+
     [Theory]
-    [InlineData("{\"formatVersion\":\"2\",\"mappings\":[]}", "formatVersion '2'")]
+    [InlineData("{\"formatVersion\":\"3\",\"mappings\":[]}", "formatVersion '3'")]
     [InlineData("{\"mappings\":[]}", "formatVersion ''")]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("null", "empty")]
+    [InlineData(Mapping + "\"configuration\":{\"EventSourceArn\":\"arn:aws:sqs:us-east-1:123456789012:q\",\"BatchSise\":10}}]}", "unknown configuration member 'BatchSise'")]
+    [InlineData(Mapping + "\"configuration\":{\"EventSourceArn\":\"arn:aws:sqs:us-east-1:123456789012:q\",\"BatchSize\":\"ten\"}}]}", "BatchSize must be an integer")]
+    [InlineData(Mapping + "\"tags\":{}}]}", "has no settings")]
     public async Task An_unreadable_state_file_is_a_clear_local_error(string content, string expected)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_folder.StatePath)!);

@@ -37,6 +37,8 @@ internal static class Sources
         }),
         StartingPosition = "TRIM_HORIZON",
         Topics = [topic],
+        // AWS requires how to reach the brokers (recorded: "Required 'sourceAccessConfigurations' parameter is missing.").
+        SourceAccessConfigurations = [new SourceAccessConfiguration("BASIC_AUTH", "arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka")],
     };
 
     public static MappingConfiguration Mq(string function = "rabbit-handler", string queue = "jobs") => new()

@@ -36,7 +36,9 @@ internal sealed partial class RejectedFields
         else _members.Add(MemberOf(path));
     }
 
-    /// <summary>spec.filterCriteria.filters[1].pattern → filterCriteria.filters[1]; spec.tags.team → tags.team (a tag's
+    /// <summary>spec.filterCriteria.filters[1].pattern → filterCriteria.filters[1] (a filter that is not a mapping at all
+    /// rejects filterCriteria: the reader leaves it out of the list, so the later filters' indices would no longer be
+    /// theirs); spec.tags.team → tags.team (a tag's
     /// value is a scalar, so the rest of the path is its key, dots and all); a broker of KAFKA_BOOTSTRAP_SERVERS → itself;
     /// anything else → null.</summary>
     public static string? ElementOf(string path)
@@ -46,7 +48,7 @@ internal sealed partial class RejectedFields
         return Element().Match(path) is { Success: true } element ? element.Groups[1].Value : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^spec\.(filterCriteria\.filters\[\d+\]|selfManagedEventSource\.endpoints\.KAFKA_BOOTSTRAP_SERVERS\[\d+\]$)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^spec\.(filterCriteria\.filters\[\d+\](?=\.)|selfManagedEventSource\.endpoints\.KAFKA_BOOTSTRAP_SERVERS\[\d+\]$)")]
     private static partial System.Text.RegularExpressions.Regex Element();
 
     /// <summary>spec.a.b[0] → a; metadata.name → metadata.name; spec → spec; metadata → metadata; a field at the

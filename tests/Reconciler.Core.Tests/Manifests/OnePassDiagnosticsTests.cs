@@ -416,6 +416,30 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_filter_that_is_not_a_mapping_never_shifts_the_others_problems_onto_the_wrong_filter()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"ok": ["x"]}'
+                  - 5
+                  - pattern: '{"fine": ["y"]}'
+                  - pattern: '{"b": []}'
+            """);
+        // Every problem reported names the filter it is in; none lands on filters[2], which is fine.
+        Assert.Contains(set.Diagnostics, d => d.Field == "spec.filterCriteria.filters[1]");
+        Assert.DoesNotContain(set.Diagnostics, d => d.Field.StartsWith("spec.filterCriteria.filters[2]", StringComparison.Ordinal));
+        Assert.All(set.Diagnostics.Where(d => d.Field.StartsWith("spec.filterCriteria.filters[3]", StringComparison.Ordinal)), d => Assert.Equal(13, d.Location.Line));
+    }
+
+    [Fact]
     public void A_schema_error_in_one_tag_does_not_hide_the_others()
     {
         var set = Load.Text($"""

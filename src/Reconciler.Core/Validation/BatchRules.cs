@@ -20,7 +20,7 @@ internal static class BatchRules
     public static void CheckFifoWindow(RuleContext c)
     {
         if (c.Request.MaximumBatchingWindowInSeconds is { } window && window > 0 && EventSource.IsFifoQueue(c.Request.EventSourceArn))
-            c.Error("maximumBatchingWindowInSeconds", $"{window}: a FIFO queue takes no batching window; leave it out or set 0 (AWS: \"Batching window is not supported for FIFO queues\")");
+            c.Error("maximumBatchingWindowInSeconds", $"a FIFO queue takes no batching window (this one is {window}); leave it out or set 0 (AWS: \"Batching window is not supported for FIFO queues\")");
     }
 
     /// <summary>

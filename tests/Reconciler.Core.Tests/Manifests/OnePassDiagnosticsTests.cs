@@ -326,6 +326,26 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_tag_in_letters_beyond_the_BMP_is_valid_and_an_emoji_is_not()
+    {
+        // U+20000 is a CJK ideograph (a letter, two UTF-16 units): AWS's Java pattern reads it as \p{L}; .NET's did not.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                "\U00020000": "\U00020000家"
+                mood: "\U0001F642"
+            """);
+        var error = Assert.Single(set.Diagnostics);
+        Assert.Equal(("spec.tags.mood", 10), (error.Field, error.Location.Line));
+    }
+
+    [Fact]
     public void A_diagnostic_is_one_line_whatever_the_value_holds()
     {
         // A tag value written as a | block ends in a newline; the text output is one diagnostic per line.

@@ -45,6 +45,8 @@ public sealed class CreateRequestCheckTests
         { "tag key charset", Sqs with { Tags = new Dictionary<string, string> { ["a#b"] = "v" } }, "tags.a#b", "a tag key is 1..128" },
         { "tag key charset", Sqs with { Tags = new Dictionary<string, string> { ["app.example.com/team name_x:y=z+w-v@u"] = "Ünïcödé 1" } }, "", "" },
         { "tag value with a trailing newline (AWS's pattern matches the whole value)", Sqs with { Tags = new Dictionary<string, string> { ["team"] = "payments\n" } }, "tags.team", "a tag value is 0..256" },
+        { "a letter beyond the BMP is a letter (AWS's pattern is Java's, by code point)", Sqs with { Tags = new Dictionary<string, string> { ["\U00020000家"] = "\U00020000家" } }, "", "" },
+        { "an emoji is no letter", Sqs with { Tags = new Dictionary<string, string> { ["mood"] = "\U0001F642" } }, "tags.mood", "a tag value is 0..256" },
         { "aws: is reserved", Sqs with { Tags = new Dictionary<string, string> { ["AWS:owner"] = "v" } }, "tags.AWS:owner", "reserved by AWS" },
         { "Kinesis batch 100 without a window (recorded default)", Kinesis with { BatchSize = 100 }, "", "" },
         { "Kinesis batch 10000 without a window", Kinesis with { BatchSize = 10000 }, "", "" },

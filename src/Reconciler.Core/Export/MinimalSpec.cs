@@ -1,40 +1,38 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
-using Reconciler.Core.Normalization;
 
 namespace Reconciler.Core.Export;
 
 /// <summary>
-/// A live mapping's configuration as the shortest spec that plans to no change: members equal to the defaults the
-/// planner fills (<see cref="DocumentedDefaults"/>) are left out, the function is named as in the account when it
-/// lives in the target's account and region, and esmctl's own tags are dropped (adoption writes them).
-/// Provisioned poller counts are kept even when they are the defaults: the planner only fills those once the
-/// structure is present, so leaving all of them out would read as "not provisioned".
+/// A live mapping's configuration as the shortest spec that plans to no change: members equal to their documented
+/// default for the source kind (the field table's, the same the planner fills) are left out, enabled is read from
+/// State (false is written, true is the default), the function is named as in the account when it lives in the
+/// target's account and region, and esmctl's own tags are dropped (adoption writes them). Create-only members are
+/// always written, even at their default: they say what the mapping is. Inside a structure whose defaults apply only
+/// once it is given (provisioned mode), defaults are left out only while something else keeps it given.
 /// </summary>
 public static class MinimalSpec
 {
-    public static MappingConfiguration Of(LiveMapping live, IReadOnlyDictionary<string, string> tags, string partition, string region, string account)
+    public static MappingConfiguration Of(LiveMapping live, IReadOnlyDictionary<string, string> tags, string partition, string region, string account) =>
+        Of(live, tags, partition, region, account, MappingFields.Table);
+
+    public static MappingConfiguration Of(
+        LiveMapping live, IReadOnlyDictionary<string, string> tags, string partition, string region, string account, FieldTable fields)
     {
-        var c = live.Configuration;
-        var kind = EventSource.KindOf(c);
+        var kind = EventSource.KindOf(live.Configuration);
         var userTags = tags.Where(t => !t.Key.StartsWith("esmctl:", StringComparison.Ordinal))
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-        return c with
+        var configuration = live.Configuration with
         {
             FunctionName = FunctionNameIn(live.FunctionArn, partition, region, account),
-            Enabled = c.Enabled == false ? false : null,
-            BatchSize = c.BatchSize == DocumentedDefaults.BatchSize(kind) ? null : c.BatchSize,
-            MaximumBatchingWindowInSeconds = c.MaximumBatchingWindowInSeconds == DocumentedDefaults.MaximumBatchingWindowInSeconds(kind)
-                ? null : c.MaximumBatchingWindowInSeconds,
-            ParallelizationFactor = c.ParallelizationFactor == 1 ? null : c.ParallelizationFactor,
-            MaximumRecordAgeInSeconds = c.MaximumRecordAgeInSeconds == -1 ? null : c.MaximumRecordAgeInSeconds,
-            MaximumRetryAttempts = c.MaximumRetryAttempts == -1 ? null : c.MaximumRetryAttempts,
-            BisectBatchOnFunctionError = c.BisectBatchOnFunctionError == false ? null : c.BisectBatchOnFunctionError,
-            TumblingWindowInSeconds = c.TumblingWindowInSeconds == 0 ? null : c.TumblingWindowInSeconds,
-            DocumentDBEventSourceConfig = c.DocumentDBEventSourceConfig is { FullDocument: "Default" } docdb
-                ? docdb with { FullDocument = null }
-                : c.DocumentDBEventSourceConfig,
+            // The response has no Enabled: State is where a paused mapping says so.
+            Enabled = MappingStates.IsEnabled(live.State),
             Tags = userTags.Count == 0 ? null : userTags,
         };
+        var model = MappingJson.Write(configuration, FieldNames.Wire, fields);
+        foreach (var field in fields.Configuration) LeaveOutDefaults(model, field, kind);
+        return MappingJson.Read(model, FieldNames.Wire, fields);
     }
 
     /// <summary>name[:qualifier] when the function is in the target's account and region, else the full ARN.</summary>
@@ -43,4 +41,21 @@ public static class MinimalSpec
         var prefix = $"arn:{partition}:lambda:{region}:{account}:function:";
         return functionArn.StartsWith(prefix, StringComparison.Ordinal) ? functionArn[prefix.Length..] : functionArn;
     }
+
+    private static void LeaveOutDefaults(JsonObject holder, Field field, SourceKind kind)
+    {
+        if (field.CreateOnly || field.Comparison != FieldComparison.Value || holder[field.WireName] is not { } value) return;
+        if (field.Kind == FieldKind.Structure && value is JsonObject structure)
+        {
+            var defaulted = field.Members.Where(m => IsDefault(structure, m, kind)).ToList();
+            if (field.DefaultsOnlyWhenGiven && defaulted.Count == structure.Count) return;
+            foreach (var member in field.Members) LeaveOutDefaults(structure, member, kind);
+            return;
+        }
+        if (IsDefault(holder, field, kind)) holder.Remove(field.WireName);
+    }
+
+    private static bool IsDefault(JsonObject holder, Field field, SourceKind kind) =>
+        field.Kind == FieldKind.Scalar && !field.CreateOnly
+        && field.DefaultFor(kind) is { } value && JsonNode.DeepEquals(value, holder[field.WireName]);
 }

@@ -42,4 +42,8 @@ public sealed record MappingConfiguration
     public KafkaEventSourceConfig? SelfManagedKafkaEventSourceConfig { get; init; }
     public DocumentDBEventSourceConfig? DocumentDBEventSourceConfig { get; init; }
     public ProvisionedPollerConfig? ProvisionedPollerConfig { get; init; }
+    /// <summary>Members of the API model this record has no property for (ones the model gained after it was written),
+    /// by wire name, their values as the model's JSON. Every step that works from the field table
+    /// (<see cref="Fields.MappingFields"/>) carries them: read from a manifest, diffed, sent, exported and saved.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode>? OtherMembers { get; init; }
 }

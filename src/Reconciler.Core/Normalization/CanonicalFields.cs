@@ -1,63 +1,43 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Normalization;
 
 /// <summary>
-/// A mapping configuration flattened into its comparable leaves: spec path as written in manifests
-/// (scalingConfig.maximumConcurrency) to a canonical JSON value. Absent, empty and echoed-empty values
-/// ("", [], {}, {"OnFailure":{}}) have no entry, so they all equal "not given". Sets are sorted and deduplicated;
-/// filter patterns are canonical JSON; timestamps are UTC instants at millisecond precision. Tags are not
-/// fields here (they are diffed on their own). Defaults are not filled in: see <see cref="DocumentedDefaults"/>.
+/// A mapping configuration flattened into its comparable leaves, field by field from the field table: spec path as
+/// written in manifests (scalingConfig.maximumConcurrency) to a canonical JSON value. Absent, empty and echoed-empty
+/// values ("", [], {}, {"OnFailure":{}}) have no entry, so they all equal "not given". Sets are sorted and
+/// deduplicated; JSON text (filter patterns) is canonical JSON; timestamps are UTC instants at millisecond precision;
+/// a map has one leaf per key. Tags are not fields here (they are diffed on their own). Defaults are not filled in:
+/// see <see cref="DocumentedDefaults"/>.
 /// </summary>
 public static class CanonicalFields
 {
-    public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn)
-    {
-        var f = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
-        void Put(string path, JsonNode? value)
-        {
-            if (value is not null) f[path] = value;
-        }
+    public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn) =>
+        Of(c, functionArn, MappingFields.Table);
 
-        Put("functionName", Text(functionArn));
-        Put("eventSourceArn", Text(c.EventSourceArn));
-        Put("enabled", JsonValue.Create(c.Enabled));
-        Put("batchSize", JsonValue.Create(c.BatchSize));
-        Put("filterCriteria.filters", StringSet(c.FilterCriteria?.Filters?
-            .Where(filter => filter.Pattern is not null)
-            .Select(filter => CanonicalJson.Canonicalize(filter.Pattern!))));
-        Put("kmsKeyArn", Text(c.KmsKeyArn));
-        Put("metricsConfig.metrics", StringSet(c.MetricsConfig?.Metrics));
-        Put("loggingConfig.systemLogLevel", Text(c.LoggingConfig?.SystemLogLevel));
-        Put("scalingConfig.maximumConcurrency", JsonValue.Create(c.ScalingConfig?.MaximumConcurrency));
-        Put("maximumBatchingWindowInSeconds", JsonValue.Create(c.MaximumBatchingWindowInSeconds));
-        Put("parallelizationFactor", JsonValue.Create(c.ParallelizationFactor));
-        Put("startingPosition", Text(c.StartingPosition));
-        Put("startingPositionTimestamp", Instant(c.StartingPositionTimestamp));
-        Put("destinationConfig.onFailure.destination", Text(c.DestinationConfig?.OnFailure?.Destination));
-        Put("destinationConfig.onSuccess.destination", Text(c.DestinationConfig?.OnSuccess?.Destination));
-        Put("maximumRecordAgeInSeconds", JsonValue.Create(c.MaximumRecordAgeInSeconds));
-        Put("bisectBatchOnFunctionError", JsonValue.Create(c.BisectBatchOnFunctionError));
-        Put("maximumRetryAttempts", JsonValue.Create(c.MaximumRetryAttempts));
-        Put("tumblingWindowInSeconds", JsonValue.Create(c.TumblingWindowInSeconds));
-        Put("topics", StringSet(c.Topics));
-        Put("queues", StringSet(c.Queues));
-        Put("sourceAccessConfigurations", ObjectSet(c.SourceAccessConfigurations?
-            .Select(s => TypeUri(s.Type, s.Uri))));
-        foreach (var (key, servers) in c.SelfManagedEventSource?.Endpoints ?? new Dictionary<string, IReadOnlyList<string>>())
-            Put($"selfManagedEventSource.endpoints.{key}", StringSet(servers));
-        Put("functionResponseTypes", StringSet(c.FunctionResponseTypes));
-        PutKafka("amazonManagedKafkaEventSourceConfig", c.AmazonManagedKafkaEventSourceConfig, Put);
-        PutKafka("selfManagedKafkaEventSourceConfig", c.SelfManagedKafkaEventSourceConfig, Put);
-        Put("documentDBEventSourceConfig.databaseName", Text(c.DocumentDBEventSourceConfig?.DatabaseName));
-        Put("documentDBEventSourceConfig.collectionName", Text(c.DocumentDBEventSourceConfig?.CollectionName));
-        Put("documentDBEventSourceConfig.fullDocument", Text(c.DocumentDBEventSourceConfig?.FullDocument));
-        Put("provisionedPollerConfig.minimumPollers", JsonValue.Create(c.ProvisionedPollerConfig?.MinimumPollers));
-        Put("provisionedPollerConfig.maximumPollers", JsonValue.Create(c.ProvisionedPollerConfig?.MaximumPollers));
-        Put("provisionedPollerConfig.pollerGroupName", Text(c.ProvisionedPollerConfig?.PollerGroupName));
-        return f;
+    /// <param name="functionArn">The function as the service names it: the manifest's functionName turned into an ARN.</param>
+    public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn, FieldTable fields)
+    {
+        var result = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
+        var model = MappingJson.Write(c, FieldNames.Wire, fields);
+        foreach (var field in fields.Configuration)
+        {
+            switch (field.Comparison)
+            {
+                case FieldComparison.Tags:
+                    continue;
+                case FieldComparison.FunctionArn:
+                    Put(result, field.Path, Text(functionArn));
+                    continue;
+                default:
+                    Add(result, field, model[field.WireName]);
+                    continue;
+            }
+        }
+        return result;
     }
 
     /// <summary>The top-level spec member a path belongs to (scalingConfig for scalingConfig.maximumConcurrency).</summary>
@@ -67,6 +47,10 @@ public static class CanonicalFields
         return dot < 0 ? path : path[..dot];
     }
 
+    /// <summary>True when the path is the member's or one of its leaves.</summary>
+    public static bool IsUnder(string path, string member) =>
+        path == member || path.StartsWith(member + ".", StringComparison.Ordinal);
+
     /// <summary>UTC, millisecond precision: the API carries epoch seconds with a fraction, so finer digits do not survive.</summary>
     public static JsonNode? Instant(DateTimeOffset? value) =>
         value is { } v
@@ -74,34 +58,84 @@ public static class CanonicalFields
                 .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
             : null;
 
-    private static void PutKafka(string prefix, KafkaEventSourceConfig? config, Action<string, JsonNode?> put)
+    private static void Add(SortedDictionary<string, JsonNode> result, Field field, JsonNode? value)
     {
-        put($"{prefix}.consumerGroupId", Text(config?.ConsumerGroupId));
-        var registry = config?.SchemaRegistryConfig;
-        put($"{prefix}.schemaRegistryConfig.schemaRegistryUri", Text(registry?.SchemaRegistryUri));
-        put($"{prefix}.schemaRegistryConfig.eventRecordFormat", Text(registry?.EventRecordFormat));
-        put($"{prefix}.schemaRegistryConfig.accessConfigs", ObjectSet(registry?.AccessConfigs?.Select(a => TypeUri(a.Type, a.Uri))));
-        put($"{prefix}.schemaRegistryConfig.schemaValidationConfigs", ObjectSet(registry?.SchemaValidationConfigs?
-            .Select(v => new JsonObject { ["attribute"] = v.Attribute })));
+        switch (field.Kind, value)
+        {
+            case (_, null):
+                return;
+            case (FieldKind.Structure, JsonObject structure):
+                foreach (var member in field.Members) Add(result, member, structure[member.WireName]);
+                return;
+            case (FieldKind.Map, JsonObject map):
+                foreach (var (key, entry) in map) Put(result, $"{field.Path}.{key}", Leaf(entry, field.Item!));
+                return;
+            default:
+                Put(result, field.Path, Leaf(value, field));
+                return;
+        }
     }
 
-    private static JsonObject TypeUri(string? type, string? uri) => new() { ["type"] = type, ["uri"] = uri };
+    private static void Put(SortedDictionary<string, JsonNode> result, string path, JsonNode? value)
+    {
+        if (value is not null) result[path] = value;
+    }
+
+    /// <summary>One comparable value: null when it equals "not given".</summary>
+    private static JsonNode? Leaf(JsonNode? value, Field field) => field.Kind switch
+    {
+        FieldKind.Scalar => Scalar(value, field.Type),
+        FieldKind.Set => Set(value as JsonArray, field.Item!),
+        FieldKind.List => value is JsonArray { Count: > 0 } list ? new JsonArray([.. list.Select(item => Item(item, field.Item!))]) : null,
+        _ => Item(value, field),
+    };
+
+    private static JsonNode? Scalar(JsonNode? value, ScalarType? type) => type switch
+    {
+        _ when value is null => null,
+        ScalarType.String => Text(value.GetValue<string>()),
+        ScalarType.JsonText => Text(value.GetValue<string>()) is null ? null : JsonValue.Create(CanonicalJson.Canonicalize(value.GetValue<string>())),
+        ScalarType.Timestamp => Instant(value.GetValue<DateTimeOffset>()),
+        _ => value.DeepClone(),
+    };
+
+    /// <summary>Sorted, without duplicates, empty meaning none: strings by ordinal, objects by their JSON text.</summary>
+    private static JsonNode? Set(JsonArray? values, Field item)
+    {
+        var items = values?.Select(v => Item(v, item)).Where(v => v is not null).Select(v => v!).ToList();
+        if (items is null || items.Count == 0) return null;
+        var keyed = items.Select(v => (Key: v is JsonValue s && s.TryGetValue<string>(out var text) ? text : v.ToJsonString(), Value: v));
+        return new JsonArray([.. keyed
+            .DistinctBy(v => v.Key, StringComparer.Ordinal)
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => v.Value)]);
+    }
+
+    /// <summary>An item of a set or a map's value as one JSON value. A structure whose only member is JSON text (a filter)
+    /// is that text, canonical; any other structure is an object of all its members by manifest name, absent ones null.</summary>
+    private static JsonNode? Item(JsonNode? value, Field field)
+    {
+        if (value is null) return null;
+        switch (field.Kind)
+        {
+            case FieldKind.Scalar:
+                return field.Type switch
+                {
+                    ScalarType.JsonText => JsonValue.Create(CanonicalJson.Canonicalize(value.GetValue<string>())),
+                    ScalarType.Timestamp => Instant(value.GetValue<DateTimeOffset>()),
+                    _ => value.DeepClone(),
+                };
+            case FieldKind.Structure when field.Members is [{ Kind: FieldKind.Scalar, Type: ScalarType.JsonText } only]:
+                return Item(value[only.WireName], only);
+            case FieldKind.Structure:
+                return new JsonObject(field.Members.Select(m => KeyValuePair.Create(m.ManifestName, Item(value[m.WireName], m))));
+            case FieldKind.Map:
+                return new JsonObject(value.AsObject().OrderBy(e => e.Key, StringComparer.Ordinal)
+                    .Select(e => KeyValuePair.Create(e.Key, Item(e.Value, field.Item!))));
+            default:
+                return Leaf(value, field);
+        }
+    }
 
     private static JsonNode? Text(string? value) => string.IsNullOrEmpty(value) ? null : JsonValue.Create(value);
-
-    private static JsonNode? StringSet(IEnumerable<string>? values)
-    {
-        var items = values?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return items is null || items.Count == 0 ? null : new JsonArray([.. items.Select(v => (JsonNode)JsonValue.Create(v))]);
-    }
-
-    private static JsonNode? ObjectSet(IEnumerable<JsonObject>? values)
-    {
-        var items = values?
-            .Select(v => v.ToJsonString())
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return items is null || items.Count == 0 ? null : new JsonArray([.. items.Select(text => JsonNode.Parse(text))]);
-    }
 }

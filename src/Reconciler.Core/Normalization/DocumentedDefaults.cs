@@ -1,42 +1,36 @@
 using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Normalization;
 
 /// <summary>
-/// The defaults the API documents (ESM-FIELDS.md §4), so that an omitted field and the default AWS reports compare
-/// equal and a plan never flaps between "unset" and the default. Filled on both sides of a comparison.
+/// The defaults the service has for members a request leaves out (the field table's, from the model's documentation
+/// and the recorded responses), so that an omitted field and the default AWS reports compare equal and a plan never
+/// flaps between "unset" and the default. Filled on both sides of a comparison, each with its own source kind.
 /// </summary>
 public static class DocumentedDefaults
 {
-    public static int BatchSize(SourceKind kind) => kind == SourceKind.Sqs ? 10 : 100;
-
-    /// <summary>Kinesis, DynamoDB and SQS default to 0 s; the others default to 500 ms, which the API cannot express.</summary>
-    public static int? MaximumBatchingWindowInSeconds(SourceKind kind) =>
-        kind is SourceKind.Sqs or SourceKind.Kinesis or SourceKind.DynamoDbStreams ? 0 : null;
-
-    public static int MinimumPollers(SourceKind kind) => kind == SourceKind.Sqs ? 2 : 1;
-
-    public const int MaximumPollers = 200;
-
-    public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind)
+    /// <summary>Adds the default of every leaf that has none yet. Members of a structure whose defaults apply only once it
+    /// is given (provisioned mode) are filled only when some member of it is there.</summary>
+    public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
     {
-        void Default(string path, JsonNode value) => fields.TryAdd(path, value);
-        bool Has(string prefix) => fields.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
-
-        Default("enabled", JsonValue.Create(true));
-        Default("batchSize", JsonValue.Create(BatchSize(kind)));
-        if (MaximumBatchingWindowInSeconds(kind) is { } window) Default("maximumBatchingWindowInSeconds", JsonValue.Create(window));
-        Default("parallelizationFactor", JsonValue.Create(1));
-        Default("maximumRecordAgeInSeconds", JsonValue.Create(-1));
-        Default("maximumRetryAttempts", JsonValue.Create(-1));
-        Default("bisectBatchOnFunctionError", JsonValue.Create(false));
-        Default("tumblingWindowInSeconds", JsonValue.Create(0));
-        if (Has("provisionedPollerConfig."))
+        var given = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
         {
-            Default("provisionedPollerConfig.minimumPollers", JsonValue.Create(MinimumPollers(kind)));
-            Default("provisionedPollerConfig.maximumPollers", JsonValue.Create(MaximumPollers));
+            if (whenGiven is not null && !Given(whenGiven)) continue;
+            fields.TryAdd(path, value.DeepClone());
         }
-        if (Has("documentDBEventSourceConfig.")) Default("documentDBEventSourceConfig.fullDocument", JsonValue.Create("Default"));
+
+        bool Given(string structure)
+        {
+            if (!given.TryGetValue(structure, out var known))
+                given[structure] = known = fields.Keys.Any(k => CanonicalFields.IsUnder(k, structure));
+            return known;
+        }
     }
+
+    /// <summary>True when every leaf under the path has its default value for the kind (the service's own value, not a setting).</summary>
+    public static bool AreDefaults(IEnumerable<KeyValuePair<string, JsonNode>> leaves, SourceKind kind, FieldTable table) =>
+        leaves.All(leaf => table.At(leaf.Key)?.DefaultFor(kind) is { } value && JsonNode.DeepEquals(value, leaf.Value));
 }

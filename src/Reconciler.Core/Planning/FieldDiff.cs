@@ -1,66 +1,60 @@
 using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 using Reconciler.Core.Normalization;
 
 namespace Reconciler.Core.Planning;
 
 /// <summary>
-/// The differing fields of a manifest and its live mapping, after both are normalised: canonical fields, documented
-/// defaults filled on each side, and the values no plan can act on set aside with a warning (ones the API cannot
-/// clear, an enabled state in transition, a consumer group ID AWS assigned). Set aside means not compared, so
-/// the next plan does not flap either.
+/// The differing fields of a manifest and its live mapping, after both are normalised, field by field from the field
+/// table: canonical fields, then the values no plan can act on set aside (a member the source kind does not accept,
+/// a value the service assigned, one the API cannot clear, an enabled state in transition), then documented defaults
+/// filled on each side. Set aside means not compared, so the next plan does not flap either; where the manifest asks
+/// for something that cannot happen, a warning says so.
 /// </summary>
 public static class FieldDiff
 {
-    /// <summary>Members the API documents no clearing value for; "omitted in the manifest" cannot be made true.</summary>
-    private static readonly string[] Unclearable =
-    [
-        "loggingConfig",
-        "provisionedPollerConfig",
-        "documentDBEventSourceConfig",
-        "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig",
-        "selfManagedKafkaEventSourceConfig.schemaRegistryConfig",
-        "destinationConfig.onSuccess",
-    ];
-
-    private static readonly HashSet<string> CreateOnly = new(StringComparer.Ordinal)
-    {
-        "eventSourceArn", "startingPosition", "startingPositionTimestamp", "topics", "queues",
-        "amazonManagedKafkaEventSourceConfig.consumerGroupId", "selfManagedKafkaEventSourceConfig.consumerGroupId",
-    };
+    public static (IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Warnings) Compare(
+        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live) =>
+        Compare(desired, desiredFunctionArn, live, MappingFields.Table);
 
     public static (IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Warnings) Compare(
-        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live)
+        MappingConfiguration desired, string desiredFunctionArn, LiveMapping live, FieldTable fields)
     {
-        var want = CanonicalFields.Of(desired, desiredFunctionArn);
+        var want = CanonicalFields.Of(desired, desiredFunctionArn, fields);
         var enabledVerdict = MappingStates.IsEnabled(live.State);
-        var have = CanonicalFields.Of(live.Configuration with { Enabled = enabledVerdict }, live.FunctionArn);
+        var have = CanonicalFields.Of(live.Configuration with { Enabled = enabledVerdict }, live.FunctionArn, fields);
         var warnings = new List<string>();
         var kind = EventSource.KindOf(desired);
+        var liveKind = EventSource.KindOf(live.Configuration);
 
-        var unclearable = DocumentedDefaults.MaximumBatchingWindowInSeconds(kind) is null
-            ? Unclearable.Append("maximumBatchingWindowInSeconds")
-            : Unclearable;
-        foreach (var member in unclearable)
+        var given = new Leaves(want);
+        var held = new Leaves(have);
+        foreach (var field in fields.Configuration)
         {
-            var held = have.Keys.Where(k => IsUnder(k, member)).ToList();
-            if (held.Count == 0 || want.Keys.Any(k => IsUnder(k, member))) continue;
+            // What a server reports for a member this kind of source does not take is not the user's to manage.
+            if (!field.Accepts(kind)) SetAside(given, held, field.Path);
+        }
+        foreach (var field in fields.AssignedByService)
+        {
+            // Without a value in the manifest the service picks one (a Kafka consumer group ID, the starting position of
+            // Kafka and DocumentDB): what it picked is not a difference.
+            if (field.IsAssignedByService(kind)) SetAside(given, held, field.Path);
+        }
+        foreach (var field in fields.MaybeUnclearable)
+        {
+            if (field.Clearing.For(kind) is not { Kind: ClearingKind.Cannot } cannot) continue;
+            var left = SetAside(given, held, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
-            var isDefault = member == "maximumBatchingWindowInSeconds" && have[member].GetValue<int>() == 0;
-            if (!isDefault) warnings.Add(member == "maximumBatchingWindowInSeconds"
-                ? $"{member}: the manifest omits it but the mapping has {have[member]}; the API cannot restore the 500 ms default, so it stays (recreate the mapping to restore it)"
-                : $"{member}: the manifest omits it but the mapping has it set; the API documents no way to remove it, so it stays (recreate the mapping to remove it)");
-            foreach (var key in held) have.Remove(key);
+            if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))
+            {
+                var shown = field.Kind == FieldKind.Scalar && left.Count == 1 ? left[0].Value.ToJsonString() : "it set";
+                warnings.Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
+            }
         }
 
-        // Without a consumer group ID in the manifest AWS picks one; what it picked is not a difference.
-        foreach (var path in new[] { "amazonManagedKafkaEventSourceConfig.consumerGroupId", "selfManagedKafkaEventSourceConfig.consumerGroupId" })
-            if (!want.ContainsKey(path)) have.Remove(path);
-        // Likewise the starting position of Kafka and DocumentDB, optional there (recorded: TRIM_HORIZON for self-managed Kafka).
-        if (kind is SourceKind.Msk or SourceKind.SelfManagedKafka or SourceKind.DocumentDb && !want.ContainsKey("startingPosition")) have.Remove("startingPosition");
-
-        DocumentedDefaults.Fill(want, kind);
-        DocumentedDefaults.Fill(have, EventSource.KindOf(live.Configuration));
+        DocumentedDefaults.Fill(want, kind, fields);
+        DocumentedDefaults.Fill(have, liveKind, fields);
         if (enabledVerdict is null)
         {
             // Creating or Updating: the state says nothing about enabled yet.
@@ -72,22 +66,47 @@ public static class FieldDiff
             .Order(StringComparer.Ordinal)
             .Select(path => (path, before: have.GetValueOrDefault(path), after: want.GetValueOrDefault(path)))
             .Where(f => !JsonNode.DeepEquals(f.before, f.after))
-            .Select(f => new FieldChange(f.path, f.before?.DeepClone(), f.after?.DeepClone(), ForcesReplacement(f.path, f.before, f.after)))
+            .Select(f => new FieldChange(f.path, f.before?.DeepClone(), f.after?.DeepClone(), ForcesReplacement(f.path, f.before, f.after, fields)))
             .ToList();
         return (changes, warnings);
     }
 
-    /// <summary>Create-only fields, and a change of the VIRTUAL_HOST entry, which Update may not carry.</summary>
     public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after) =>
-        CreateOnly.Contains(path)
-        || path.StartsWith("selfManagedEventSource.", StringComparison.Ordinal)
+        ForcesReplacement(path, before, after, MappingFields.Table);
+
+    /// <summary>Create-only fields (and whatever is inside one), and a change of the VIRTUAL_HOST entry, which Update may not carry.</summary>
+    public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after, FieldTable fields) =>
+        fields.Along(path).Any(f => f.CreateOnly)
         || (path == "sourceAccessConfigurations" && VirtualHosts(before) != VirtualHosts(after));
+
+    /// <summary>Removes the live side's leaves under the path when the manifest has none there; returns what was removed.</summary>
+    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(Leaves want, Leaves have, string path) =>
+        want.Any(path) || !have.Any(path) ? [] : have.Remove(path);
+
+    /// <summary>The canonical fields of one side, with a fast "is anything at or under this path" over their sorted keys.</summary>
+    private sealed class Leaves(SortedDictionary<string, JsonNode> fields)
+    {
+        private string[] _keys = [.. fields.Keys];
+
+        public bool Any(string path)
+        {
+            var at = Array.BinarySearch(_keys, path, StringComparer.Ordinal);
+            if (at >= 0) return true;
+            var below = ~Array.BinarySearch(_keys, path + ".", StringComparer.Ordinal);
+            return below < _keys.Length && _keys[below].StartsWith(path + ".", StringComparison.Ordinal);
+        }
+
+        public IReadOnlyList<KeyValuePair<string, JsonNode>> Remove(string path)
+        {
+            var removed = fields.Where(p => CanonicalFields.IsUnder(p.Key, path)).ToList();
+            foreach (var (key, _) in removed) fields.Remove(key);
+            _keys = [.. fields.Keys];
+            return removed;
+        }
+    }
 
     private static string VirtualHosts(JsonNode? accessConfigurations) =>
         string.Join('\n', (accessConfigurations as JsonArray ?? [])
             .Where(n => n?["type"]?.GetValue<string>() == "VIRTUAL_HOST")
             .Select(n => n!["uri"]?.GetValue<string>() ?? ""));
-
-    private static bool IsUnder(string path, string member) =>
-        path == member || path.StartsWith(member + ".", StringComparison.Ordinal);
 }

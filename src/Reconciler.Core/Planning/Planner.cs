@@ -88,7 +88,7 @@ public static class Planner
         }
 
         var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
-        var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live);
+        var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live, options.Fields);
         var desiredTags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var (tagChange, tagFields) = TagDiff.Compare(desiredTags, liveTags);
         var action = new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live };
@@ -107,7 +107,7 @@ public static class Planner
                     .. warnings,
                     .. forcing.Select(f => $"{f.Field}: the mapping has {Show(f.Before)}, the manifest {Show(f.After)}; this create-only field needs a replace, which esmctl does not do to a mapping it is adopting (the next plan shows it)"),
                 ],
-                UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, updatable.Select(f => CanonicalFields.MemberOf(f.Field))),
+                UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, updatable.Select(f => CanonicalFields.MemberOf(f.Field)), options.Fields),
                 TagChange = tagChange,
             };
         }
@@ -118,7 +118,7 @@ public static class Planner
             {
                 Kind = PlanActionKind.Replace,
                 Changes = [.. fields.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
-                Warnings = ReplacementWarnings.For(desired.Spec, live),
+                Warnings = ReplacementWarnings.For(desired.Spec, live, options.Fields),
                 CreateRequest = desired.Spec with { Tags = desiredTags },
             };
         }
@@ -134,7 +134,7 @@ public static class Planner
             Warnings = virtualHostKept
                 ? [.. warnings, "sourceAccessConfigurations: Update may not carry the VIRTUAL_HOST entry, so it is sent without it (the virtual host itself is unchanged)"]
                 : warnings,
-            UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, fields.Select(f => CanonicalFields.MemberOf(f.Field))),
+            UpdateRequest = UpdateRequestBuilder.Build(desired.Spec, fields.Select(f => CanonicalFields.MemberOf(f.Field)), options.Fields),
             TagChange = tagChange.IsEmpty ? null : tagChange,
         };
     }
@@ -144,7 +144,7 @@ public static class Planner
         var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var key = NaturalKey.Of(functionArn, desired.Spec);
         var tags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
-        var changes = CanonicalFields.Of(desired.Spec, functionArn)
+        var changes = CanonicalFields.Of(desired.Spec, functionArn, options.Fields)
             .Select(f => new FieldChange(f.Key, null, f.Value.DeepClone(), false))
             .Concat(tags.Select(t => new FieldChange($"tags.{t.Key}", null, JsonValue.Create(t.Value), false)))
             .OrderBy(f => f.Field, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 using Reconciler.Core.Normalization;
 
@@ -6,7 +7,10 @@ namespace Reconciler.Core.Planning;
 /// <summary>What deleting a mapping and creating it again can cost, by source kind, for the plan's reader.</summary>
 public static class ReplacementWarnings
 {
-    public static IReadOnlyList<string> For(MappingConfiguration desired, LiveMapping live)
+    public static IReadOnlyList<string> For(MappingConfiguration desired, LiveMapping live) =>
+        For(desired, live, MappingFields.Table);
+
+    public static IReadOnlyList<string> For(MappingConfiguration desired, LiveMapping live, FieldTable fields)
     {
         var warnings = new List<string>();
         var kind = EventSource.KindOf(desired);
@@ -28,8 +32,8 @@ public static class ReplacementWarnings
         }
         else if (EventSource.IsKafka(kind))
         {
-            var oldGroup = ConsumerGroup(live.Configuration, kind);
-            var newGroup = ConsumerGroup(desired, kind);
+            var oldGroup = ConsumerGroup(live.Configuration, kind, fields);
+            var newGroup = ConsumerGroup(desired, kind, fields);
             warnings.Add(newGroup is not null && newGroup == oldGroup
                 ? $"replace: the new mapping joins consumer group '{newGroup}' again and resumes from its committed offsets"
                 : $"replace: the new mapping uses a new Kafka consumer group, which starts from startingPosition {position ?? "(unset)"}, not from the old group's offsets");
@@ -44,6 +48,16 @@ public static class ReplacementWarnings
         return warnings;
     }
 
-    private static string? ConsumerGroup(MappingConfiguration c, SourceKind kind) =>
-        kind == SourceKind.Msk ? c.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId : c.SelfManagedKafkaEventSourceConfig?.ConsumerGroupId;
+    /// <summary>The consumer group: the ConsumerGroupId of the Kafka config this kind of source takes
+    /// (amazonManagedKafkaEventSourceConfig for MSK, selfManagedKafkaEventSourceConfig for Kafka).</summary>
+    private static string? ConsumerGroup(MappingConfiguration c, SourceKind kind, FieldTable fields)
+    {
+        var canonical = CanonicalFields.Of(c, c.FunctionName, fields);
+        return fields.Configuration
+            .Where(f => f.Accepts(kind))
+            .SelectMany(f => f.Members)
+            .Where(f => f.WireName == "ConsumerGroupId")
+            .Select(f => canonical.GetValueOrDefault(f.Path)?.GetValue<string>())
+            .FirstOrDefault(group => group is not null);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Fields;
 using Reconciler.Core.Model;
 using Reconciler.Core.Normalization;
 
@@ -5,72 +7,60 @@ namespace Reconciler.Core.Planning;
 
 /// <summary>
 /// The UpdateEventSourceMapping body for a set of changed top-level members: the desired value where the manifest
-/// has one, else the API's clearing value (omitting a member from Update means "no change", not "remove").
+/// has one, else the member's clearing value from the field table (omitting a member from Update means "no change",
+/// not "remove"). Create-only members inside a structure (a Kafka consumer group ID) are left out: a change of one
+/// is a replace, so here it is unchanged.
 /// </summary>
 public static class UpdateRequestBuilder
 {
-    public static MappingConfiguration? Build(MappingConfiguration desired, IEnumerable<string> changedMembers)
+    public static MappingConfiguration? Build(MappingConfiguration desired, IEnumerable<string> changedMembers) =>
+        Build(desired, changedMembers, MappingFields.Table);
+
+    public static MappingConfiguration? Build(MappingConfiguration desired, IEnumerable<string> changedMembers, FieldTable fields)
     {
         var kind = EventSource.KindOf(desired);
-        var request = new MappingConfiguration();
-        var any = false;
+        var model = MappingJson.Write(desired, FieldNames.Wire, fields);
+        var given = CanonicalFields.Of(desired, desired.FunctionName, fields);
+        var request = new JsonObject();
         foreach (var member in changedMembers.Distinct(StringComparer.Ordinal))
         {
-            any = true;
-            request = member switch
-            {
-                "functionName" => request with { FunctionName = desired.FunctionName },
-                "enabled" => request with { Enabled = desired.Enabled ?? true },
-                "batchSize" => request with { BatchSize = desired.BatchSize ?? DocumentedDefaults.BatchSize(kind) },
-                "filterCriteria" => request with
-                {
-                    FilterCriteria = desired.FilterCriteria is { Filters.Count: > 0 } filters ? filters : new FilterCriteria(null),
-                },
-                "kmsKeyArn" => request with { KmsKeyArn = desired.KmsKeyArn ?? "" },
-                "metricsConfig" => request with
-                {
-                    MetricsConfig = desired.MetricsConfig is { Metrics.Count: > 0 } metrics ? metrics : new MetricsConfig([]),
-                },
-                "loggingConfig" => request with { LoggingConfig = desired.LoggingConfig },
-                "scalingConfig" => request with
-                {
-                    ScalingConfig = desired.ScalingConfig is { MaximumConcurrency: not null } scaling ? scaling : new ScalingConfig(null),
-                },
-                "maximumBatchingWindowInSeconds" => request with
-                {
-                    MaximumBatchingWindowInSeconds = desired.MaximumBatchingWindowInSeconds ?? DocumentedDefaults.MaximumBatchingWindowInSeconds(kind),
-                },
-                "parallelizationFactor" => request with { ParallelizationFactor = desired.ParallelizationFactor ?? 1 },
-                "destinationConfig" => request with
-                {
-                    DestinationConfig = string.IsNullOrEmpty(desired.DestinationConfig?.OnFailure?.Destination)
-                        ? new DestinationConfig(null, null)
-                        : new DestinationConfig(desired.DestinationConfig!.OnFailure, null),
-                },
-                "maximumRecordAgeInSeconds" => request with { MaximumRecordAgeInSeconds = desired.MaximumRecordAgeInSeconds ?? -1 },
-                "bisectBatchOnFunctionError" => request with { BisectBatchOnFunctionError = desired.BisectBatchOnFunctionError ?? false },
-                "maximumRetryAttempts" => request with { MaximumRetryAttempts = desired.MaximumRetryAttempts ?? -1 },
-                "tumblingWindowInSeconds" => request with { TumblingWindowInSeconds = desired.TumblingWindowInSeconds ?? 0 },
-                // Update may not carry a VIRTUAL_HOST entry; a change of it is a replace, so here it is unchanged.
-                "sourceAccessConfigurations" => request with
-                {
-                    SourceAccessConfigurations = [.. (desired.SourceAccessConfigurations ?? []).Where(s => s.Type != "VIRTUAL_HOST")],
-                },
-                "functionResponseTypes" => request with { FunctionResponseTypes = desired.FunctionResponseTypes ?? [] },
-                // The consumer group ID is create-only (a change of it is a replace): send only the schema registry.
-                "amazonManagedKafkaEventSourceConfig" => request with
-                {
-                    AmazonManagedKafkaEventSourceConfig = new KafkaEventSourceConfig(null, desired.AmazonManagedKafkaEventSourceConfig?.SchemaRegistryConfig),
-                },
-                "selfManagedKafkaEventSourceConfig" => request with
-                {
-                    SelfManagedKafkaEventSourceConfig = new KafkaEventSourceConfig(null, desired.SelfManagedKafkaEventSourceConfig?.SchemaRegistryConfig),
-                },
-                "documentDBEventSourceConfig" => request with { DocumentDBEventSourceConfig = desired.DocumentDBEventSourceConfig },
-                "provisionedPollerConfig" => request with { ProvisionedPollerConfig = desired.ProvisionedPollerConfig },
-                _ => throw new ArgumentException($"'{member}' is not an updatable member", nameof(changedMembers)),
-            };
+            var field = fields.At(member);
+            if (field is null || !field.InUpdate)
+                throw new ArgumentException($"'{member}' is not an updatable member", nameof(changedMembers));
+            request[field.WireName] = given.Keys.Any(k => CanonicalFields.IsUnder(k, member))
+                ? Updatable(model[field.WireName]!.DeepClone(), field)
+                : Clearing(field, kind);
         }
-        return any ? request : null;
+        if (request.Count == 0) return null;
+        var update = MappingJson.Read(request, FieldNames.Wire, fields, strict: true);
+        // Update may not carry a VIRTUAL_HOST entry; a change of it is a replace, so here it is unchanged.
+        return update.SourceAccessConfigurations is { } access
+            ? update with { SourceAccessConfigurations = [.. access.Where(s => s.Type != "VIRTUAL_HOST")] }
+            : update;
+    }
+
+    private static JsonNode Clearing(Field field, SourceKind kind)
+    {
+        var clearing = field.Clearing.For(kind);
+        return clearing.Kind switch
+        {
+            ClearingKind.Default when field.DefaultFor(kind) is { } value => value.DeepClone(),
+            ClearingKind.Value => clearing.Value!.DeepClone(),
+            // The diff sets aside what cannot be cleared, so reaching here is a bug, not a plan.
+            _ => throw new InvalidOperationException($"{field.Path} cannot be cleared for {kind}; the diff should have set it aside"),
+        };
+    }
+
+    private static JsonNode Updatable(JsonNode value, Field field)
+    {
+        if (field.Kind == FieldKind.Structure && value is JsonObject structure)
+        {
+            foreach (var member in field.Members)
+            {
+                if (member.CreateOnly) structure.Remove(member.WireName);
+                else if (structure[member.WireName] is { } inner) structure[member.WireName] = Updatable(inner.DeepClone(), member);
+            }
+        }
+        return value;
     }
 }

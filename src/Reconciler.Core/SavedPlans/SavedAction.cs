@@ -12,8 +12,9 @@ public sealed record SavedAction
     /// <summary>create, update, replace, delete, adopt or noop.</summary>
     [JsonPropertyName("action")] public required string Action { get; init; }
     [JsonPropertyName("uuid")] public string? Uuid { get; init; }
-    [JsonPropertyName("createRequest")] public SavedConfiguration? CreateRequest { get; init; }
-    [JsonPropertyName("updateRequest")] public SavedConfiguration? UpdateRequest { get; init; }
+    /// <summary>The requests as <see cref="SavedRequest"/> writes them.</summary>
+    [JsonPropertyName("createRequest")] public JsonObject? CreateRequest { get; init; }
+    [JsonPropertyName("updateRequest")] public JsonObject? UpdateRequest { get; init; }
     [JsonPropertyName("tagChange")] public SavedTagChange? TagChange { get; init; }
     [JsonPropertyName("fingerprint")] public SavedFingerprint? Fingerprint { get; init; }
     [JsonPropertyName("naturalKey")] public SavedNaturalKey? NaturalKey { get; init; }

@@ -74,6 +74,11 @@ public static class SavedPlanFile
                 error = $"not a saved plan (kind must be {SavedPlanDocument.DocumentKind})";
                 return null;
             }
+            if (UnreadableRequest(document) is { } unreadable)
+            {
+                error = $"the saved plan is not valid: {unreadable}";
+                return null;
+            }
             return document;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
@@ -81,5 +86,25 @@ public static class SavedPlanFile
             error = $"the saved plan is not valid: {e.Message}";
             return null;
         }
+    }
+
+    /// <summary>The first request no mapping could have sent (a member it does not have, a value of the wrong type), in words.</summary>
+    private static string? UnreadableRequest(SavedPlanDocument document)
+    {
+        foreach (var action in document.Actions)
+        {
+            foreach (var (name, request) in new[] { ("createRequest", action.CreateRequest), ("updateRequest", action.UpdateRequest) })
+            {
+                try
+                {
+                    SavedRequest.Read(request);
+                }
+                catch (Fields.FieldValueException e)
+                {
+                    return $"action '{action.Name}': {name}.{e.Message}";
+                }
+            }
+        }
+        return null;
     }
 }

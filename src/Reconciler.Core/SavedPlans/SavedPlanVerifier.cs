@@ -176,7 +176,10 @@ public static class SavedPlanVerifier
 
     private static string Of(string? uuid) => uuid is null ? "" : $" mapping {uuid}";
 
-    private static bool Differs<T>(T? saved, T? now) where T : class =>
+    private static bool Differs(System.Text.Json.Nodes.JsonObject? saved, System.Text.Json.Nodes.JsonObject? now) =>
+        !System.Text.Json.Nodes.JsonNode.DeepEquals(saved, now);
+
+    private static bool Differs(SavedTagChange? saved, SavedTagChange? now) =>
         !string.Equals(SavedPlanFile.Canonical(saved), SavedPlanFile.Canonical(now), StringComparison.Ordinal);
 
     private static string ManifestsMoved(SavedManifests saved, ManifestSet now)

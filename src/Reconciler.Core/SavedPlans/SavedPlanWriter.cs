@@ -32,8 +32,8 @@ public static class SavedPlanWriter
             Name = action.Name,
             Action = PlanActionWords.Word(action.Kind),
             Uuid = action.Uuid ?? mapping?.Uuid,
-            CreateRequest = SavedConfigurationMapper.ToSaved(action.CreateRequest),
-            UpdateRequest = SavedConfigurationMapper.ToSaved(action.UpdateRequest),
+            CreateRequest = SavedRequest.Of(action.CreateRequest),
+            UpdateRequest = SavedRequest.Of(action.UpdateRequest),
             TagChange = action.TagChange is { } t
                 ? new SavedTagChange(new SortedDictionary<string, string>(t.Set.ToDictionary(), StringComparer.Ordinal), [.. t.Remove])
                 : null,

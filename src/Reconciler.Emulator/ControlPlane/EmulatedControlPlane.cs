@@ -85,6 +85,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             var wire = WireConfiguration.Write(request);
             _model.Validate(ApiOperations.Create, wire);
             var kind = _model.Rules.CheckCreate(request, wire, now);
+            RequireSourceInRegion(request.EventSourceArn);
             var function = ResolveFunction(request.FunctionName!);
             RequireFunction(function.Reference);
             RequireSource(request.EventSourceArn);
@@ -111,6 +112,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
                 LastProcessingResult = behaviour.InitialProcessingResult,
                 Tags = new Dictionary<string, string>(request.Tags ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             };
+            TagRules.CheckKeys(mapping.Tags.Keys);
             TagRules.CheckLimit(mapping.Tags.Count);
             store.Add(mapping);
             return View(mapping, forList: false);
@@ -185,6 +187,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
                 ("Tags", new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))))));
             var mapping = Taggable(store, resourceArn);
             TagRules.CheckNotEmpty(tags.Count);
+            TagRules.CheckKeys(tags.Keys);
             var merged = new Dictionary<string, string>(mapping.Tags, StringComparer.Ordinal);
             foreach (var (key, value) in tags) merged[key] = value;
             TagRules.CheckLimit(merged.Count);
@@ -264,10 +267,23 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             throw ApiErrors.InvalidParameter("SourceAccessConfigurations of type VIRTUAL_HOST cannot be specified in an UpdateEventSourceMapping call.");
     }
 
+    /// <summary>Lambda polls a source only in its own region. Quoted by CloudFormation from Lambda (not recorded):
+    /// "Event source region must match Lambda region us-west-1." Another account is fine (cross-account queues and
+    /// streams are supported).</summary>
+    private void RequireSourceInRegion(string? arn)
+    {
+        if (arn is not null && EventSource.RegionOf(arn) is { } region && region != Options.Region)
+            throw ApiErrors.InvalidParameter($"Event source region must match Lambda region {Options.Region}.");
+    }
+
+    /// <summary>A function ARN of another region is Lambda's 404 "Functions from 'R' are not reachable in this region
+    /// ('H')" (quoted from Invoke; not recorded for mappings), never a mapping in this region of a function elsewhere.</summary>
     private (string Arn, FunctionReference Reference) ResolveFunction(string functionName)
     {
         var reference = FunctionReference.TryParse(functionName)
             ?? throw ApiErrors.InvalidParameter($"FunctionName '{functionName}' is not a function name, partial ARN or function ARN.");
+        if (reference.Region is { } region && region != Options.Region)
+            throw ApiErrors.NotFound($"Functions from '{region}' are not reachable in this region ('{Options.Region}')");
         return (reference.ToArn(Options.Partition, Options.Region, Options.AccountId), reference);
     }
 

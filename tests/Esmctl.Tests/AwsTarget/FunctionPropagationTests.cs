@@ -88,10 +88,10 @@ public sealed class FunctionPropagationTests
         var desired = new DesiredMapping { Name = "orders", Spec = Orders(), Location = new SourceLocation("orders.yaml", 1, 1) };
         var options = new PlanOptions();
 
-        var read = await new LiveStateReader(rig.Client).ReadAsync(CancellationToken.None);
-        var plan = Planner.Plan([desired], read, options);
+        var before = await new LiveStateReader(rig.Client).ReadAsync(CancellationToken.None);
+        var plan = Planner.Plan([desired], before, options);
         var report = await new PlanApplier(rig.Client, rig.Time, new ApplyOptions { Jitter = () => 0.5 },
-            new WritePolicy(options, maxDeletes: null)).ApplyAsync(plan, read, ApplyInterrupt.None);
+            new WritePolicy(options, maxDeletes: null)).ApplyAsync(plan, before, ApplyInterrupt.None);
 
         Assert.False(report.HasFailures, string.Join("\n", report.Outcomes.Select(o => $"{o.Name}: {o.Result} {o.Error}")));
         var live = Assert.Single((await rig.Client.ListAsync(new ListMappingsQuery(), CancellationToken.None)).Mappings);

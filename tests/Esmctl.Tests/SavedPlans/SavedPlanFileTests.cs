@@ -26,7 +26,7 @@ public sealed class SavedPlanFileTests
         {
             Name = m.Name,
             Action = "create",
-            CreateRequest = SavedConfigurationMapper.ToSaved(m.Spec with { StartingPositionTimestamp = DateTimeOffset.Parse("2026-01-02T03:04:05.678Z") }),
+            CreateRequest = SavedRequest.Of(m.Spec with { StartingPositionTimestamp = DateTimeOffset.Parse("2026-01-02T03:04:05.678Z") }),
         }).ToList();
         var text = SavedPlanFile.Serialize(Document(actions));
         var read = SavedPlanFile.Parse(text, out var error);
@@ -34,7 +34,7 @@ public sealed class SavedPlanFileTests
         foreach (var (mapping, saved) in examples.Mappings.Zip(read.Actions))
         {
             var expected = mapping.Spec with { StartingPositionTimestamp = DateTimeOffset.Parse("2026-01-02T03:04:05.678Z") };
-            var actual = SavedConfigurationMapper.ToDomain(saved.CreateRequest)!;
+            var actual = SavedRequest.Read(saved.CreateRequest)!;
             Assert.Equal(
                 CanonicalFields.Of(expected, expected.FunctionName).ToDictionary(p => p.Key, p => p.Value.ToJsonString()),
                 CanonicalFields.Of(actual, actual.FunctionName).ToDictionary(p => p.Key, p => p.Value.ToJsonString()));
@@ -54,13 +54,28 @@ public sealed class SavedPlanFileTests
             FunctionResponseTypes = [],
             KmsKeyArn = "",
         };
-        var text = SavedPlanFile.Serialize(Document([new SavedAction { Name = "a", Action = "update", Uuid = "u", UpdateRequest = SavedConfigurationMapper.ToSaved(update) }]));
-        var back = SavedConfigurationMapper.ToDomain(SavedPlanFile.Parse(text, out _)!.Actions[0].UpdateRequest)!;
+        var text = SavedPlanFile.Serialize(Document([new SavedAction { Name = "a", Action = "update", Uuid = "u", UpdateRequest = SavedRequest.Of(update) }]));
+        var back = SavedRequest.Read(SavedPlanFile.Parse(text, out _)!.Actions[0].UpdateRequest)!;
         Assert.NotNull(back.FilterCriteria);
         Assert.NotNull(back.ScalingConfig);
         Assert.NotNull(back.DestinationConfig?.OnFailure);
         Assert.Empty(back.FunctionResponseTypes!);
         Assert.Equal("", back.KmsKeyArn);
+    }
+
+    /// <summary>A request a hand edit or another version left a member in that no mapping has (here the spelling older
+    /// versions used) is refused, not applied without it.</summary>
+    [Theory]
+    [InlineData("schemaRegistryConfig", "{\"schemaRegistryUri\":\"https://registry\"}", "createRequest.amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri: not a member")]
+    [InlineData("batchSize", "\"ten\"", "createRequest.batchSize: expected an integer")]
+    public void A_request_member_no_mapping_has_is_refused_with_its_name(string member, string value, string reason)
+    {
+        var request = member == "schemaRegistryConfig"
+            ? $"{{\"amazonManagedKafkaEventSourceConfig\":{{\"{member}\":{value}}}}}"
+            : $"{{\"{member}\":{value}}}";
+        var text = SavedPlanFile.Serialize(Document([new SavedAction { Name = "a", Action = "create", CreateRequest = System.Text.Json.Nodes.JsonNode.Parse(request)!.AsObject() }]));
+        Assert.Null(SavedPlanFile.Parse(text, out var error));
+        Assert.Contains("action 'a': " + reason, error);
     }
 
     [Theory]

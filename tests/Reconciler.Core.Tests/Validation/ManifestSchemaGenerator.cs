@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reconciler.Core.Fields;
 
 namespace Reconciler.Core.Tests.Validation;
 
@@ -15,19 +16,20 @@ internal static partial class ManifestSchemaGenerator
 {
     public const string RequestShape = "CreateEventSourceMappingRequest";
 
-    /// <summary>Members whose wire type JSON Schema cannot say as the model does; the manifest accepts friendlier forms.</summary>
-    private static readonly Dictionary<string, Func<JsonObject, JsonObject>> Overrides = new()
+    /// <summary>Field types whose wire form JSON Schema cannot say as the manifest accepts it (the field table says
+    /// which members have them): the manifest accepts friendlier forms.</summary>
+    private static readonly Dictionary<ScalarType, Func<JsonObject, JsonObject>> Overrides = new()
     {
         // A filter pattern is JSON text on the wire; in a manifest it may be written as a mapping or as that text.
-        ["Filter.Pattern"] = generated =>
+        [ScalarType.JsonText] = generated =>
         {
             generated["type"] = new JsonArray("object", "string");
             generated.Remove("pattern");
             generated["description"] = "A filter pattern: a mapping, or the same pattern as a JSON string (at most 4096 characters). " + generated["description"];
             return generated;
         },
-        // Date is a timestamp (epoch seconds on the wire).
-        ["CreateEventSourceMappingRequest.StartingPositionTimestamp"] = generated =>
+        // A timestamp is epoch seconds on the wire.
+        [ScalarType.Timestamp] = generated =>
         {
             generated["type"] = new JsonArray("string", "number");
             // Checked when read (SpecReader), which can say exactly what is wrong with the text.
@@ -37,11 +39,14 @@ internal static partial class ManifestSchemaGenerator
         },
     };
 
-    public static string Generate(string serviceModelJson)
+    public static string Generate(string serviceModelJson) => Generate(serviceModelJson, MappingFields.Table);
+
+    /// <param name="fields">The field table generated from the same model: it says which members hold JSON text or an instant.</param>
+    public static string Generate(string serviceModelJson, FieldTable fields)
     {
         var model = JsonNode.Parse(serviceModelJson)!.AsObject();
         var shapes = model["shapes"]!.AsObject();
-        var spec = Shape(shapes, RequestShape, RequestShape);
+        var spec = Shape(shapes, RequestShape, RequestShape, "", fields);
         spec["description"] = "The event source mapping: every member of CreateEventSourceMapping, named in lowerCamelCase.";
 
         var root = new JsonObject
@@ -96,7 +101,7 @@ internal static partial class ManifestSchemaGenerator
         },
     };
 
-    private static JsonObject Shape(JsonObject shapes, string shapeName, string context)
+    private static JsonObject Shape(JsonObject shapes, string shapeName, string context, string path, FieldTable fields)
     {
         var shape = shapes[shapeName]!.AsObject();
         var result = new JsonObject();
@@ -112,9 +117,9 @@ internal static partial class ManifestSchemaGenerator
                     var property = new JsonObject();
                     var doc = Describe(member["documentation"]?.GetValue<string>() ?? shapes[memberShape]!["documentation"]?.GetValue<string>());
                     if (doc.Length > 0) property["description"] = doc;
-                    foreach (var (key, value) in Shape(shapes, memberShape, shapeName + "." + memberName)) property[key] = value?.DeepClone();
-                    var key2 = shapeName + "." + memberName;
-                    properties[CamelCase(memberName)] = Overrides.TryGetValue(key2, out var adjust) ? adjust(property) : property;
+                    var memberPath = path.Length == 0 ? CamelCase(memberName) : path + "." + CamelCase(memberName);
+                    foreach (var (key, value) in Shape(shapes, memberShape, shapeName + "." + memberName, memberPath, fields)) property[key] = value?.DeepClone();
+                    properties[CamelCase(memberName)] = fields.At(memberPath)?.Type is { } type && Overrides.TryGetValue(type, out var adjust) ? adjust(property) : property;
                 }
                 result["properties"] = properties;
                 if (shape["required"] is JsonArray required)
@@ -124,13 +129,13 @@ internal static partial class ManifestSchemaGenerator
                 break;
             case "list":
                 result["type"] = "array";
-                result["items"] = Shape(shapes, (string)shape["member"]!["shape"]!, context + "[]");
+                result["items"] = Shape(shapes, (string)shape["member"]!["shape"]!, context + "[]", path + "[]", fields);
                 CopyRange(shape, result, "minItems", "maxItems");
                 break;
             case "map":
                 result["type"] = "object";
                 var keyShape = shapes[(string)shape["key"]!["shape"]!]!.AsObject();
-                var valueSchema = Shape(shapes, (string)shape["value"]!["shape"]!, context + "{}");
+                var valueSchema = Shape(shapes, (string)shape["value"]!["shape"]!, context + "{}", path + "{}", fields);
                 if (keyShape["enum"] is JsonArray keys)
                 {
                     // A map with an enumerated key is an object with those optional properties.
@@ -140,7 +145,7 @@ internal static partial class ManifestSchemaGenerator
                 else
                 {
                     result["additionalProperties"] = valueSchema;
-                    result["propertyNames"] = Shape(shapes, (string)shape["key"]!["shape"]!, context + "{key}");
+                    result["propertyNames"] = Shape(shapes, (string)shape["key"]!["shape"]!, context + "{key}", path + "{key}", fields);
                 }
                 CopyRange(shape, result, "minProperties", "maxProperties");
                 break;

@@ -164,14 +164,15 @@ public class CreateTests
     [InlineData("my-function:$LATEST", "arn:aws:lambda:eu-west-1:210987654321:function:my-function:$LATEST")]
     [InlineData("111122223333:function:my-function", "arn:aws:lambda:eu-west-1:111122223333:function:my-function")]
     [InlineData("111122223333:function:my-function:prod", "arn:aws:lambda:eu-west-1:111122223333:function:my-function:prod")]
-    [InlineData("arn:aws:lambda:us-west-2:111122223333:function:my-function", "arn:aws:lambda:us-west-2:111122223333:function:my-function")]
-    [InlineData("arn:aws:lambda:us-west-2:111122223333:function:my-function:PROD", "arn:aws:lambda:us-west-2:111122223333:function:my-function:PROD")]
+    [InlineData("arn:aws:lambda:eu-west-1:111122223333:function:my-function", "arn:aws:lambda:eu-west-1:111122223333:function:my-function")]
+    [InlineData("arn:aws:lambda:eu-west-1:111122223333:function:my-function:PROD", "arn:aws:lambda:eu-west-1:111122223333:function:my-function:PROD")]
     public async Task FunctionArn_is_built_from_any_function_name_form_with_configured_account_and_region(string functionName, string expected)
     {
         var options = new ControlPlaneOptions { AccountId = "210987654321", Region = "eu-west-1" };
         var plane = Planes.InMemory(new ManualTimeProvider(Planes.Start), options: options);
 
-        var created = await plane.CreateAsync(Sources.Sqs(functionName), None);
+        // The queue is in the plane's region: a source elsewhere is refused (RegionTests).
+        var created = await plane.CreateAsync(Sources.Sqs(functionName) with { EventSourceArn = "arn:aws:sqs:eu-west-1:210987654321:orders" }, None);
 
         Assert.Equal(expected, created.FunctionArn);
         Assert.StartsWith("arn:aws:lambda:eu-west-1:210987654321:event-source-mapping:", created.EventSourceMappingArn);

@@ -139,6 +139,36 @@ public class TagTests
     }
 
     [Fact]
+    public async Task A_tag_key_with_the_reserved_aws_prefix_is_refused_on_tag_and_on_create()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+        var reserved = new Dictionary<string, string> { ["aws:some_key"] = "value" };
+
+        var tag = await Planes.Rejects(() => plane.TagAsync(created.EventSourceMappingArn, reserved, None));
+        var create = await Planes.Rejects(() => plane.CreateAsync(Sources.Kinesis() with { Tags = reserved }, None));
+
+        // Recorded (test_tag_invalid, tag_lambda_invalid_prefix_in_key, TagResource on a function, 2024-09).
+        Assert.All([tag, create], e => Assert.Equal(
+            (LambdaErrorCodes.InvalidParameterValue, 400, "Tag key cannot contain reserved prefix (aws:)"),
+            (e.ErrorCode, e.StatusCode, e.ServiceMessage)));
+        Assert.Empty(await plane.ListTagsAsync(created.EventSourceMappingArn, None));
+        Assert.Single(await Planes.ListAll(plane));
+    }
+
+    [Fact]
+    public async Task A_key_that_merely_contains_aws_is_accepted()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+        var tags = new Dictionary<string, string> { ["team:aws:x"] = "v", ["awsome"] = "v", ["k"] = "aws:value" };
+
+        await plane.TagAsync(created.EventSourceMappingArn, tags, None);
+
+        Assert.Equal(tags, await plane.ListTagsAsync(created.EventSourceMappingArn, None));
+    }
+
+    [Fact]
     public async Task Tag_values_at_the_limits_are_accepted()
     {
         var plane = Planes.InMemory();

@@ -28,6 +28,16 @@ public sealed record CommandServices(
     /// registers with the runtime; tests get a handle they raise themselves, so no handler lands on the test host.</summary>
     public Func<InterruptSignals> Interrupts { get; init; } = InterruptSignals.Manual;
 
+    /// <summary>git's HEAD in a folder, or null: the process runs git (<see cref="Output.GitRevision.Head"/>); tests leave
+    /// it null-returning, or give their own.</summary>
+    public Func<string, string?> GitHead { get; init; } = _ => null;
+
+    /// <summary>Running in GitHub Actions (GITHUB_ACTIONS=true): diagnostics are also annotations on their file and line.</summary>
+    public bool InGitHubActions => string.Equals(Variable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The commit a report names: GITHUB_SHA, else git's HEAD where the manifests are.</summary>
+    public string? CommitOf(IReadOnlyList<string> paths) => Output.GitRevision.Of(paths, Variable, GitHead);
+
     /// <summary>The services of the esmctl process.</summary>
     public static CommandServices ForProcess()
     {
@@ -40,6 +50,7 @@ public sealed record CommandServices(
         {
             Debug = DebugOption.IsOn(environment),
             Interrupts = InterruptSignals.Register,
+            GitHead = Output.GitRevision.Head,
         };
     }
 

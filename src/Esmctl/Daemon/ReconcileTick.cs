@@ -54,7 +54,7 @@ public sealed class ReconcileTick : IReconcileTick
     {
         Owner = options.Owner ?? ManagedTags.DefaultOwner,
         Prune = options.Prune,
-        MaxDeletes = options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null,
+        MaxDeletes = SessionSettings.MaxDeletesFor(options.Prune, null),
         DamagedInput = DamagedInputRule.HoldDeletes,
     };
 

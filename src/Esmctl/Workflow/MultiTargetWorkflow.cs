@@ -51,6 +51,25 @@ public static class MultiTargetWorkflow
         return await Task.WhenAll(runs);
     }
 
+    /// <summary>Runs <paramref name="each"/> for every target, a few at a time, and returns the results in the file's order.</summary>
+    public static async Task<IReadOnlyList<T>> ForEachAsync<T>(
+        IReadOnlyList<TargetEntry> entries, Func<TargetEntry, CancellationToken, Task<T>> each, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(DefaultConcurrency);
+        return await Task.WhenAll(entries.Select(async entry =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await each(entry, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
     private static async Task<TargetRun> PlanOneAsync(
         TargetEntry entry, ManifestSet manifests,
         Func<TargetEntry, CancellationToken, Task<ReconcileSession>> open, CancellationToken cancellationToken)

@@ -64,9 +64,9 @@ public sealed record CommandServices(
     public async Task<ReconcileSession> OpenSessionAsync(TargetSettings target, SessionSettings settings, CancellationToken cancellationToken) =>
         new(await Targets.OpenAsync(target, cancellationToken), settings, Time, Jitter);
 
-    /// <summary>Opens one target of esmctl.yaml and its session.</summary>
-    public async Task<ReconcileSession> OpenSessionAsync(TargetEntry entry, string? profile, SessionSettings settings, CancellationToken cancellationToken) =>
-        new(await Targets.OpenAsync(entry, profile, cancellationToken), settings, Time, Jitter);
+    /// <summary>Opens one target of esmctl.yaml and its session, with the command line's profile and rate cap.</summary>
+    public async Task<ReconcileSession> OpenSessionAsync(TargetEntry entry, TargetSettings target, SessionSettings settings, CancellationToken cancellationToken) =>
+        new(await Targets.OpenAsync(entry, target.Profile, target.MaxRequestsPerSecond, cancellationToken), settings, Time, Jitter);
 
     private static Dictionary<string, string> Snapshot(IDictionary variables)
     {

@@ -18,13 +18,26 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
         if (options.ShutdownGrace < TimeSpan.Zero) failures.Add("ShutdownGrace must not be negative");
         if (options.MaxBackoff < options.BackoffBase) failures.Add("MaxBackoff must be at least BackoffBase");
         if (options.Paths.Any(string.IsNullOrWhiteSpace)) failures.Add("Paths must not contain empty entries");
-        if (options.Owner is { } owner && Reconciler.Core.Reconciling.OwnerName.Problem(owner) is { } ownerProblem)
+        if (Reconciler.Core.Reconciling.OwnerName.Problem(options.Owner) is { } ownerProblem)
         {
             failures.Add($"Owner: {ownerProblem}");
         }
-        if (options.Target is { } target && !Targets.TargetSpec.TryParse(target, out _, out var targetError))
+        if (options.TargetSettings(out var targetError) is null)
         {
             failures.Add($"Target: {targetError}");
+        }
+        if (options.MaxDeletes < 0) failures.Add("MaxDeletes cannot be negative");
+        if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targets)
+        {
+            // Read once at start: the targets are fixed for the life of the process (restart it after editing them).
+            Targets.TargetsFile.Read(targets, out var targetErrors);
+            failures.AddRange(targetErrors);
+        }
+        if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targetsFile && options.TargetSettingsGiven.Count > 0)
+        {
+            // As plan and apply: a stray esmctl.yaml must not redirect an explicit target, nor a setting one target of many.
+            failures.Add($"{targetsFile} names the targets to reconcile, and {string.Join(", ", options.TargetSettingsGiven)} names a target too; " +
+                $"drop {string.Join(", ", options.TargetSettingsGiven)} to reconcile every target of {Targets.TargetsFile.FileName}, or give the manifest files themselves");
         }
 
         if (!ListenAddress.TryParse(options.Listen, out var listen))

@@ -26,7 +26,7 @@ public static class MultiTargetRunner
     {
         var console = services.Console;
         var how = args.Presentation;
-        var (runs, rejected) = await PlanAllAsync(targetsFile, args.Inputs, args.Scope.Target.Profile, args.Scope.Settings(), services, how.Annotate, ct);
+        var (runs, rejected) = await PlanAllAsync(targetsFile, args.Inputs, args.Scope.Target, args.Scope.Settings(), services, how.Annotate, ct);
         if (runs is null)
         {
             if (how.Format == OutputFormat.Json) await console.Out.WriteAsync(Json([], rejected));
@@ -70,7 +70,7 @@ public static class MultiTargetRunner
     public static async Task<int> ApplyAsync(
         string targetsFile, ApplyArguments args, Confirm confirm, CommandServices services, InterruptSignals signals, ApplyJsonReport report)
     {
-        var (runs, rejected) = await PlanAllAsync(targetsFile, args.Inputs, args.Scope.Target.Profile,
+        var (runs, rejected) = await PlanAllAsync(targetsFile, args.Inputs, args.Scope.Target,
             args.Scope.Settings(args.Execution.SettleWait), services, args.Execution.Annotate, signals.Stopping);
         if (runs is null)
         {
@@ -125,7 +125,7 @@ public static class MultiTargetRunner
             ReconcileSession? session = null;
             try
             {
-                session = await services.OpenSessionAsync(entry, args.Scope.Target.Profile, settings, token);
+                session = await services.OpenSessionAsync(entry, args.Scope.Target, settings, token);
                 if (TargetGuard.Expected(entry.Account, entry.Region, session.Target.Identity) is { } refusal)
                     return (Run: new TargetRun(entry, session, null, refusal), Check: (SavedPlanCheck?)null);
                 var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, MultiTargetWorkflow.ShareOf(entry, manifests), token);
@@ -256,7 +256,7 @@ public static class MultiTargetRunner
     /// <summary>Loads the targets and the manifests once, then opens and plans every target in its own session; null
     /// and the errors when the input was rejected (nothing reached any target).</summary>
     private static async Task<(IReadOnlyList<TargetRun>? Runs, IReadOnlyList<Diagnostic> Rejected)> PlanAllAsync(
-        string targetsFile, PlanInputs inputs, string? profile, SessionSettings settings, CommandServices services, bool annotate, CancellationToken ct)
+        string targetsFile, PlanInputs inputs, TargetSettings target, SessionSettings settings, CommandServices services, bool annotate, CancellationToken ct)
     {
         var console = services.Console;
         var entries = TargetsFile.Read(targetsFile, out var errors);
@@ -269,7 +269,7 @@ public static class MultiTargetRunner
         DiagnosticsPrinter.Lines(unselected, console.Error, annotate);
         if (unselected.Count > 0) return (null, [.. manifests.Diagnostics, .. unselected]);
         return (await MultiTargetWorkflow.PlanAllAsync(
-            entries, manifests, (entry, token) => services.OpenSessionAsync(entry, profile, settings, token),
+            entries, manifests, (entry, token) => services.OpenSessionAsync(entry, target, settings, token),
             MultiTargetWorkflow.DefaultConcurrency, ct), []);
     }
 

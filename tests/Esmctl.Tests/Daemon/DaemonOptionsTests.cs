@@ -79,7 +79,8 @@ public sealed class DaemonOptionsTests
             ["Jitter"] = "1.5",
             ["LogFormat"] = "xml",
         }).Build();
-        services.AddReconcileDaemon(configuration, _ => throw new InvalidOperationException("not started"));
+        Func<DaemonOptions, IReconcileTick> noTick = _ => throw new InvalidOperationException("not started");
+        services.AddReconcileDaemon(configuration, noTick);
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<DaemonOptions>>();
 

@@ -55,8 +55,8 @@ public sealed class UsageErrorTests
     public async Task Run_without_a_path_says_how_to_give_one()
     {
         var error = new StringWriter();
-        var code = await RunCommand.RunAsync(null, new Dictionary<string, string?>(), new Dictionary<string, string>(),
-            _ => throw new InvalidOperationException("no tick without options"), error, CancellationToken.None);
+        Func<Esmctl.Daemon.DaemonOptions, Esmctl.Daemon.IReconcileTick> noTick = _ => throw new InvalidOperationException("no tick without options");
+        var code = await RunCommand.RunAsync(null, new Dictionary<string, string?>(), new Dictionary<string, string>(), noTick, error, CancellationToken.None);
         Assert.Equal(1, code);
         Assert.Equal("error: no manifest path: give one (esmctl run PATH), or set Paths in the --config file or ESMCTL_PATHS. See 'esmctl run --help'.\n",
             error.ToString());

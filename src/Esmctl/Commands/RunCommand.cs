@@ -95,6 +95,11 @@ public static class RunCommand
             foreach (var failure in exception.Failures) await error.WriteLineAsync($"error: {DaemonOptionsFailure.Describe(failure)}. See 'esmctl run --help'.");
             return ExitCodes.Error;
         }
+        catch (DaemonConfigFileException exception)
+        {
+            foreach (var problem in exception.Problems) await error.WriteLineAsync($"error: {problem}");
+            return ExitCodes.Error;
+        }
         catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
             // A missing or malformed config file; Kestrel reports an address in use this way too.

@@ -21,8 +21,12 @@ public static class DaemonConfiguration
         var builder = new ConfigurationBuilder();
         if (!string.IsNullOrEmpty(configFile))
         {
-            // An explicitly named file that is missing is an error, not a silent fallback to defaults.
-            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            // An explicitly named file that is missing is an error, not a silent fallback to defaults; a key that is no
+            // setting is an error too, not silently ignored.
+            var path = Path.GetFullPath(configFile);
+            if (!File.Exists(path)) throw new DaemonConfigFileException([$"{configFile}: no such config file"]);
+            if (DaemonConfigFile.Problems(configFile, File.ReadAllBytes(path)) is { Count: > 0 } problems) throw new DaemonConfigFileException(problems);
+            builder.AddJsonFile(path, optional: false, reloadOnChange: false);
         }
         return builder
             .AddInMemoryCollection(variables)

@@ -194,8 +194,10 @@ public sealed class ReconcileLoop(
             foreach (var d in outcome.Diagnostics)
             {
                 // One field per part, so JSON lines can be filtered by file or field.
-                DaemonLog.InvalidManifest(logger, _label, d.Location.File, d.Location.Line, d.Location.Column,
-                    d.Severity == Severity.Error ? "error" : "warning", d.Field, d.Message);
+                var severity = d.Severity == Severity.Error ? "error" : "warning";
+                // A problem of the file as a whole (missing, unreadable) has no field: no empty ": :" in the line.
+                if (string.IsNullOrEmpty(d.Field)) DaemonLog.InvalidInput(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Message);
+                else DaemonLog.InvalidManifest(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Field, d.Message);
             }
         }
         _lastDiagnostics = diagnostics;

@@ -96,7 +96,11 @@ public sealed class ReconcileTick : IReconcileTick
                 Diagnostics = planned.Diagnostics,
                 PlanJson = JsonPlanRenderer.Render(plan, session.Scope, planned.Diagnostics),
                 DriftedMappings = drift.Count,
-                Drift = drift,
+                // What no action repairs is drift too, or a daemon of the wrong owner would look converged: a manifest's
+                // mapping another owner holds, and (without prune) a mapping this owner holds that no manifest declares.
+                Drift = [.. drift,
+                    .. plan.Conflicts.Select(c => new DriftedMapping(c.Name ?? c.Uuid, "conflict", c.Uuid, [])),
+                    .. plan.Orphans.Select(o => new DriftedMapping(o.Name ?? o.Uuid, "orphan", o.Uuid, []))],
                 Scope = session.Scope,
                 DeletesHeld = planned.HoldReason,
             };

@@ -226,8 +226,7 @@ internal sealed class ActionRun
             var known = await MappingAsync(uuid);
             _calls.Report(ApplyStep.CheckingOwnership);
             var tags = await _calls.CallAsync(ApiOperation.ListTags, t => Api.ListTagsAsync(known.EventSourceMappingArn, t));
-            evidence.ReadTags(uuid, tags);
-            decision = WriteGate.Decide(kind, evidence.For(uuid), manifestKey, _context.Policy);
+            decision = WriteGate.Decide(kind, evidence.ReadTags(uuid, tags), manifestKey, _context.Policy);
         }
         if (!decision.IsAllowed) throw ApplyFailure.Conflict(ApplyErrorCodes.NotOwned, decision.Reason);
         return await MappingAsync(uuid);

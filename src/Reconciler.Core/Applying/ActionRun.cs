@@ -141,7 +141,7 @@ internal sealed class ActionRun
             await ProveAsync(kind, uuid);
             _calls.Report(ApplyStep.Deleting);
             if (kind == WriteKind.ReplaceDelete) _replaceDeleteSent = uuid;
-            await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t));
+            await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveAsync(kind, uuid));
             _done.Add($"deleted {uuid}");
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
             return true;
@@ -177,7 +177,7 @@ internal sealed class ActionRun
         if (changes is null) return;
         await ProveAsync(kind, uuid);
         _calls.Report(ApplyStep.Updating);
-        await _calls.CallSettlingAsync(ApiOperation.Update, uuid, t => Api.UpdateAsync(uuid, changes, t));
+        await _calls.CallSettlingAsync(ApiOperation.Update, uuid, t => Api.UpdateAsync(uuid, changes, t), () => ProveAsync(kind, uuid));
         _done.Add("updated");
         _watch = true;
         _expectEnabled = changes.Enabled;
@@ -195,7 +195,7 @@ internal sealed class ActionRun
             {
                 await Api.TagAsync(live.EventSourceMappingArn, tags.Set, t);
                 return true;
-            });
+            }, () => ProveAsync(adopt ?? WriteKind.Tag, uuid));
             _done.Add("tagged");
         }
         if (tags.Remove.Count > 0)
@@ -206,7 +206,7 @@ internal sealed class ActionRun
             {
                 await Api.UntagAsync(live.EventSourceMappingArn, tags.Remove, t);
                 return true;
-            });
+            }, () => ProveAsync(adopt ?? WriteKind.Untag, uuid));
             _done.Add("untagged");
         }
     }

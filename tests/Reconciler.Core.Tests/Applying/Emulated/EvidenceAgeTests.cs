@@ -57,4 +57,30 @@ public class EvidenceAgeTests
         Assert.Equal(1, report.CallsByOperation[ApiOperation.ListTags]);
         Assert.Equal(7, (await rig.ControlPlane.GetAsync(mapping.Uuid, CancellationToken.None)).Configuration.BatchSize);
     }
+
+    [Fact]
+    public async Task A_write_repeated_after_its_mapping_was_busy_for_minutes_proves_ownership_again_first()
+    {
+        HookedApi? hook = null;
+        var rig = new EmulatedRig(dwell: TimeSpan.FromMinutes(3), front: (inner, _) => hook = new HookedApi(inner));
+        var mapping = await rig.SeedOwnedAsync(EmulatedRig.Sqs("orders"));
+        rig.Time.Advance(TimeSpan.FromMinutes(4));
+        var (plan, live) = await rig.PlanAsync([EmulatedRig.Sqs("orders", batchSize: 7)]);
+        // Someone else's update makes the mapping busy for three minutes, and while the apply waits for it, the mapping
+        // is handed to another team.
+        await rig.ControlPlane.UpdateAsync(mapping.Uuid, new MappingConfiguration { MaximumBatchingWindowInSeconds = 1 }, CancellationToken.None);
+        var retagged = false;
+        hook!.Before = async (operation, _) =>
+        {
+            if (operation != "GetEventSourceMapping" || retagged) return;
+            retagged = true;
+            await rig.RetagAsync(mapping.Uuid, EmulatedRig.Tags("team-b", "orders"));
+        };
+
+        var report = await rig.ApplyAsync(plan, live);
+
+        Assert.True(retagged);
+        Assert.Equal((ApplyResult.Conflict, ApplyErrorCodes.NotOwned), (report.Outcomes[0].Result, report.Outcomes[0].Error?.Code));
+        Assert.Equal(5, (await rig.ControlPlane.GetAsync(mapping.Uuid, CancellationToken.None)).Configuration.BatchSize);
+    }
 }

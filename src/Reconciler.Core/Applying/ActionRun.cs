@@ -141,7 +141,14 @@ internal sealed class ActionRun
             await ProveAsync(kind, uuid);
             _calls.Report(ApplyStep.Deleting);
             if (kind == WriteKind.ReplaceDelete) _replaceDeleteSent = uuid;
-            await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveAsync(kind, uuid));
+            try
+            {
+                await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveAsync(kind, uuid));
+            }
+            catch (Exception lost) when (LostOutcome.Is(lost, _context.Interrupt.Abort))
+            {
+                await LookAfterLostDeleteAsync(uuid, kind, lost);
+            }
             _done.Add($"deleted {uuid}");
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
             return true;
@@ -152,6 +159,43 @@ internal sealed class ActionRun
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
             return false;
         }
+    }
+
+    /// <summary>
+    /// A delete whose outcome was lost (its response dropped after the commit, a 5xx, a timeout) may have deleted the
+    /// mapping: look before reporting. Gone or Deleting: it was deleted (a replacement goes on to its create). Still
+    /// there: it was kept, and the failure says so. Unable to look: it may be deleted, and a replacement's old mapping is
+    /// named as possibly left deleted.
+    /// </summary>
+    private async Task LookAfterLostDeleteAsync(string uuid, WriteKind kind, Exception lost)
+    {
+        _calls.Report(ApplyStep.ResolvingConflict,
+            detail: $"delete's outcome is unknown ({LostOutcome.Describe(lost)}); looking at mapping {uuid}");
+        LiveMapping now;
+        try
+        {
+            now = await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
+        }
+        catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+        {
+            _detail = $"deleted (found gone after the delete's response was lost: {LostOutcome.Describe(lost)})";
+            return;
+        }
+        catch (Exception look) when (LostOutcome.Is(look, _context.Interrupt.Abort))
+        {
+            if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
+            throw new ApplyFailure(LostOutcome.Code(lost),
+                $"{LostOutcome.Describe(lost)}; the delete of mapping {uuid} was sent and its outcome is unknown (looking at " +
+                $"it failed too: {LostOutcome.Describe(look)}), so it may have been deleted; the next plan shows where it stands");
+        }
+        if (now.State == MappingStates.Deleting)
+        {
+            _detail = $"deleted (found Deleting after the delete's response was lost: {LostOutcome.Describe(lost)})";
+            return;
+        }
+        throw new ApplyFailure(LostOutcome.Code(lost),
+            $"{LostOutcome.Describe(lost)}; the delete did not take effect: mapping {uuid} is still there ({now.State}), so it " +
+            "was kept and nothing was changed; run apply again");
     }
 
     /// <summary>Update and Adopt. Adopt tags first so that a failed update still leaves the mapping owned;

@@ -79,17 +79,8 @@ internal sealed class CreateRun(
         }
     }
 
-    /// <summary>
-    /// Whether a failed create may have committed: a 5xx, a lost connection, a timeout (not our own abort), or a success
-    /// whose body could not be read. A 4xx other than these is the service refusing before any change.
-    /// </summary>
-    private bool IsLost(Exception failure) => failure switch
-    {
-        LambdaApiException answer => answer.StatusCode >= 500 || answer.StatusCode is >= 200 and < 300 || answer.Is(LambdaErrorCodes.Service),
-        ApplyFailure => false,
-        OperationCanceledException => !context.Interrupt.Abort.IsCancellationRequested,
-        _ => true,
-    };
+    /// <summary>Whether a failed create may have committed (<see cref="LostOutcome"/>).</summary>
+    private bool IsLost(Exception failure) => LostOutcome.Is(failure, context.Interrupt.Abort);
 
     /// <summary>
     /// A create met ResourceConflictException. Returns the mapping when it is this create's own (found after a lost
@@ -263,8 +254,7 @@ internal sealed class CreateRun(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string Why(Exception failure) =>
-        failure is LambdaApiException answer ? $"{answer.ErrorCode}: {answer.ServiceMessage}" : $"{failure.GetType().Name}: {failure.Message}";
+    private static string Why(Exception failure) => LostOutcome.Describe(failure);
 
     private static string Verb(PlanActionKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -138,12 +138,12 @@ internal sealed class ActionRun
     {
         try
         {
-            await ProveAsync(kind, uuid);
+            await ProveBeforeDeleteAsync(kind, uuid);
             _calls.Report(ApplyStep.Deleting);
             if (kind == WriteKind.ReplaceDelete) _replaceDeleteSent = uuid;
             try
             {
-                await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveAsync(kind, uuid));
+                await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveBeforeDeleteAsync(kind, uuid));
             }
             catch (Exception lost) when (LostOutcome.Is(lost, _context.Interrupt.Abort))
             {
@@ -158,6 +158,17 @@ internal sealed class ActionRun
             _done.Add($"{uuid} was already gone");
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
             return false;
+        }
+    }
+
+    /// <summary>The gate's proof before a delete; for a replacement also the last moment to honour a first signal (the
+    /// proof may have been a call, and a busy mapping a long wait): once stopping, its delete is not started.</summary>
+    private async Task ProveBeforeDeleteAsync(WriteKind kind, string uuid)
+    {
+        await ProveAsync(kind, uuid);
+        if (kind == WriteKind.ReplaceDelete && _context.Interrupt.StopStarting.IsCancellationRequested)
+        {
+            throw ApplyFailure.NotStarted($"interrupted before its delete; mapping {uuid} was not changed");
         }
     }
 

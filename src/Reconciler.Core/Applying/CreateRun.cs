@@ -23,6 +23,7 @@ internal sealed class CreateRun(
     List<string> done)
 {
     private Exception? _lost;
+    private Exception? _lookFailed;
 
     /// <summary>What a person should know about how the create ended, when it took an unusual path.</summary>
     public string? Detail { get; private set; }
@@ -62,17 +63,20 @@ internal sealed class CreateRun(
                 _lost = failure;
                 calls.Report(ApplyStep.ResolvingConflict,
                     detail: $"create's outcome is unknown ({Why(failure)}); looking for the mapping it may have made");
-                if (await FindOwnAsync() is { } found) return await ContinueFromOwnAsync(found.Live, found.Tags);
+                if (await TryFindOwnAsync() is { } found) return await ContinueFromOwnAsync(found.Live, found.Tags);
                 var delay = Backoff.Delay(attempt - 1, context.Options.LostCreateDelay,
                     Max(context.Options.LostCreateDelay, context.Options.PollBackoffMax), context.Options.Jitter());
                 await calls.DelayAsync(ApplyStep.RetryingCreate, delay,
-                    $"not found; looking again in {ActionCalls.Seconds(delay)} (a listing can lag a create)");
-                if (await FindOwnAsync() is { } late) return await ContinueFromOwnAsync(late.Live, late.Tags);
+                    $"{(_lookFailed is null ? "not found" : "could not look")}; looking again in {ActionCalls.Seconds(delay)} (a listing can lag a create)");
+                if (await TryFindOwnAsync() is { } late) return await ContinueFromOwnAsync(late.Live, late.Tags);
                 if (attempt >= context.Options.CreateAttempts)
                 {
+                    var looked = _lookFailed is { } look
+                        ? $"and looking for its mapping failed too ({Why(look)})"
+                        : "and no mapping of this manifest was found afterwards";
                     throw new ApplyFailure(ApplyErrorCodes.CreateOutcomeUnknown,
-                        $"{Why(failure)}; the create was sent {attempt} times, each outcome was lost, and no mapping of this " +
-                        "manifest was found afterwards; the next apply creates it or finds it");
+                        $"{Why(failure)}; the create was sent {attempt} times, each outcome was lost, {looked}; " +
+                        "the next apply creates it or finds it");
                 }
                 calls.Retried();
             }
@@ -147,6 +151,28 @@ internal sealed class CreateRun(
               $"already as the manifest asks (a lost response, or another run of owner '{context.Policy.Owner}')";
         done.Add($"found {live.Uuid}");
         return Task.FromResult(live);
+    }
+
+    /// <summary>
+    /// <see cref="FindOwnAsync"/>, where a look that fails the way the create did (throttled past the client's retries, a
+    /// 5xx, a lost connection) leaves the outcome unknown rather than ending the create: null, and the failure is kept
+    /// for the message. The next look, or the next send (answered 409 naming the mapping if the first committed), resolves
+    /// it. A look that is refused (access denied) and a conflict (two mappings with these tags) still end it.
+    /// </summary>
+    private async Task<(LiveMapping Live, IReadOnlyDictionary<string, string> Tags)?> TryFindOwnAsync()
+    {
+        try
+        {
+            var found = await FindOwnAsync();
+            _lookFailed = null;
+            return found;
+        }
+        catch (Exception look) when (IsLost(look) || look is LambdaApiException throttled && throttled.Is(LambdaErrorCodes.TooManyRequests))
+        {
+            _lookFailed = look;
+            calls.Report(ApplyStep.ResolvingConflict, detail: $"looking for the mapping failed ({Why(look)}); its outcome is still unknown");
+            return null;
+        }
     }
 
     /// <summary>This function's mappings of this source (not being deleted) that carry this owner's and this manifest's

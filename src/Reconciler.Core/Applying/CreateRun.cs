@@ -220,21 +220,31 @@ internal sealed class CreateRun(
         };
     }
 
-    /// <summary>This function's mappings of this source with the same topics or queues, across every page.</summary>
+    /// <summary>
+    /// How many pages one look lists at most. The listing is filtered by function and source, where a few mappings
+    /// exist (one per topic or queue); a server that keeps sending fresh markers must not keep the apply listing forever.
+    /// </summary>
+    internal const int MaxLookPages = 1_000;
+
+    /// <summary>This function's mappings of this source with the same topics or queues, across every page (within
+    /// <see cref="MaxLookPages"/>; a repeated marker or a page of mappings already seen ends the listing too).</summary>
     private async Task<List<LiveMapping>> ListSameSourceAsync()
     {
         var matches = new List<LiveMapping>();
-        var seen = new HashSet<string?>(StringComparer.Ordinal);
+        var markers = new HashSet<string>(StringComparer.Ordinal);
+        var uuids = new HashSet<string>(StringComparer.Ordinal);
         string? marker = null;
-        do
+        for (var pages = 1; ; pages++)
         {
             var query = new ListMappingsQuery(Marker: marker, FunctionName: request.FunctionName, EventSourceArn: request.EventSourceArn);
             var page = await calls.CallAsync(ApiOperation.List, t => Api.ListAsync(query, t));
-            matches.AddRange(page.Mappings.Where(m => SameSource(m.Configuration)));
-            // A server that repeats a marker must not keep us listing forever.
-            marker = page.NextMarker is { } next && seen.Add(next) ? next : null;
+            var fresh = page.Mappings.Where(m => uuids.Add(m.Uuid)).ToList();
+            matches.AddRange(fresh.Where(m => SameSource(m.Configuration)));
+            if (page.NextMarker is not { Length: > 0 } next || !markers.Add(next)) break;
+            if (fresh.Count == 0 && page.Mappings.Count > 0) break;
+            if (pages >= MaxLookPages) break;
+            marker = next;
         }
-        while (marker is not null);
         return matches;
     }
 

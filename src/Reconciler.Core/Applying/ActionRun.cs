@@ -278,7 +278,9 @@ internal sealed class ActionRun
         var decision = WriteGate.Decide(kind, evidence.For(uuid), manifestKey, _context.Policy);
         if (decision.Verdict == WriteVerdict.NeedsFreshTags)
         {
-            var known = await MappingAsync(uuid);
+            // An adoption also decides from the mapping's natural key, and its function can be changed (UpdateEventSourceMapping
+            // takes FunctionName): evidence read again is read whole, the mapping (Get) with its tags.
+            var known = kind == WriteKind.Adopt ? await GetNowAsync(uuid) : await MappingAsync(uuid);
             _calls.Report(ApplyStep.CheckingOwnership);
             var tags = await _calls.CallAsync(ApiOperation.ListTags, t => Api.ListTagsAsync(known.EventSourceMappingArn, t));
             decision = WriteGate.Decide(kind, evidence.ReadTags(uuid, tags), manifestKey, _context.Policy);
@@ -289,9 +291,10 @@ internal sealed class ActionRun
 
     /// <summary>The mapping as this run listed it, or got now when this run has not seen it (an action from outside
     /// the live state just read).</summary>
-    private async Task<LiveMapping> MappingAsync(string uuid)
+    private async Task<LiveMapping> MappingAsync(string uuid) => _context.Evidence.Mapping(uuid) ?? await GetNowAsync(uuid);
+
+    private async Task<LiveMapping> GetNowAsync(string uuid)
     {
-        if (_context.Evidence.Mapping(uuid) is { } known) return known;
         var live = await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
         _context.Evidence.Saw(live);
         return live;

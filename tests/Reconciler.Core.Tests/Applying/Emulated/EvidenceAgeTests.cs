@@ -83,4 +83,24 @@ public class EvidenceAgeTests
         Assert.Equal((ApplyResult.Conflict, ApplyErrorCodes.NotOwned), (report.Outcomes[0].Result, report.Outcomes[0].Error?.Code));
         Assert.Equal(5, (await rig.ControlPlane.GetAsync(mapping.Uuid, CancellationToken.None)).Configuration.BatchSize);
     }
+
+    [Fact]
+    public async Task An_adoption_whose_evidence_is_read_again_reads_the_natural_key_again_too()
+    {
+        var rig = new EmulatedRig();
+        var desired = EmulatedRig.Sqs("orders");
+        var theirs = await rig.SeedAsync(desired.Spec with { BatchSize = 9 });
+        var (plan, live) = await rig.PlanAsync([desired]);
+        Assert.Equal(PlanActionKind.Adopt, plan.Actions[0].Kind);
+        // While the person reads the plan, the other team points their (untagged) mapping at another function.
+        rig.Time.Advance(TimeSpan.FromMinutes(5));
+        await rig.ControlPlane.UpdateAsync(theirs.Uuid, new MappingConfiguration { FunctionName = "their-fn" }, CancellationToken.None);
+        var before = await rig.SnapshotAsync(theirs.Uuid);
+
+        var report = await rig.ApplyAsync(plan, live);
+
+        Assert.Equal((ApplyResult.Conflict, ApplyErrorCodes.NotOwned), (report.Outcomes[0].Result, report.Outcomes[0].Error?.Code));
+        Assert.Contains("their-fn", report.Outcomes[0].Error!.Message);
+        Assert.Equal(before, await rig.SnapshotAsync(theirs.Uuid));
+    }
 }

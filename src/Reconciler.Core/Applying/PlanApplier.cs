@@ -39,7 +39,7 @@ public sealed class PlanApplier
         _time = time;
         _options = options;
         _policy = policy;
-        _progress = progress;
+        _progress = progress is null ? null : new WatchedProgress(progress);
     }
 
     /// <summary>

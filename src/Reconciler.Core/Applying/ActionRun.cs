@@ -215,15 +215,40 @@ internal sealed class ActionRun
     {
         var changes = update is not null && update != NoChanges ? update : null;
         var tagChange = tags is { IsEmpty: false } ? tags : null;
-        if (adopt)
+        try
         {
-            await ChangeTagsAsync(uuid, tagChange, WriteKind.Adopt);
-            await UpdateAsync(uuid, changes, WriteKind.Adopt);
+            if (adopt)
+            {
+                await ChangeTagsAsync(uuid, tagChange, WriteKind.Adopt);
+                await UpdateAsync(uuid, changes, WriteKind.Adopt);
+            }
+            else
+            {
+                await UpdateAsync(uuid, changes, WriteKind.Update);
+                await ChangeTagsAsync(uuid, tagChange, null);
+            }
         }
-        else
+        catch (LambdaApiException missing) when (missing.Is(LambdaErrorCodes.ResourceNotFound))
         {
-            await UpdateAsync(uuid, changes, WriteKind.Update);
-            await ChangeTagsAsync(uuid, tagChange, null);
+            if (!await IsGoneAsync(uuid)) throw;
+            // Deleted by hand (or by another run) since the plan: say so, rather than only "the resource does not exist".
+            throw new ApplyFailure(missing.ErrorCode,
+                $"mapping {uuid} no longer exists (deleted since the plan was made), so it was not {(adopt ? "adopted" : "updated")}; " +
+                "run plan again: it shows what to create");
+        }
+    }
+
+    /// <summary>Whether the mapping is gone now (a ResourceNotFoundException can also name the function an update points to).</summary>
+    private async Task<bool> IsGoneAsync(string uuid)
+    {
+        try
+        {
+            await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
+            return false;
+        }
+        catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+        {
+            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Reconciler.Core.Manifests;
@@ -62,10 +63,18 @@ internal static partial class JsonTree
         {
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
                 ? new JValue(whole)
-                : new JValue(double.Parse(text, CultureInfo.InvariantCulture));
+                : new WholeNumber(text);
         }
         if (Float().IsMatch(text)) return new JValue(double.Parse(text, CultureInfo.InvariantCulture));
         return new JValue(text);
+    }
+
+    /// <summary>A whole number beyond 64 bits: validated as the double nearest to it (the schema's checks read a number),
+    /// written as its digits. A filter pattern written as YAML is sent as this JSON, and a double would send
+    /// 12345678901234567890 as 1.2345678901234567E+19, which matches no record holding the number.</summary>
+    private sealed class WholeNumber(string digits) : JValue(double.Parse(digits, CultureInfo.InvariantCulture))
+    {
+        public override void WriteTo(JsonWriter writer, params JsonConverter[] converters) => writer.WriteRawValue(digits.TrimStart('+'));
     }
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]

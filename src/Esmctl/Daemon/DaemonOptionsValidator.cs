@@ -5,6 +5,14 @@ namespace Esmctl.Daemon;
 /// <summary>The rules DataAnnotations cannot say: positive durations, and loopback unless explicitly allowed.</summary>
 public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
 {
+    /// <summary>A setting's option ("EndpointUrl": "--endpoint-url") and environment variable ("ESMCTL_ENDPOINT_URL").</summary>
+    private static string Option(string setting) => "--" + Kebab(setting);
+
+    private static string Variable(string setting) => DaemonConfiguration.EnvironmentPrefix + Kebab(setting).Replace('-', '_').ToUpperInvariant();
+
+    private static string Kebab(string setting) =>
+        string.Concat(setting.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     public ValidateOptionsResult Validate(string? name, DaemonOptions options)
     {
         var failures = new List<string>(options.BindingErrors);
@@ -27,17 +35,19 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
             failures.Add($"Target: {targetError}");
         }
         if (options.MaxDeletes < 0) failures.Add("MaxDeletes cannot be negative");
-        if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targets)
+        if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targetsFile)
         {
             // Read once at start: the targets are fixed for the life of the process (restart it after editing them).
-            Targets.TargetsFile.Read(targets, out var targetErrors);
+            Targets.TargetsFile.Read(targetsFile, out var targetErrors);
             failures.AddRange(targetErrors);
-        }
-        if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targetsFile && options.TargetSettingsGiven.Count > 0)
-        {
-            // As plan and apply: a stray esmctl.yaml must not redirect an explicit target, nor a setting one target of many.
-            failures.Add($"{targetsFile} names the targets to reconcile, and {string.Join(", ", options.TargetSettingsGiven)} names a target too; " +
-                $"drop {string.Join(", ", options.TargetSettingsGiven)} to reconcile every target of {Targets.TargetsFile.FileName}, or give the manifest files themselves");
+            if (options.TargetSettingsGiven is { Count: > 0 } given)
+            {
+                // As plan and apply: a stray esmctl.yaml must not redirect an explicit target, nor a setting one target of many.
+                var named = string.Join(", ", given.Select(Option));
+                failures.Add($"{targetsFile} names the targets to reconcile, and {named} names a target too (on the command line, " +
+                    $"as {string.Join(", ", given.Select(Variable))}, or in the config file); drop {named} to reconcile every target of " +
+                    $"{Targets.TargetsFile.FileName}, or give the manifest files themselves to reconcile the one target {named} names");
+            }
         }
 
         if (!ListenAddress.TryParse(options.Listen, out var listen))

@@ -297,7 +297,8 @@ public static class MultiTargetRunner
     {
         await output.WriteLineAsync($"Targets: {runs.Count(r => !r.Failed)} planned, {runs.Count(r => r.Failed)} failed.");
         foreach (var run in runs)
-            await output.WriteLineAsync($"  {run.Entry.Name}: {(run.Failed ? "error: " + Failure(run) : line(run) ?? "")}");
+            // A failure's paragraph is under the target's heading already (and on stderr): once more here would bury the summary.
+            await output.WriteLineAsync($"  {run.Entry.Name}: {(run.Failed ? "failed (see its section above)" : line(run) ?? "")}");
     }
 
     private static string Json(IReadOnlyList<TargetRun> runs, IReadOnlyList<Diagnostic> rejected)

@@ -83,6 +83,7 @@ public static class RunCommand
     {
         try
         {
+            foreach (var warning in DaemonConfiguration.MisspeltVariables(environment)) await error.WriteLineAsync($"warning: {warning}");
             var configuration = DaemonConfiguration.Build(configFile, commandLine, environment);
             // RunAsync disposes the host; take the loops out first to read how they ended.
             var app = DaemonHost.Build(configuration, targetsFactory, configureServices);

@@ -34,6 +34,30 @@ public static class DaemonConfiguration
             .Build();
     }
 
+    /// <summary>
+    /// ESMCTL_* variables that are no setting but one letter or two from one (ESMCTL_INTERVALL): a warning each, with the
+    /// variable meant. Not an error, and silent for names far from every setting: ESMCTL_ is also the prefix of variables
+    /// the workflows and scripts use for themselves (ESMCTL_VERSION, ESMCTL_DEBUG).
+    /// </summary>
+    public static IReadOnlyList<string> MisspeltVariables(IReadOnlyDictionary<string, string> environment)
+    {
+        var settings = DaemonConfigFile.Settings.Where(s => s != "logging").ToDictionary(s => s.ToLowerInvariant(), Variable);
+        var warnings = new List<string>();
+        foreach (var name in environment.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) || name.Contains("__", StringComparison.Ordinal)) continue;
+            var key = name[EnvironmentPrefix.Length..].Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+            if (key.Length == 0 || key == "config" || settings.ContainsKey(key)) continue;
+            if (Commands.UnknownOptions.Nearest(key, settings.Keys) is { } meant)
+                warnings.Add($"{name} is not a setting of esmctl run and is ignored; did you mean {settings[meant]}?");
+        }
+        return warnings;
+    }
+
+    /// <summary>A setting's variable: interval is ESMCTL_INTERVAL, tagRefreshInterval ESMCTL_TAG_REFRESH_INTERVAL.</summary>
+    private static string Variable(string setting) =>
+        EnvironmentPrefix + string.Concat(setting.Select(c => char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+
     public static Dictionary<string, string?> FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -78,4 +78,29 @@ public sealed class DaemonConfigFileTests
         Assert.StartsWith($"error: {file}:3:3: unknown setting \"intervall\"; did you mean \"interval\"?", error.ToString(), StringComparison.Ordinal);
         Assert.Single(error.ToString().TrimEnd('\n').Split('\n'));
     }
+
+    [Fact]
+    public void A_misspelt_environment_variable_is_warned_about_and_the_workflows_own_variables_are_not()
+    {
+        var warnings = DaemonConfiguration.MisspeltVariables(new Dictionary<string, string>
+        {
+            ["ESMCTL_INTERVALL"] = "5m",
+            ["ESMCTL_TAG_REFRESH_INTERVALL"] = "5m",
+            ["ESMCTL_INTERVAL"] = "5m",
+            ["ESMCTL_OWNER"] = "esmctl",
+            ["ESMCTL_VERSION"] = "0.1.0",
+            ["ESMCTL_DEBUG"] = "1",
+            ["ESMCTL_REPOSITORY"] = "esmctl/esmctl",
+            ["ESMCTL_PLAN_ROLE_ARN"] = "arn:aws:iam::1:role/x",
+            ["ESMCTL_PATHS__0"] = "/srv",
+            ["ESMCTL_CONFIG"] = "/etc/esmctl.json",
+            ["PATH"] = "/usr/bin",
+        });
+        Assert.Equal(
+            [
+                "ESMCTL_INTERVALL is not a setting of esmctl run and is ignored; did you mean ESMCTL_INTERVAL?",
+                "ESMCTL_TAG_REFRESH_INTERVALL is not a setting of esmctl run and is ignored; did you mean ESMCTL_TAG_REFRESH_INTERVAL?",
+            ],
+            warnings);
+    }
 }

@@ -89,6 +89,7 @@ public static class RunCommand
             var app = DaemonHost.Build(configuration, targetsFactory, configureServices);
             var loops = app.Services.GetRequiredService<DaemonLoops>();
             await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
+            foreach (var fault in loops.Faults) await error.WriteLineAsync($"error: {fault}");
             return loops.AnyFaulted ? ExitCodes.Error : ExitCodes.Success;
         }
         catch (OptionsValidationException exception)

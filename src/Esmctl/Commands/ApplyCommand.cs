@@ -4,6 +4,7 @@ using Esmctl.Targets;
 using Esmctl.Workflow;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Live;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rendering;
@@ -106,8 +107,16 @@ public static class ApplyCommand
                 return await MultiTargetRunner.ApplyAsync(targetsFile, args,
                     (autoApprove, where, c) => ConfirmAsync(autoApprove, where, c, signals.Stopping), services, signals, report);
 
+            // Invalid manifests are reported before the target is opened (no call at all; no credentials error hiding them).
+            var manifests = ManifestLoader.Load(args.Inputs.Paths, services.Time);
+            if (manifests.HasErrors)
+            {
+                DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error, args.Execution.Annotate);
+                report.Rejected(manifests.Diagnostics);
+                return ExitCodes.Error;
+            }
             var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(args.Execution.SettleWait), cancellationToken);
-            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
+            var planned = await session.PlanAsync(manifests, knownTags: null, cancellationToken);
             DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error, args.Execution.Annotate);
             if (planned.Rejected)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Esmctl.Workflow;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
@@ -65,8 +66,17 @@ public static class PlanCommand
             }
             if (targetsFile is not null) return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
 
+            // Invalid manifests are reported before the target is opened: no call at all (not even STS), and missing
+            // credentials (a fork's pull request) never hide the manifests' errors.
+            var manifests = ManifestLoader.Load(args.Inputs.Paths, services.Time);
+            if (manifests.HasErrors)
+            {
+                how.ReportDiagnostics(manifests.Diagnostics, console.Error);
+                await console.Out.WriteAsync(PlanOutput.Rejected(null, manifests.Diagnostics, how));
+                return ExitCodes.Error;
+            }
             var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(), cancellationToken);
-            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
+            var planned = await session.PlanAsync(manifests, knownTags: null, cancellationToken);
             how.ReportDiagnostics(planned.Diagnostics, console.Error);
             if (planned.Rejected)
             {

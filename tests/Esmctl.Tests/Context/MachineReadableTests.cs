@@ -51,6 +51,31 @@ public sealed class MachineReadableTests : IDisposable
         Assert.Contains("`spec.batchsize`", plan.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("apply")]
+    public async Task An_invalid_manifest_is_reported_without_opening_the_target_so_missing_credentials_never_hide_it(string command)
+    {
+        Broken();
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var environment = new Dictionary<string, string?>(EmulatorHarness.AwsEnvironment())
+        {
+            ["AWS_ACCESS_KEY_ID"] = null,
+            ["AWS_SECRET_ACCESS_KEY"] = null,
+            ["AWS_ENDPOINT_URL"] = emulator.Url.ToString().TrimEnd('/'),
+        };
+        string[] args = command == "plan"
+            ? ["plan", _workspace.Manifests, "--target", "aws", "-o", "markdown"]
+            : ["apply", _workspace.Manifests, "--target", "aws", "--auto-approve"];
+
+        var run = await InProcessEsmctl.With(environment).RunAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("spec.batchsize", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("credentials", run.Stdout + run.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(emulator.Server.RequestLog.Snapshot());
+    }
+
     [Fact]
     public void Output_github_annotates_each_problem_on_its_file_line_and_column()
     {

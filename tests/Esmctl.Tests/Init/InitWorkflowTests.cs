@@ -55,7 +55,12 @@ public sealed class InitWorkflowTests : IAsyncLifetime
 
     private async Task RunTheWorkflowsAsync(IReadOnlyDictionary<string, string?> environment)
     {
-        var esmctl = InProcessEsmctl.With(environment);
+        // As on a GitHub runner: Actions mode (annotations) and the commit the workflow checked out.
+        var esmctl = InProcessEsmctl.With(new Dictionary<string, string?>(environment)
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_SHA"] = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c",
+        });
         var plan = Commands("esmctl-plan.yml");
         var apply = Commands("esmctl-apply.yml");
         var drift = Commands("esmctl-drift.yml");
@@ -69,6 +74,7 @@ public sealed class InitWorkflowTests : IAsyncLifetime
         Assert.True(planned.ExitCode == ExitCodes.Changes, planned.Stdout + planned.Stderr);
         Assert.Contains("orders-to-processor", File.ReadAllText(In("plan.md")), StringComparison.Ordinal);
         Assert.Contains(Account, File.ReadAllText(In("plan.md")), StringComparison.Ordinal);
+        Assert.Contains("0f1e2d3", File.ReadAllText(In("plan.md")), StringComparison.Ordinal);
         Assert.True(File.Exists(In("plan.json")), planned.Stderr);
         Assert.Empty(await _aws.MappingsAsync());
 
@@ -100,6 +106,29 @@ public sealed class InitWorkflowTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Changes, (await RunAsync(esmctl, plan[1])).ExitCode);
         Assert.Equal(0, (await RunAsync(esmctl, apply[0])).ExitCode);
         Assert.Equal(10, Assert.Single(await _aws.MappingsAsync()).Mapping.Configuration.BatchSize);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_invalid_manifest_fails_the_plan_job_with_the_errors_in_the_comment_and_as_annotations(bool targetsFile)
+    {
+        Init(targetsFile);
+        var manifest = In(Path.Combine("manifests", "sqs.yaml"));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("batchSize: 10", "batchSize: 0", StringComparison.Ordinal));
+        var esmctl = InProcessEsmctl.With(new Dictionary<string, string?>(EmulatorHarness.AwsEnvironment())
+        {
+            ["AWS_ENDPOINT_URL"] = _aws.Url.ToString().TrimEnd('/'),
+            ["GITHUB_ACTIONS"] = "true",
+        });
+        var planned = await RunAsync(esmctl, Commands("esmctl-plan.yml")[1]);
+        Assert.True(planned.ExitCode == ExitCodes.Error, planned.Stdout + planned.Stderr);
+        var comment = File.ReadAllText(In("plan.md"));
+        Assert.Contains("sqs.yaml", comment, StringComparison.Ordinal);
+        Assert.Contains("batchSize", comment, StringComparison.Ordinal);
+        Assert.Contains("::error file=", planned.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(In("plan.json")));
+        Assert.Empty(_aws.Server.RequestLog.Snapshot());
     }
 
     private void Init(bool targetsFile)

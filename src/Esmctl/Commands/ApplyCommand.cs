@@ -186,16 +186,9 @@ public static class ApplyCommand
         }
 
         var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt);
-        if (report.Interruption != ApplyInterruption.None)
-        {
-            await console.Out.WriteLineAsync(report.Interruption == ApplyInterruption.Aborted
-                ? "\ninterrupted (aborted at the second signal): what was done and what was not:"
-                : "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:");
-        }
         ApplySummaryTable.Write(console, report, args.Color, session.Target.Calls.Snapshot().Retries);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
-        if (report.Interruption != ApplyInterruption.None) return signals.ExitCode;
-        return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
+        return ApplyExitCode.Of([report], otherFailures: false, signals);
     }
 
     /// <summary>Asks for "yes". Ctrl-C (or SIGTERM) at the prompt answers: cancelled, nothing changed.</summary>

@@ -15,6 +15,7 @@ public static class ApplyReportOutput
             writer.WriteLine($"Apply refused: {refusal.Message}");
             return;
         }
+        if (Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         foreach (var outcome in acted)
         {
@@ -34,6 +35,15 @@ public static class ApplyReportOutput
         writer.WriteLine(Verdict(report));
         if (Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
+
+    /// <summary>The line that opens the report of an apply stopped from outside (a signal), or null: how it was stopped,
+    /// and that what follows is what was done and what was not. The same for one target and for each of many.</summary>
+    public static string? Interruption(ApplyReport report) => report.Interruption switch
+    {
+        ApplyInterruption.Aborted => "\ninterrupted (aborted at the second signal): what was done and what was not:",
+        ApplyInterruption.Stopped => "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:",
+        _ => null,
+    };
 
     /// <summary>What a person must know beyond each action's line: mappings left deleted and not recreated, and
     /// mappings still settling.</summary>

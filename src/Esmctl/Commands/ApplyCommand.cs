@@ -180,30 +180,31 @@ public static class ApplyCommand
         {
             await console.Out.WriteLineAsync($"\nThis apply deletes {deletes}.");
         }
-        if (!await ConfirmAsync(args.AutoApprove, console, signals.Stopping))
+        if (await ConfirmAsync(args.AutoApprove, console, signals.Stopping) is not { } approval)
         {
             return signals.Received ? signals.ExitCode : ExitCodes.Error;
         }
 
-        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt);
+        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt, approval);
         ApplySummaryTable.Write(console, report, args.Color, session.Target.Calls.Snapshot().Retries);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
         return ApplyExitCode.Of([report], otherFailures: false, signals);
     }
 
-    /// <summary>Asks for "yes". Ctrl-C (or SIGTERM) at the prompt answers: cancelled, nothing changed.</summary>
-    private static async Task<bool> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
+    /// <summary>Asks for "yes": how the apply was approved, or null when it was not. Ctrl-C (or SIGTERM) at the prompt
+    /// answers: cancelled, nothing changed.</summary>
+    private static async Task<Approval?> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {
             await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
-            return false;
+            return null;
         }
-        if (autoApprove) return true;
+        if (autoApprove) return Approval.Automatic;
         if (!console.IsInteractive)
         {
             await console.Error.WriteLineAsync("error: apply needs --auto-approve when it is not run on a terminal; nothing was changed");
-            return false;
+            return null;
         }
         await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
         // Console.In reads synchronously even when asked asynchronously: read on another thread, so that a signal can
@@ -214,12 +215,13 @@ public static class ApplyCommand
         {
             await console.Out.WriteLineAsync();
             await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
-            return false;
+            return null;
         }
         var answer = await reading;
-        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return true;
+        // However long the person took, every write now reads its mapping's tags again first.
+        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return Approval.Person;
         await console.Error.WriteLineAsync("Apply cancelled; nothing was changed.");
-        return false;
+        return null;
     }
 
     /// <summary>

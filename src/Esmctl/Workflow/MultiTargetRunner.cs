@@ -46,7 +46,7 @@ public static class MultiTargetRunner
     }
 
     public static async Task<int> ApplyAsync(
-        string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<bool>> confirm,
+        string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<Approval?>> confirm,
         CommandServices services, InterruptSignals signals)
     {
         var console = services.Console;
@@ -69,9 +69,9 @@ public static class MultiTargetRunner
         var toApply = changing.Where(r => !refused.ContainsKey(r.Entry.Name)).ToList();
 
         var reports = new Dictionary<string, ApplyReport>(StringComparer.Ordinal);
-        if (toApply.Count > 0 && await confirm(args.AutoApprove, console))
+        if (toApply.Count > 0 && await confirm(args.AutoApprove, console) is { } approval)
         {
-            var applied = await MultiTargetWorkflow.ApplyAllAsync(toApply, MultiTargetWorkflow.DefaultConcurrency, signals.Interrupt);
+            var applied = await MultiTargetWorkflow.ApplyAllAsync(toApply, MultiTargetWorkflow.DefaultConcurrency, signals.Interrupt, approval);
             foreach (var (run, report, error, progress) in applied)
             {
                 await console.Error.WriteAsync(progress);

@@ -59,10 +59,10 @@ public static class MultiTargetWorkflow
     /// applier makes them work for actions, because it is the applier that decides: a target still waiting for its turn
     /// when the first signal comes is applied all the same, and the applier starts none of its actions (its report lists
     /// them as not started); the targets in flight finish their actions in flight; a second signal aborts them. Nothing
-    /// here throws away the reports of the others.
+    /// here throws away the reports of the others. <paramref name="approval"/> is the one prompt's, for every target.
     /// </summary>
     public static async Task<IReadOnlyList<(TargetRun Run, ApplyReport? Report, string? Error, string Progress)>> ApplyAllAsync(
-        IReadOnlyList<TargetRun> runs, int concurrency, ApplyInterrupt interrupt)
+        IReadOnlyList<TargetRun> runs, int concurrency, ApplyInterrupt interrupt, Approval approval)
     {
         using var slots = new SemaphoreSlim(concurrency);
         return await Task.WhenAll(runs.Select(async run =>
@@ -72,7 +72,7 @@ public static class MultiTargetWorkflow
             try
             {
                 var report = await run.Session!.ApplyAsync(run.Planned!.Plan!, run.Planned.Live!,
-                    new ApplyProgressOutput(TextWriter.Synchronized(progress)), interrupt);
+                    new ApplyProgressOutput(TextWriter.Synchronized(progress)), interrupt, approval);
                 return (run, (ApplyReport?)report, (string?)null, progress.ToString());
             }
             catch (Exception e) when (IsTargetFailure(e) || e is OperationCanceledException)

@@ -55,6 +55,8 @@ public static class ApplyCommand
             // From here on a first Ctrl-C/SIGTERM stops starting actions and a second aborts; neither kills the process
             // before it has said what was done.
             using var signals = run.Interrupts();
+            // A terminal that stopped taking output hung up, whether or not its SIGHUP arrives: stop starting as for one.
+            using var hungUp = console.Loss?.Token.Register(signals.OutputLost);
             var settleWait = parseResult.GetValue(noWait) ? (TimeSpan?)null
                 : parseResult.GetValue(wait) is { } waitText && Daemon.Duration.TryParse(waitText, out var given) ? given
                 : ApplyOptions.DefaultSettleWait;

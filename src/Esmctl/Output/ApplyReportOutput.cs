@@ -77,20 +77,23 @@ public static class ApplyReportOutput
             : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete{conflictNote}. Mappings: {counts}.";
     }
 
-    /// <summary>One line saying what was tried again, or null when nothing was: the client's retries (throttling,
-    /// 5xx, network) and the engine's repeats of calls on a busy mapping and its polls for one to settle.</summary>
+    /// <summary>One line saying what was tried again, or null when nothing was, each cause counted apart: the client's
+    /// retries (throttling, 5xx, network), the creates the engine sent again after their outcome was lost, its repeats of
+    /// calls on a busy mapping, its polls for one to settle, and creates resolved by finding their mapping.</summary>
     public static string? Retries(ApplyReport report, RetryCounts client)
     {
         var busy = report.Outcomes.Sum(o => o.Retries);
+        var resent = report.Outcomes.Sum(o => o.CreateResends);
         var polls = report.Outcomes.Sum(o => o.Waits);
         var adopted = report.Outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded);
-        if (client.IsEmpty && busy == 0 && polls == 0 && adopted == 0) return null;
+        if (client.IsEmpty && busy == 0 && resent == 0 && polls == 0 && adopted == 0) return null;
         var parts = new List<string>
         {
             $"{client.Retried} API calls retried ({client.Throttled} throttled, {client.ServiceErrors} service errors, " +
             $"{client.Network} network, {client.Propagation} IAM propagation)",
         };
         if (client.GaveUp > 0) parts.Add($"{client.GaveUp} given up after the retry limit");
+        if (resent > 0) parts.Add($"{resent} lost creates sent again (outcome unknown, mapping not found)");
         if (busy > 0) parts.Add($"{busy} repeated after the mapping was busy");
         if (polls > 0) parts.Add($"{polls} polls waiting for a mapping to settle");
         if (adopted > 0) parts.Add($"{adopted} creates resolved by finding the existing mapping");

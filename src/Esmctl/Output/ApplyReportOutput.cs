@@ -77,26 +77,23 @@ public static class ApplyReportOutput
             : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete{conflictNote}. Mappings: {counts}.";
     }
 
-    /// <summary>One line saying what was tried again, or null when nothing was, each cause counted apart: the client's
-    /// retries (throttling, 5xx, network), the creates the engine sent again after their outcome was lost, its repeats of
-    /// calls on a busy mapping, its polls for one to settle, and creates resolved by finding their mapping.</summary>
+    /// <summary>One line saying what was tried again (<see cref="ApplyRetries"/>, each cause apart), or null when nothing
+    /// was.</summary>
     public static string? Retries(ApplyReport report, RetryCounts client)
     {
-        var busy = report.Outcomes.Sum(o => o.Retries);
-        var resent = report.Outcomes.Sum(o => o.CreateResends);
-        var polls = report.Outcomes.Sum(o => o.Waits);
-        var adopted = report.Outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded);
-        if (client.IsEmpty && busy == 0 && resent == 0 && polls == 0 && adopted == 0) return null;
+        var retries = ApplyRetries.Of(report, client);
+        if (retries.IsEmpty) return null;
+        var c = retries.Client;
         var parts = new List<string>
         {
-            $"{client.Retried} API calls retried ({client.Throttled} throttled, {client.ServiceErrors} service errors, " +
-            $"{client.Network} network, {client.Propagation} IAM propagation)",
+            $"{c.Retried} API calls retried ({c.Throttled} throttled, {c.ServiceErrors} service errors, " +
+            $"{c.Network} network, {c.Propagation} IAM propagation)",
         };
-        if (client.GaveUp > 0) parts.Add($"{client.GaveUp} given up after the retry limit");
-        if (resent > 0) parts.Add($"{resent} lost creates sent again (outcome unknown, mapping not found)");
-        if (busy > 0) parts.Add($"{busy} repeated after the mapping was busy");
-        if (polls > 0) parts.Add($"{polls} polls waiting for a mapping to settle");
-        if (adopted > 0) parts.Add($"{adopted} creates resolved by finding the existing mapping");
+        if (c.GaveUp > 0) parts.Add($"{c.GaveUp} given up after the retry limit");
+        if (retries.LostCreatesResent > 0) parts.Add($"{retries.LostCreatesResent} lost creates sent again (outcome unknown, mapping not found)");
+        if (retries.BusyRepeats > 0) parts.Add($"{retries.BusyRepeats} repeated after the mapping was busy");
+        if (retries.SettlePolls > 0) parts.Add($"{retries.SettlePolls} polls waiting for a mapping to settle");
+        if (retries.CreatesFoundExisting > 0) parts.Add($"{retries.CreatesFoundExisting} creates resolved by finding the existing mapping");
         return "Retries: " + string.Join("; ", parts) + ".";
     }
 

@@ -10,12 +10,40 @@ namespace Reconciler.Core.Validation;
 /// <summary>
 /// Layer 1: the JSON Schema, enforced with NJsonSchema. Each schema error becomes a diagnostic at the YAML
 /// node it concerns, worded for a person: what was expected, what was written, and for an unknown field the
-/// name that was probably meant.
+/// name that was probably meant. A document the compiled schema (<see cref="CompiledSchema"/>, the same schema text)
+/// finds conforming has no error to word, so NJsonSchema, its JSON tree and its start-up are only paid for a document
+/// that has one.
 /// </summary>
-internal sealed class SchemaValidator(JsonSchema schema)
+internal sealed class SchemaValidator
 {
     public const string ApiVersion = "esmctl/v1";
     public const string Kind = "EventSourceMapping";
+
+    private readonly CompiledSchema? _compiled;
+    private readonly Lazy<JsonSchema> _schema;
+    private readonly Lazy<JsonSchemaValidator> _validator = new(() => new JsonSchemaValidator());
+
+    /// <summary>How many documents NJsonSchema validated (the ones the compiled schema did not find conforming).</summary>
+    private int _fullValidations;
+
+    private SchemaValidator(CompiledSchema? compiled, Lazy<JsonSchema> schema)
+    {
+        _compiled = compiled;
+        _schema = schema;
+    }
+
+    /// <summary>A validator for another schema (tests of a model with members the shipped one lacks).</summary>
+    public SchemaValidator(JsonSchema schema) : this(CompiledSchema.TryCompile(schema.ToJson()), new Lazy<JsonSchema>(schema)) { }
+
+    /// <summary>The manifest schema shipped in this assembly, compiled once per process; NJsonSchema reads it the first
+    /// time a document has an error.</summary>
+    public static SchemaValidator Manifest => Shipped.Value;
+
+    private static readonly Lazy<SchemaValidator> Shipped = new(() =>
+        new SchemaValidator(CompiledSchema.TryCompile(ManifestSchema.Text()), new Lazy<JsonSchema>(ManifestSchema.Load)));
+
+    /// <summary>Documents NJsonSchema has validated through this validator (a count for tests: a conforming document adds none).</summary>
+    public int FullValidations => Volatile.Read(ref _fullValidations);
 
     /// <summary>
     /// Reports every schema error of the document and records its field in <paramref name="rejected"/>. Returns false
@@ -28,9 +56,11 @@ internal sealed class SchemaValidator(JsonSchema schema)
             // A document of another kind has other fields: listing them all as unknown would bury the real problem.
             return false;
         }
+        if (_compiled is not null && _compiled.Conforms(document.Root)) return true;
 
+        Interlocked.Increment(ref _fullValidations);
         var errors = new List<ValidationError>();
-        Flatten(schema.Validate(document.Json), errors);
+        Flatten(_validator.Value.Validate(document.Json, _schema.Value), errors);
         foreach (var error in errors
                      .GroupBy(e => (e.Kind, e.Path))
                      .Select(g => g.First()))
@@ -46,6 +76,7 @@ internal sealed class SchemaValidator(JsonSchema schema)
 
     private static bool CheckIdentity(ManifestDocument document, string field, string expected, DiagnosticBag diagnostics)
     {
+        if (ScalarTyping.Text(document.Root[field]) == expected) return true;
         var token = document.Json[field];
         if (token is JValue { Type: JTokenType.String } value && (string)value! == expected) return true;
         var message = token is null

@@ -116,7 +116,7 @@ internal sealed class RecordBinding
             case FieldKind.Structure:
                 return Write(value, field.Members);
             case FieldKind.Set or FieldKind.List:
-                return new JsonArray([.. ((IEnumerable)value).Cast<object?>().Select(item => ToNode(item, field.Item!)).Where(n => n is not null)]);
+                return ListNode((IEnumerable)value, field.Item!);
             case FieldKind.Map:
                 var map = new JsonObject();
                 foreach (var (key, item) in Entries(value))
@@ -127,6 +127,18 @@ internal sealed class RecordBinding
             default:
                 throw new InvalidOperationException($"{field.Path}: unknown kind {field.Kind}");
         }
+    }
+
+    /// <summary>Apart from <see cref="ToNode"/> so that its per-call frame stays free of the closure a lambda here would
+    /// need (every value of every plan passes through ToNode).</summary>
+    private JsonArray ListNode(IEnumerable items, Field item)
+    {
+        var array = new JsonArray();
+        foreach (var value in items)
+        {
+            if (ToNode(value, item) is { } node) array.Add(node);
+        }
+        return array;
     }
 
     private object? FromNode(JsonNode? node, Field field, Type clr, bool strict)

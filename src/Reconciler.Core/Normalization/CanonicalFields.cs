@@ -49,7 +49,7 @@ public static class CanonicalFields
 
     /// <summary>True when the path is the member's or one of its leaves.</summary>
     public static bool IsUnder(string path, string member) =>
-        path == member || path.StartsWith(member + ".", StringComparison.Ordinal);
+        path.StartsWith(member, StringComparison.Ordinal) && (path.Length == member.Length || path[member.Length] == '.');
 
     /// <summary>UTC, millisecond precision: the API carries epoch seconds with a fraction, so finer digits do not survive.</summary>
     public static JsonNode? Instant(DateTimeOffset? value) =>

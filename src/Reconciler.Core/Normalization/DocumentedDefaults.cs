@@ -19,15 +19,25 @@ public static class DocumentedDefaults
         foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
         {
             if (whenGiven is not null && !Given(whenGiven)) continue;
-            fields.TryAdd(path, value.DeepClone());
+            // Shared, not cloned: the table's value is only compared here, and a change built from it clones it.
+            fields.TryAdd(path, value);
         }
 
         bool Given(string structure)
         {
             if (!given.TryGetValue(structure, out var known))
-                given[structure] = known = fields.Keys.Any(k => CanonicalFields.IsUnder(k, structure));
+                given[structure] = known = AnyUnder(fields, structure);
             return known;
         }
+    }
+
+    private static bool AnyUnder(SortedDictionary<string, JsonNode> fields, string structure)
+    {
+        foreach (var key in fields.Keys)
+        {
+            if (CanonicalFields.IsUnder(key, structure)) return true;
+        }
+        return false;
     }
 
     /// <summary>True when every leaf under the path has its default value for the kind (the service's own value, not a setting).</summary>

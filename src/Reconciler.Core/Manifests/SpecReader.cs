@@ -25,8 +25,9 @@ internal static partial class SpecReader
     {
         var metadata = (MappingNode)document.Root["metadata"]!;
         var spec = (MappingNode)document.Root["spec"]!;
+        if (rejected is { IsEmpty: true }) rejected = null;
         var reader = new ValueReader(document.Locator, diagnostics);
-        var model = reader.Structure(spec, fields.Configuration, new NodePath("spec"), rejected is { IsEmpty: false } ? rejected : null);
+        var model = reader.Structure(spec, fields.Configuration, new NodePath("spec"), rejected);
 
         // A field it could not read is reported and left null; the loader skips the rules that read it.
         return new DesiredMapping

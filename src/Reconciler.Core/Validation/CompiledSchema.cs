@@ -141,6 +141,7 @@ internal sealed class CompiledSchema
     /// <summary>One schema, compiled.</summary>
     private sealed class Rule
     {
+        // Tested with & rather than HasFlag: HasFlag boxes in code the JIT has not optimised yet (the first documents).
         public Types Types { get; set; }
         public Dictionary<string, Rule>? Properties { get; set; }
         public bool NoAdditional { get; set; }
@@ -169,7 +170,7 @@ internal sealed class CompiledSchema
 
         private bool AcceptsMapping(MappingNode mapping)
         {
-            if (Types != Types.None && !Types.HasFlag(Types.Object)) return false;
+            if (Types != Types.None && (Types & Types.Object) == 0) return false;
             if (Enum is not null) return false;
             var entries = mapping.Entries;
             if (entries.Count < MinProperties || entries.Count > MaxProperties) return false;
@@ -195,7 +196,7 @@ internal sealed class CompiledSchema
 
         private bool AcceptsSequence(SequenceNode sequence)
         {
-            if (Types != Types.None && !Types.HasFlag(Types.Array)) return false;
+            if (Types != Types.None && (Types & Types.Array) == 0) return false;
             if (Enum is not null) return false;
             if (sequence.Items.Count < MinItems || sequence.Items.Count > MaxItems) return false;
             if (Items is null) return true;
@@ -211,13 +212,13 @@ internal sealed class CompiledSchema
             switch (ScalarTyping.Classify(scalar, out var integer, out var number))
             {
                 case ScalarKind.String:
-                    return (Types == Types.None || Types.HasFlag(Types.String)) && AcceptsText(scalar.Value);
+                    return (Types == Types.None || (Types & Types.String) != 0) && AcceptsText(scalar.Value);
                 case ScalarKind.Integer:
                     return (Types == Types.None || (Types & (Types.Integer | Types.Number)) != 0) && Enum is null && InRange((decimal)integer);
                 case ScalarKind.Float:
-                    return (Types == Types.None || Types.HasFlag(Types.Number)) && Enum is null && InRange(number);
+                    return (Types == Types.None || (Types & Types.Number) != 0) && Enum is null && InRange(number);
                 case ScalarKind.Boolean:
-                    return (Types == Types.None || Types.HasFlag(Types.Boolean)) && Enum is null;
+                    return (Types == Types.None || (Types & Types.Boolean) != 0) && Enum is null;
                 default:
                     return false; // null: no member of this schema takes it
             }
@@ -226,7 +227,7 @@ internal sealed class CompiledSchema
         /// <summary>A string against the string keywords (lengths in UTF-16 code units, as NJsonSchema counts).</summary>
         public bool AcceptsText(string text)
         {
-            if (Types != Types.None && !Types.HasFlag(Types.String)) return false;
+            if (Types != Types.None && (Types & Types.String) == 0) return false;
             if (text.Length < MinLength || text.Length > MaxLength) return false;
             if (Enum is not null && Array.IndexOf(Enum, text) < 0) return false;
             return Pattern is null || Pattern.IsMatch(text);

@@ -7,22 +7,23 @@ namespace Reconciler.Core.Validation;
 /// </summary>
 internal sealed class RejectedFields
 {
-    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+    // Made on the first rejection: most documents have none.
+    private HashSet<string>? _members;
 
     public static readonly RejectedFields None = new();
 
-    public bool IsEmpty => _members.Count == 0;
+    public bool IsEmpty => _members is null or { Count: 0 };
 
     /// <summary>A section itself is wrong or missing: nothing in it can be read.</summary>
-    public bool Section(string name) => _members.Contains(name);
+    public bool Section(string name) => _members?.Contains(name) == true;
 
-    public bool Contains(string member) => _members.Contains(member);
+    public bool Contains(string member) => _members?.Contains(member) == true;
 
     /// <summary>Records a rejected field path as written in diagnostics (spec.filterCriteria.filters[0].pattern).</summary>
     public void Add(string path)
     {
         if (path.Length == 0) return;
-        _members.Add(MemberOf(path));
+        (_members ??= new HashSet<string>(StringComparer.Ordinal)).Add(MemberOf(path));
     }
 
     /// <summary>spec.a.b[0] → a; metadata.name → metadata.name; spec → spec; metadata → metadata; a field at the
@@ -41,6 +42,6 @@ internal sealed class RejectedFields
 
     /// <summary>The top-level name in the section's JSON (spec → "batchSize", metadata → "name") for pruning.</summary>
     public IEnumerable<(string Section, string Name)> Paths() =>
-        _members.Where(m => !m.StartsWith('/') && m is not ("spec" or "metadata"))
+        (_members ?? []).Where(m => !m.StartsWith('/') && m is not ("spec" or "metadata"))
             .Select(m => m.StartsWith("metadata.", StringComparison.Ordinal) ? ("metadata", m["metadata.".Length..]) : ("spec", m));
 }

@@ -32,10 +32,11 @@ internal sealed class ManifestDocument
 
     public NodeLocator Locator { get; }
 
-    private JObject? _json;
+    // object, not JObject: a field of Json.NET's type would load Json.NET for documents that never need it.
+    private object? _json;
 
     /// <summary>The document as JSON (built on first use).</summary>
-    public JObject Json => _json ??= (JObject)Locator.Root!;
+    public JObject Json => (JObject)(_json ??= Locator.Root!);
 
     /// <summary>The same document with another JSON tree (the reader's view less rejected members), same locations.</summary>
     public ManifestDocument WithJson(JObject json) => new(Location, Root, Locator, json);

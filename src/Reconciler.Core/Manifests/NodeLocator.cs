@@ -8,17 +8,19 @@ namespace Reconciler.Core.Manifests;
 /// present ancestor, so a diagnostic always points somewhere useful. The map is filled on first use, by the builder
 /// given (the JSON tree's), so a document nobody asks about costs nothing.
 /// </summary>
-internal sealed class NodeLocator(SourceLocation document, string text, Func<NodeLocator, Newtonsoft.Json.Linq.JToken>? build = null)
+/// <remarks>The JSON side is typed <c>object</c> in fields and in what runs for every document, so that a document nobody
+/// asks about loads no Json.NET.</remarks>
+internal sealed class NodeLocator(SourceLocation document, string text, Func<NodeLocator, object>? build = null)
 {
     private readonly Dictionary<string, (SourceLocation Key, ManifestNode Value)> _fields = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Newtonsoft.Json.Linq.JToken> _values = new(StringComparer.Ordinal);
-    private Func<NodeLocator, Newtonsoft.Json.Linq.JToken>? _build = build;
-    private Newtonsoft.Json.Linq.JToken? _root;
+    private Dictionary<string, object>? _values;
+    private Func<NodeLocator, object>? _build = build;
+    private object? _root;
 
     public SourceLocation Document { get; } = document;
 
     /// <summary>What the builder returned (the document's JSON tree), once it has run.</summary>
-    internal Newtonsoft.Json.Linq.JToken? Root
+    internal object? Root
     {
         get
         {
@@ -37,14 +39,14 @@ internal sealed class NodeLocator(SourceLocation document, string text, Func<Nod
     internal void Add(string path, SourceLocation key, ManifestNode value, Newtonsoft.Json.Linq.JToken token)
     {
         _fields[path] = (key, value);
-        _values[path] = token;
+        (_values ??= new Dictionary<string, object>(StringComparer.Ordinal))[path] = token;
     }
 
     /// <summary>The JSON value written at the path, if the path is present.</summary>
     public Newtonsoft.Json.Linq.JToken? Token(string path)
     {
         Fill();
-        return _values.GetValueOrDefault(path);
+        return _values?.GetValueOrDefault(path) as Newtonsoft.Json.Linq.JToken;
     }
 
     public bool Contains(string path)

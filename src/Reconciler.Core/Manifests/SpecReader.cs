@@ -102,9 +102,7 @@ internal static partial class SpecReader
             if (node is not ScalarNode scalar)
             {
                 // A filter pattern written as a mapping: its JSON text, as Json.NET writes the tree (what it always was).
-                return type == ScalarType.JsonText && node is MappingNode mapping
-                    ? JsonValue.Create(JsonTree.Build(mapping, new NodeLocator(mapping.Location, ""), "").ToString(Formatting.None))
-                    : null;
+                return type == ScalarType.JsonText && node is MappingNode mapping ? JsonValue.Create(JsonText(mapping)) : null;
             }
             var kind = ScalarTyping.Classify(scalar, out var integer, out var number);
             return (type, kind) switch
@@ -118,6 +116,19 @@ internal static partial class SpecReader
                 _ => null,
             };
         }
+
+        /// <summary>The pattern's JSON text exactly as Json.NET writes the tree (what it always was): written here for the
+        /// values whose spelling is plain (ASCII text without escapes, integers, booleans, null), by Json.NET for the rest,
+        /// so that Json.NET is loaded only for a document that needs it.</summary>
+        private static string JsonText(MappingNode mapping)
+        {
+            var text = new System.Text.StringBuilder();
+            return PlainJson.TryWrite(mapping, text) ? text.ToString() : JsonTextByJsonNet(mapping);
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string JsonTextByJsonNet(MappingNode mapping) =>
+            ((Newtonsoft.Json.Linq.JToken)JsonTree.Build(mapping, new NodeLocator(mapping.Location, ""), "")).ToString(Formatting.None);
 
         private DateTimeOffset? ReadTimestamp(ScalarNode scalar, ScalarKind kind, long integer, double number, NodePath path)
         {

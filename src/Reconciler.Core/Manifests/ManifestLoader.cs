@@ -25,22 +25,42 @@ public static class ManifestLoader
 
     private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
     {
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return Combine(ordered, [.. ordered.Select(file => LoadFile(file, clock))], diagnostics);
+    }
+
+    /// <summary>One file on its own: everything about its documents that does not look at other files. Only what rules
+    /// across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.</summary>
+    internal static FileLoad LoadFile(ManifestFile file, TimeProvider clock)
+    {
         var validator = SchemaValidator.Manifest;
-        // Only what rules across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.
+        var diagnostics = new DiagnosticBag();
         var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
         {
-            foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
+            if (IsOtherTool(document))
             {
-                if (IsOtherTool(document))
-                {
-                    skipped++;
-                    continue;
-                }
-                if (Read(document, validator, clock, diagnostics) is { } mapping)
-                    mappings.Add((mapping, ValueAt(document, "metadata", "name"), ValueAt(document, "spec", "functionName")));
+                skipped++;
+                continue;
             }
+            if (Read(document, validator, clock, diagnostics) is { } mapping)
+                mappings.Add((mapping, ValueAt(document, "metadata", "name"), ValueAt(document, "spec", "functionName")));
+        }
+        return new FileLoad(mappings, diagnostics.Items, skipped);
+    }
+
+    /// <summary>The files' loads (in ordinal path order) together: rules across documents, the digest, every diagnostic
+    /// after those of reading (<paramref name="diagnostics"/>).</summary>
+    internal static ManifestSet Combine(IReadOnlyList<ManifestFile> files, IReadOnlyList<FileLoad> loads, DiagnosticBag diagnostics)
+    {
+        var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
+        var skipped = 0;
+        foreach (var load in loads)
+        {
+            diagnostics.AddRange(load.Diagnostics);
+            mappings.AddRange(load.Mappings);
+            skipped += load.Skipped;
         }
         CrossDocumentRules.Check(mappings, diagnostics);
 

@@ -51,7 +51,7 @@ internal sealed class RecordBinding
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, node) in json)
         {
-            var field = fields.FirstOrDefault(f => f.WireName == name);
+            var field = Named(fields, name);
             if (field is null)
             {
                 if (strict) throw new FieldValueException(parent.Length == 0 ? name : parent + "." + name, "not a member of an event source mapping");
@@ -62,6 +62,16 @@ internal sealed class RecordBinding
             values[field.WireName] = clr is null ? Checked(node, field, strict) : FromNode(node, field, clr, strict);
         }
         return Create(type, values);
+    }
+
+    /// <summary>The field of this name: a loop, not LINQ, since every member of every record read comes through here.</summary>
+    private static Field? Named(IReadOnlyList<Field> fields, string wireName)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].WireName == wireName) return fields[i];
+        }
+        return null;
     }
 
     public object? Get(object record, Field field)
@@ -163,8 +173,9 @@ internal sealed class RecordBinding
             case FieldKind.Map:
                 if (node is not JsonObject entries) return Mismatch(field, "a mapping", strict);
                 var valueType = MapValueType(type);
-                var dictionary = (IDictionary)Activator.CreateInstance(
-                    typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), [StringComparer.Ordinal])!;
+                // The default comparer of a string key is ordinal already; asking for StringComparer.Ordinal here sent every
+                // map through reflection's constructor binder.
+                var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
                 foreach (var (key, item) in entries)
                 {
                     if (FromNode(item, field.Item!, valueType, strict) is { } value) dictionary[key] = value;

@@ -86,7 +86,7 @@ public static class CanonicalFields
     {
         FieldKind.Scalar => Scalar(value, field.Type),
         FieldKind.Set => Set(value as JsonArray, field.Item!),
-        FieldKind.List => value is JsonArray { Count: > 0 } list ? new JsonArray([.. list.Select(item => Item(item, field.Item!))]) : null,
+        FieldKind.List => value is JsonArray { Count: > 0 } list ? List(list, field.Item!) : null,
         _ => Item(value, field),
     };
 
@@ -98,6 +98,9 @@ public static class CanonicalFields
         ScalarType.Timestamp => Instant(value.GetValue<DateTimeOffset>()),
         _ => value.DeepClone(),
     };
+
+    /// <summary>Apart from <see cref="Leaf"/>, whose every call would otherwise allocate this lambda's closure.</summary>
+    private static JsonArray List(JsonArray list, Field item) => new([.. list.Select(value => Item(value, item))]);
 
     /// <summary>Sorted, without duplicates, empty meaning none: strings by ordinal, objects by their JSON text.</summary>
     private static JsonNode? Set(JsonArray? values, Field item)

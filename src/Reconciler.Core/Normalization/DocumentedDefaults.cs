@@ -15,7 +15,7 @@ public static class DocumentedDefaults
     /// is given (provisioned mode) are filled only when some member of it is there.</summary>
     public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
     {
-        var given = new Dictionary<string, bool>(StringComparer.Ordinal);
+        Dictionary<string, bool>? given = null;
         foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
         {
             if (whenGiven is not null && !Given(whenGiven)) continue;
@@ -25,6 +25,7 @@ public static class DocumentedDefaults
 
         bool Given(string structure)
         {
+            given ??= new Dictionary<string, bool>(StringComparer.Ordinal);
             if (!given.TryGetValue(structure, out var known))
                 given[structure] = known = AnyUnder(fields, structure);
             return known;

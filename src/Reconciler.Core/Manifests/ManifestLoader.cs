@@ -67,7 +67,7 @@ public static class ManifestLoader
         return new ManifestSet(
             diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
             [.. files.Select(f => f.Path).Order(StringComparer.Ordinal)],
-            ManifestDigest.Compute(files),
+            new Lazy<string>(() => ManifestDigest.Compute(files)),
             diagnostics.Sorted())
         {
             SkippedDocuments = skipped,

@@ -83,7 +83,7 @@ internal sealed class CompiledSchema
                     break;
                 case "pattern":
                     // As NJsonSchema runs it: Regex.IsMatch(value, pattern) with the default options.
-                    rule.Pattern = new Regex(value.GetString()!, RegexOptions.None);
+                    rule.PatternText = value.GetString()!;
                     break;
                 case "minLength": rule.MinLength = value.GetInt32(); break;
                 case "maxLength": rule.MaxLength = value.GetInt32(); break;
@@ -150,7 +150,11 @@ internal sealed class CompiledSchema
         public string[] Required { get; set; } = [];
         public Rule? Items { get; set; }
         public string[]? Enum { get; set; }
-        public Regex? Pattern { get; set; }
+        private Regex? _pattern;
+
+        /// <summary>Built on first use: a command reads only the fields its manifests have, and building all of a
+        /// schema's patterns up front is start-up time spent for nothing.</summary>
+        public string? PatternText { get; set; }
         public int? MinLength { get; set; }
         public int? MaxLength { get; set; }
         public int? MinItems { get; set; }
@@ -230,7 +234,9 @@ internal sealed class CompiledSchema
             if (Types != Types.None && (Types & Types.String) == 0) return false;
             if (text.Length < MinLength || text.Length > MaxLength) return false;
             if (Enum is not null && Array.IndexOf(Enum, text) < 0) return false;
-            return Pattern is null || Pattern.IsMatch(text);
+            if (PatternText is null) return true;
+            _pattern ??= new Regex(PatternText, RegexOptions.None);
+            return _pattern.IsMatch(text);
         }
 
         private bool InRange(decimal value) => !(value < Minimum) && !(value > Maximum);

@@ -20,6 +20,7 @@ public static class Program
         if (args is ["stages", var s]) { Stages.Run(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["allocations", var f, var k]) { AllocationReport.Run(f, int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["loads", var lf]) { LoadReport.Run(lf); return; }
+        if (args is ["jits", var jf]) { JitReport.Run(jf); return; }
         if (args is ["once", var n, .. var rest])
         {
             Once(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture),

@@ -104,7 +104,8 @@ internal sealed class RecordBinding
         return record;
     }
 
-    private JsonNode? ToNode(object? value, Field field)
+    /// <summary>A value the record holds, as the model's JSON (what <see cref="Write"/> puts under the field's name).</summary>
+    internal JsonNode? ToNode(object? value, Field field)
     {
         switch (value)
         {

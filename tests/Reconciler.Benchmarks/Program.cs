@@ -21,6 +21,12 @@ public static class Program
         if (args is ["allocations", var f, var k]) { AllocationReport.Run(f, int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["loads", var lf]) { LoadReport.Run(lf); return; }
         if (args is ["jits", var jf]) { JitReport.Run(jf); return; }
+        if (args is ["tick", var t, .. var tickRest])
+        {
+            Tick(int.Parse(t, System.Globalization.CultureInfo.InvariantCulture),
+                tickRest is [var tickRounds] ? int.Parse(tickRounds, System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return;
+        }
         if (args is ["once", var n, .. var rest])
         {
             Once(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture),
@@ -28,6 +34,27 @@ public static class Program
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary><c>tick N [ROUNDS]</c>: <see cref="QuietTickBenchmarks"/>' tick, after a first load that fills the cache.</summary>
+    private static void Tick(int n, int rounds)
+    {
+        using var directory = new ManifestDirectory(n);
+        var live = Generated.Live(n, drift: false);
+        var options = PlanOptions.Default with { Prune = true };
+        var cache = new Reconciler.Core.Manifests.ManifestCache(TimeProvider.System);
+        var first = QuietTickBenchmarks.Run(cache, directory.Path, live, options);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var parsed = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            QuietTickBenchmarks.Run(cache, directory.Path, live, options);
+            parsed += cache.FilesParsed;
+        }
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"N={n} quiet ticks={rounds} plan: {first.Summary}; files parsed after the first: {parsed}; CPU {cpu.TotalMilliseconds / rounds:F0} ms per tick (all threads), allocated {allocated / rounds / 1048576.0:F1} MB per tick");
     }
 
     private static void Once(int n, int rounds)

@@ -29,7 +29,20 @@ public sealed class FieldTable
         MaybeUnclearable = [.. Configuration.SelectMany(PostOrder)
             .Where(f => f.Clearing.Kind == ClearingKind.Cannot || (f.Clearing.Kinds is not null && f.Clearing.Kind != ClearingKind.Inherit))];
         _binding = new Lazy<RecordBinding>(() => new RecordBinding(this));
+        _comparison = Enum.GetValues<SourceKind>().ToDictionary(kind => kind, kind => new KindComparison(
+            [.. Configuration.Where(f => !f.Accepts(kind)).Concat(AssignedByService.Where(f => f.IsAssignedByService(kind))).Select(f => f.Path).Distinct()],
+            [.. MaybeUnclearable.Select(f => (Field: f, Clearing: f.Clearing.For(kind))).Where(f => f.Clearing.Kind == ClearingKind.Cannot)]));
     }
+
+    private readonly Dictionary<SourceKind, KindComparison> _comparison;
+
+    /// <summary>What a diff sets aside for a source kind, worked out once per table rather than per mapping per plan.</summary>
+    internal KindComparison ComparisonFor(SourceKind kind) => _comparison[kind];
+
+    /// <param name="SetAside">Paths whose live value is not compared unless the manifest gives one: members the kind does
+    /// not accept, values the service assigns for it.</param>
+    /// <param name="Unclearable">Fields the kind cannot clear (members before the structures that hold them), with why.</param>
+    internal sealed record KindComparison(string[] SetAside, (Field Field, Clearing Cannot)[] Unclearable);
 
     /// <summary>The top-level members.</summary>
     public IReadOnlyList<Field> Members { get; }

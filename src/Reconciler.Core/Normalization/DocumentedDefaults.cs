@@ -15,20 +15,12 @@ public static class DocumentedDefaults
     /// is given (provisioned mode) are filled only when some member of it is there.</summary>
     public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
     {
-        Dictionary<string, bool>? given = null;
         foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
         {
-            if (whenGiven is not null && !Given(whenGiven)) continue;
+            // A scan of the few leaves there are, each time: cheaper than remembering the answer per structure.
+            if (whenGiven is not null && !AnyUnder(fields, whenGiven)) continue;
             // Shared, not cloned: the table's value is only compared here, and a change built from it clones it.
             fields.TryAdd(path, value);
-        }
-
-        bool Given(string structure)
-        {
-            given ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-            if (!given.TryGetValue(structure, out var known))
-                given[structure] = known = AnyUnder(fields, structure);
-            return known;
         }
     }
 

@@ -30,20 +30,16 @@ public static class FieldDiff
 
         var given = new Leaves(want);
         var held = new Leaves(have);
-        foreach (var field in fields.Configuration)
+        var comparison = fields.ComparisonFor(kind);
+        foreach (var path in comparison.SetAside)
         {
-            // What a server reports for a member this kind of source does not take is not the user's to manage.
-            if (!field.Accepts(kind)) SetAside(given, held, field.Path);
+            // What a server reports for a member this kind of source does not take is not the user's to manage; without a
+            // value in the manifest the service picks one (a Kafka consumer group ID, the starting position of Kafka and
+            // DocumentDB): what it picked is not a difference.
+            SetAside(given, held, path);
         }
-        foreach (var field in fields.AssignedByService)
+        foreach (var (field, cannot) in comparison.Unclearable)
         {
-            // Without a value in the manifest the service picks one (a Kafka consumer group ID, the starting position of
-            // Kafka and DocumentDB): what it picked is not a difference.
-            if (field.IsAssignedByService(kind)) SetAside(given, held, field.Path);
-        }
-        foreach (var field in fields.MaybeUnclearable)
-        {
-            if (field.Clearing.For(kind) is not { Kind: ClearingKind.Cannot } cannot) continue;
             var left = SetAside(given, held, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
             if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))

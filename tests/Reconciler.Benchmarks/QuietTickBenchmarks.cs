@@ -28,6 +28,7 @@ public class QuietTickBenchmarks
         _directory = new ManifestDirectory(N);
         _live = Generated.Live(N, drift: false);
         _cache = new ManifestCache(TimeProvider.System);
+        Tick(); // the first load fills the cache
         var plan = Tick();
         if (plan.Summary.Noop != N || _cache.FilesParsed != 0)
             throw new InvalidOperationException($"not a quiet tick: {plan.Summary}, {_cache.FilesParsed} files parsed");

@@ -27,6 +27,7 @@ public static class Program
                 tickRest is [var tickRounds] ? int.Parse(tickRounds, System.Globalization.CultureInfo.InvariantCulture) : 10);
             return;
         }
+        if (args is ["probe", var pf]) { StartupProbe.Run(pf); return; }
         if (args is ["once", var n, .. var rest])
         {
             Once(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture),

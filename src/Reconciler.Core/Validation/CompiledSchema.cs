@@ -138,31 +138,32 @@ internal sealed class CompiledSchema
         Boolean = 32,
     }
 
-    /// <summary>One schema, compiled.</summary>
+    /// <summary>One schema, compiled. Fields, not properties: each accessor would be one more method for the JIT to
+    /// compile at every start.</summary>
     private sealed class Rule
     {
         // Tested with & rather than HasFlag: HasFlag boxes in code the JIT has not optimised yet (the first documents).
-        public Types Types { get; set; }
-        public Dictionary<string, Rule>? Properties { get; set; }
-        public bool NoAdditional { get; set; }
-        public Rule? Additional { get; set; }
-        public Rule? PropertyNames { get; set; }
-        public string[] Required { get; set; } = [];
-        public Rule? Items { get; set; }
-        public string[]? Enum { get; set; }
+        public Types Types;
+        public Dictionary<string, Rule>? Properties;
+        public bool NoAdditional;
+        public Rule? Additional;
+        public Rule? PropertyNames;
+        public string[] Required = [];
+        public Rule? Items;
+        public string[]? Enum;
         private Regex? _pattern;
 
         /// <summary>Built on first use: a command reads only the fields its manifests have, and building all of a
         /// schema's patterns up front is start-up time spent for nothing.</summary>
-        public string? PatternText { get; set; }
-        public int? MinLength { get; set; }
-        public int? MaxLength { get; set; }
-        public int? MinItems { get; set; }
-        public int? MaxItems { get; set; }
-        public int? MinProperties { get; set; }
-        public int? MaxProperties { get; set; }
-        public decimal? Minimum { get; set; }
-        public decimal? Maximum { get; set; }
+        public string? PatternText;
+        public int? MinLength;
+        public int? MaxLength;
+        public int? MinItems;
+        public int? MaxItems;
+        public int? MinProperties;
+        public int? MaxProperties;
+        public decimal? Minimum;
+        public decimal? Maximum;
 
         public bool Accepts(ManifestNode node) => node switch
         {

@@ -5,22 +5,29 @@ namespace Esmctl;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    /// <summary>The composition root of the process: the real console, sockets, clock and randomness.</summary>
+    public static Task<int> Main(string[] args) => RunAsync(args, CommandServices.ForProcess());
+
+    /// <summary>
+    /// Parses and runs one command line with the services given: what the process does, and what in-process tests call
+    /// with the in-process emulator, a manual clock and captured output. Help, version and parse errors go to the
+    /// services' console too.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CommandServices services)
     {
-        var root = BuildRootCommand();
+        var root = BuildRootCommand(services);
         var parseResult = root.Parse(args);
-        var debug = DebugOption.IsSet(parseResult) || DebugOption.FromEnvironment();
-        // GuardAsync and the handlers read ESMCTL_DEBUG; --debug is the same switch, set once here for the process.
-        if (debug) Environment.SetEnvironmentVariable(DebugOption.EnvironmentVariable, "1");
+        var debug = services.For(parseResult).Debug;
+        var console = services.Console;
         if (UnknownOptions.Check(parseResult) is { } unknown)
         {
-            await Console.Error.WriteLineAsync($"error: {unknown}");
+            await console.Error.WriteLineAsync($"error: {unknown}");
             return ExitCodes.Error;
         }
         // With no arguments at all, the help is the answer; any other parse error is one line with a hint.
         if (args.Length > 0 && UsageErrors.Describe(parseResult, args) is { } usage)
         {
-            await Console.Error.WriteLineAsync($"error: {usage}");
+            await console.Error.WriteLineAsync($"error: {usage}");
             return ExitCodes.Error;
         }
         try
@@ -31,6 +38,8 @@ public static class Program
             return await parseResult.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
+                Output = console.Out,
+                Error = console.Error,
                 ProcessTerminationTimeout = null,
             });
         }
@@ -38,27 +47,27 @@ public static class Program
         {
             // Only reached by a failure no command handled: one line, and the whole exception only with --debug;
             // either way without what an SDK message may quote from a credentials file or a URL.
-            await Console.Error.WriteLineAsync(debug
+            await console.Error.WriteLineAsync(debug
                 ? Aws.SecretText.Redact(e.ToString())
                 : $"error: unexpected {e.GetType().Name}: {Aws.SecretText.Redact(e.Message)} (run with --debug for details)");
             return ExitCodes.Error;
         }
     }
 
-    /// <summary>The composition root of the CLI: every subcommand registers here.</summary>
-    public static RootCommand BuildRootCommand()
+    /// <summary>The CLI's commands over the given services: every subcommand registers here.</summary>
+    public static RootCommand BuildRootCommand(CommandServices services)
     {
         var root = new RootCommand("esmctl: declarative reconciler for AWS Lambda event source mappings");
         root.Options.Add(DebugOption.Create());
         VersionText.ReplaceVersionAction(root);
         HelpExamples.Attach(root);
-        root.Subcommands.Add(InitCommand.Create());
-        root.Subcommands.Add(ValidateCommand.Create());
-        root.Subcommands.Add(PlanCommand.Create(TimeProvider.System));
-        root.Subcommands.Add(ApplyCommand.Create(TimeProvider.System));
-        root.Subcommands.Add(EmulatorCommand.Create());
-        root.Subcommands.Add(RunCommand.Create(options => Daemon.ReconcileTick.ForOptions(options, TimeProvider.System)));
-        root.Subcommands.Add(ExportCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(InitCommand.Create(services));
+        root.Subcommands.Add(ValidateCommand.Create(services));
+        root.Subcommands.Add(PlanCommand.Create(services));
+        root.Subcommands.Add(ApplyCommand.Create(services));
+        root.Subcommands.Add(EmulatorCommand.Create(services));
+        root.Subcommands.Add(RunCommand.Create(services));
+        root.Subcommands.Add(ExportCommand.Create(services));
         root.Subcommands.Add(CompletionCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
         return root;

@@ -6,6 +6,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reconciler.Core.Api;
 
 namespace Esmctl.Aws;
 
@@ -22,7 +23,6 @@ public sealed partial class AwsTargetFactory(
     Func<string, string?>? environment = null,
     Func<IClientConfig, CancellationToken, Task<AWSCredentials>>? resolveCredentials = null,
     RetryOptions? retry = null,
-    RetryTally? retries = null,
     Func<string, string?, Uri?>? profileEndpoint = null)
 {
     /// <summary>With an endpoint override (an emulator, usually) credentials come from the environment or a
@@ -38,12 +38,15 @@ public sealed partial class AwsTargetFactory(
     private readonly Func<IClientConfig, CancellationToken, Task<AWSCredentials>> _resolveCredentials =
         resolveCredentials ?? ((config, ct) => new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(config, ct));
 
-    /// <summary>The factory for the process: real sockets, the system clock and a random jitter source.</summary>
-    public static AwsTargetFactory ForProcess(ILoggerFactory? loggers = null) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) },
-            TimeProvider.System, Random.Shared.NextDouble, loggers, retries: RetryTally.Process);
+    /// <summary>The process's connection pool: real sockets, connections recycled so DNS changes are seen.</summary>
+    public static HttpMessageHandler SocketsHandler() =>
+        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(10) };
 
-    public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken)
+    public Task<AwsTarget> CreateAsync(AwsTargetOptions options, CancellationToken cancellationToken) =>
+        CreateAsync(options, new CallTally(), cancellationToken);
+
+    /// <param name="calls">The run's tally: the client's retry layer records what it repeated and gave up on there.</param>
+    public async Task<AwsTarget> CreateAsync(AwsTargetOptions options, CallTally calls, CancellationToken cancellationToken)
     {
         var lambdaOverride = ServiceEndpoint.Configured("LAMBDA", options.EndpointUrl, _environment)
             ?? _profileEndpoint("Lambda", options.Profile);
@@ -54,12 +57,14 @@ public sealed partial class AwsTargetFactory(
         var region = ResolveRegion(options, anyOverride);
         var lambdaEndpoint = lambdaOverride ?? ServiceEndpoint.Resolve("lambda", "LAMBDA", region, null, _environment);
         var credentials = await ResolveCredentialsAsync(options, region, anyOverride, cancellationToken).ConfigureAwait(false);
+        // STS goes through the same retry layer as Lambda (the SDK's own retries are off), on the injected clock and jitter.
+        var sts = new RetryLoop(retry ?? RetryOptions.Default, time, jitter, _loggers.CreateLogger<AwsTargetFactory>(), calls);
         if (options.RoleArn is { } roleArn)
-            credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, cancellationToken).ConfigureAwait(false);
+            credentials = await AssumeRoleAsync(credentials, roleArn, region, stsOverride, sts, cancellationToken).ConfigureAwait(false);
 
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         var api = new LambdaRestClient(http, lambdaEndpoint, region, credentials, time, jitter, retry,
-            _loggers.CreateLogger<LambdaRestClient>(), retries);
+            _loggers.CreateLogger<LambdaRestClient>(), calls);
 
         string account, callerArn;
         if (lambdaOverride is not null && stsOverride is null && options.RoleArn is null && ConfiguredAccount() is { } configured)
@@ -70,7 +75,7 @@ public sealed partial class AwsTargetFactory(
         }
         try
         {
-            (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, cancellationToken).ConfigureAwait(false);
+            (account, callerArn) = await CallerIdentityAsync(credentials, region, stsOverride, sts, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsConfigurationException e) when (stsOverride is not null && !IsCredentialRejection(e))
         {
@@ -115,6 +120,8 @@ public sealed partial class AwsTargetFactory(
     private string ResolveRegion(AwsTargetOptions options, bool endpointOverride)
     {
         if (!string.IsNullOrWhiteSpace(options.Region)) return options.Region.Trim();
+        // The environment this factory was given first (the process's, in production, which the SDK reads too).
+        if (FirstSet(_environment("AWS_REGION"), _environment("AWS_DEFAULT_REGION")) is { } configured) return configured;
         var region = options.Profile is null
             // The SDK's chain: AWS_REGION / AWS_DEFAULT_REGION, AWS_PROFILE's (or the default) profile, then instance
             // metadata, which is skipped with an endpoint override so that an emulator run never waits on it (a VPC
@@ -126,6 +133,9 @@ public sealed partial class AwsTargetFactory(
         throw new AwsConfigurationException(
             "No AWS region: pass --region, set AWS_REGION, or set region in your AWS profile.");
     }
+
+    private static string? FirstSet(params string?[] values) =>
+        values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static string? EnvironmentRegion()
     {
@@ -181,16 +191,18 @@ public sealed partial class AwsTargetFactory(
 
     /// <summary>Session credentials of the role (one hour, the STS default: longer than any single run).</summary>
     private async Task<AWSCredentials> AssumeRoleAsync(
-        AWSCredentials credentials, string roleArn, string region, Uri? stsOverride, CancellationToken cancellationToken)
+        AWSCredentials credentials, string roleArn, string region, Uri? stsOverride, RetryLoop retries, CancellationToken cancellationToken)
     {
         using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
         try
         {
-            var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
+            var request = new AssumeRoleRequest
             {
                 RoleArn = roleArn,
                 RoleSessionName = $"esmctl-{time.GetUtcNow().ToUnixTimeSeconds()}",
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            var response = await retries.RunAsync("AssumeRole", idempotent: true,
+                ct => sts.AssumeRoleAsync(request, ct), cancellationToken).ConfigureAwait(false);
             var c = response.Credentials;
             return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
         }
@@ -212,6 +224,7 @@ public sealed partial class AwsTargetFactory(
             // This factory already read the AWS_ENDPOINT_URL* variables; the SDK must not apply them a second time.
             IgnoreConfiguredEndpointUrls = true,
             Timeout = TimeSpan.FromSeconds(30),
+            MaxErrorRetry = 0,
         };
         if (stsOverride is not null)
         {
@@ -226,12 +239,13 @@ public sealed partial class AwsTargetFactory(
     }
 
     private async Task<(string Account, string Arn)> CallerIdentityAsync(
-        AWSCredentials credentials, string region, Uri? stsOverride, CancellationToken cancellationToken)
+        AWSCredentials credentials, string region, Uri? stsOverride, RetryLoop retries, CancellationToken cancellationToken)
     {
         using var sts = new AmazonSecurityTokenServiceClient(credentials, StsConfig(region, stsOverride));
         try
         {
-            var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            var identity = await retries.RunAsync("GetCallerIdentity", idempotent: true,
+                ct => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), cancellationToken).ConfigureAwait(false);
             // The SDK's XML reader skips what it does not know, so a server that is not STS yields an empty identity.
             if (string.IsNullOrEmpty(identity.Account))
                 throw new InvalidDataException("the answer carried no Account (is the endpoint an STS endpoint?)");

@@ -38,7 +38,7 @@ public sealed class LambdaRestClient : ILambdaMappingApi
         Func<double> jitter,
         RetryOptions? retry = null,
         ILogger? logger = null,
-        RetryTally? retries = null)
+        CallTally? retries = null)
     {
         _http = http;
         _endpoint = endpoint;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Api;
+using Reconciler.Core.Retrying;
 
 namespace Esmctl.Aws;
 
@@ -6,7 +8,7 @@ namespace Esmctl.Aws;
 /// The client's only retry layer. Time passes through the injected TimeProvider and the jitter comes from an
 /// injected source (a function returning [0, 1)), so tests run it without sleeping and can pin every delay.
 /// </summary>
-internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<double> jitter, ILogger logger, RetryTally? tally = null)
+internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<double> jitter, ILogger logger, CallTally? tally = null)
 {
     public async Task<T> RunAsync<T>(
         string operation, bool idempotent, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
@@ -24,11 +26,12 @@ internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<do
                 && RetryReason.For(error, operation, idempotent) is { } why)
             {
                 var elapsed = time.GetUtcNow() - started;
-                if (!why.Propagation) transientFailures++;
-                var exhausted = why.Propagation
+                var propagation = why.Cause == RetryCause.Propagation;
+                if (!propagation) transientFailures++;
+                var exhausted = propagation
                     ? elapsed >= options.PropagationWindow
                     : transientFailures >= options.MaxAttempts;
-                var delay = Delay(why.Propagation ? tries : transientFailures);
+                var delay = Delay(propagation ? tries : transientFailures);
                 if (exhausted || elapsed + delay > options.Deadline)
                 {
                     logger.LogWarning("{Operation} failed after {Tries} tries in {Elapsed}: {Reason}; giving up",
@@ -38,18 +41,12 @@ internal sealed class RetryLoop(RetryOptions options, TimeProvider time, Func<do
                 }
                 logger.LogInformation("{Operation} try {Try} failed: {Reason}; retrying in {Delay}",
                     operation, tries, why.Reason, delay);
-                tally?.Retried(error, why.Propagation);
+                tally?.Retried(why.Cause);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Full jitter: uniformly random between zero and the capped exponential step.</summary>
-    private TimeSpan Delay(int failures)
-    {
-        var exponent = Math.Min(failures - 1, 30);
-        var cap = Math.Min(options.MaxDelay.TotalMilliseconds, options.BaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        var fraction = Math.Clamp(jitter(), 0.0, 1.0);
-        return TimeSpan.FromMilliseconds(cap * fraction);
-    }
+    private TimeSpan Delay(int failures) => Backoff.FullJitter(failures, options.BaseDelay, options.MaxDelay, jitter());
 }

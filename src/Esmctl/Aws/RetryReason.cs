@@ -11,7 +11,7 @@ internal static class RetryReason
     /// already, and a second Create would make a duplicate (the service only refuses duplicates for some sources),
     /// so those failures go to the engine, which re-lists and adopts by tag. A 429 is refused before any change.
     /// </summary>
-    public static (string Reason, bool Propagation)? For(Exception error, string operation, bool idempotent)
+    public static (string Reason, RetryCause Cause)? For(Exception error, string operation, bool idempotent)
     {
         switch (error)
         {
@@ -20,16 +20,21 @@ internal static class RetryReason
             case LambdaApiException e when e.Is(LambdaErrorCodes.Validation):
                 return null;
             case LambdaApiException e when e.Is(LambdaErrorCodes.TooManyRequests) || e.StatusCode == 429:
-                return ("throttled (TooManyRequestsException)", false);
+                return ("throttled (TooManyRequestsException)", RetryCause.Throttled);
             case LambdaApiException e when operation == "CreateEventSourceMapping" && IsPropagation(e):
                 return ($"{e.ErrorCode} right after creation of an IAM role or function is usually IAM or Lambda "
-                    + "eventual consistency", true);
+                    + "eventual consistency", RetryCause.Propagation);
             case LambdaApiException e when idempotent && (e.StatusCode >= 500 || e.Is(LambdaErrorCodes.Service)):
-                return ($"service error {e.StatusCode} ({e.ErrorCode})", false);
+                return ($"service error {e.StatusCode} ({e.ErrorCode})", RetryCause.ServiceError);
+            // STS, through the AWS SDK (whose own retries are off): the same causes, in the SDK's exception.
+            case Amazon.Runtime.AmazonServiceException e when (int)e.StatusCode == 429 || e.ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded":
+                return ($"throttled ({e.ErrorCode})", RetryCause.Throttled);
+            case Amazon.Runtime.AmazonServiceException e when idempotent && (int)e.StatusCode >= 500:
+                return ($"service error {(int)e.StatusCode} ({e.ErrorCode})", RetryCause.ServiceError);
             case HttpRequestException e when idempotent || RefusedBeforeSending(e):
-                return ($"network failure ({e.HttpRequestError})", false);
+                return ($"network failure ({e.HttpRequestError})", RetryCause.Network);
             case TimeoutException when idempotent:
-                return ("request timed out", false);
+                return ("request timed out", RetryCause.Network);
             default:
                 return null;
         }

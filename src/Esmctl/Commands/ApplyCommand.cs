@@ -5,6 +5,7 @@ using Esmctl.Workflow;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Live;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Safety;
 using Reconciler.Core.SavedPlans;
 
@@ -17,7 +18,7 @@ public static class ApplyCommand
     /// manifest directory must not wipe an account.</summary>
     public const int DefaultMaxDeletesWithPrune = 5;
 
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandServices services)
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
@@ -49,10 +50,11 @@ public static class ApplyCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var run = services.For(parseResult);
+            var console = run.Console;
             // From here on a first Ctrl-C/SIGTERM stops starting actions and a second aborts; neither kills the process
             // before it has said what was done.
-            using var signals = InterruptSignals.Register();
+            using var signals = run.Interrupts();
             var settleWait = parseResult.GetValue(noWait) ? (TimeSpan?)null
                 : parseResult.GetValue(wait) is { } waitText && Daemon.Duration.TryParse(waitText, out var given) ? given
                 : ApplyOptions.DefaultSettleWait;
@@ -60,55 +62,64 @@ public static class ApplyCommand
             var inputs = planning.Read(parseResult);
             if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
             {
-                var explicitTarget = parseResult.GetResult(target.Target) is { Implicit: false };
+                // Target, owner and prune are this invocation's, whatever the file says; the file must agree with them.
                 var saved = new SavedPlanArguments(
-                    only, explicitTarget ? settings : null,
-                    parseResult.GetValue(maxDeletes),
+                    only, settings, inputs.Owner, inputs.Prune,
+                    parseResult.GetValue(maxDeletes) ?? DefaultMaxDeletesWithPrune,
                     parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
                     ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
-                return await RunSavedAsync(saved, console, time, signals);
+                return await RunSavedAsync(saved, run, signals);
             }
             var args = new ApplyArguments(
                 inputs, settings,
                 parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
                 parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
                 ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
-            return await RunAsync(args, console, time, signals);
+            return await RunAsync(args, run, signals);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(ApplyArguments args, CommandConsole console, TimeProvider time, InterruptSignals signals)
+    public static async Task<int> RunAsync(ApplyArguments args, CommandServices services, InterruptSignals signals)
     {
+        var console = services.Console;
         var cancellationToken = signals.Stopping;
-        return await CommandErrors.GuardAsync(console, () => CancelledOnSignalAsync(console, signals, async () =>
+        return await CommandErrors.GuardAsync(console, services.Debug, () => CancelledOnSignalAsync(console, signals, async () =>
         {
-            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
+            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Target, out var ambiguity);
+            if (ambiguity is not null)
+            {
+                await console.Error.WriteLineAsync($"error: {ambiguity}");
+                return ExitCodes.Error;
+            }
+            if (targetsFile is not null)
                 return await MultiTargetRunner.ApplyAsync(targetsFile, args,
-                    (autoApprove, c) => ConfirmAsync(autoApprove, c, signals.Stopping), console, time, cancellationToken);
-            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
-            // When live state was read: tags read long before the write (a person at the prompt) are read again first.
-            var readAt = time.GetUtcNow();
-            var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
-            DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
-            if (result.Plan is null || result.Live is null) return ExitCodes.Error;
-            foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+                    (autoApprove, c) => ConfirmAsync(autoApprove, c, signals.Stopping), services, signals);
 
-            var plan = result.Plan;
+            var session = await services.OpenSessionAsync(args.Target, args.Inputs.Settings(args.MaxDeletes, args.SettleWait), cancellationToken);
+            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
+            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
+            if (planned.Rejected) return ExitCodes.Error;
+            var (plan, live) = (planned.Plan!, planned.Live!);
+            foreach (var note in live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+
             await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
-            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
+            if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
             if (!plan.HasChanges) return ExitCodes.Success;
-            var execution = new PlanExecution(args.MaxDeletes, args.AutoApprove, args.Stats, args.Color, args.SettleWait);
-            var live = result.Live.ReadAt is null ? result.Live with { ReadAt = readAt } : result.Live;
-            return await ExecuteAsync(plan, live, target, result.Options, execution, console, time, signals);
+            return await ExecuteAsync(session, plan, live, new PlanExecution(args.AutoApprove, args.Stats, args.Color), console, signals);
         }));
     }
 
-    /// <summary><c>esmctl apply PLANFILE</c>: check that nothing moved since the plan was saved, then execute exactly it.</summary>
-    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandConsole console, TimeProvider time, InterruptSignals signals)
+    /// <summary>
+    /// <c>esmctl apply PLANFILE</c>: the file is untrusted. This invocation's session (its target, owner and prune)
+    /// re-derives the plan from the manifests the file names and live state now, and applies it only when it equals the
+    /// saved actions and nothing they touch moved.
+    /// </summary>
+    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandServices services, InterruptSignals signals)
     {
+        var console = services.Console;
         var cancellationToken = signals.Stopping;
-        return await CommandErrors.GuardAsync(console, () => CancelledOnSignalAsync(console, signals, async () =>
+        return await CommandErrors.GuardAsync(console, services.Debug, () => CancelledOnSignalAsync(console, signals, async () =>
         {
             var saved = SavedPlanFile.Parse(await File.ReadAllTextAsync(args.PlanFile, cancellationToken), out var parseError);
             if (saved is null)
@@ -116,52 +127,51 @@ public static class ApplyCommand
                 await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
                 return ExitCodes.Error;
             }
-            var settings = args.Target ?? SavedPlanTarget.Settings(saved.Target, out parseError);
-            if (settings is null)
+            var settings = new SessionSettings { Owner = args.Owner, Prune = args.Prune, MaxDeletes = args.MaxDeletes, SettleWait = args.SettleWait };
+            var session = await services.OpenSessionAsync(args.Target, settings, cancellationToken);
+            var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, cancellationToken);
+            if (planned is not null) DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
+            if (!check.Applicable)
             {
-                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
-                return ExitCodes.Error;
-            }
-            var target = await TargetFactory.OpenAsync(settings, time, cancellationToken);
-            SavedPlanApplyResult check;
-            try
-            {
-                check = await SavedPlanWorkflow.CheckAsync(saved, target, time, cancellationToken);
-            }
-            catch (InvalidDataException e)
-            {
-                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {e.Message}");
-                return ExitCodes.Error;
-            }
-            if (check.Manifests is { } manifests) DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
-            if (check.Refused)
-            {
-                await console.Error.WriteLineAsync($"error: the saved plan {args.PlanFile} is stale; nothing was changed. What moved since it was made:");
-                foreach (var refusal in check.Refusals) await console.Error.WriteLineAsync($"  - {refusal}");
-                await console.Error.WriteLineAsync("Run esmctl plan again, review the new plan, and apply that.");
+                await WriteRefusalAsync(console.Error, args.PlanFile, check);
                 return ExitCodes.Error;
             }
 
-            var plan = check.Plan!;
+            var (plan, live) = (planned!.Plan!, planned.Live!);
             await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
             if (!plan.HasChanges)
             {
                 await console.Out.WriteLineAsync($"The saved plan {args.PlanFile} has no changes; nothing to apply.");
                 return ExitCodes.Success;
             }
-            var maxDeletes = args.MaxDeletes ?? (saved.Options.Prune ? DefaultMaxDeletesWithPrune : null);
-            var execution = new PlanExecution(maxDeletes, args.AutoApprove, args.Stats, args.Color, args.SettleWait);
-            // The saved file proves no ownership: every write reads its mapping's tags again first.
-            return await ExecuteAsync(plan, LiveState.Empty, target, check.Options, execution, console, time, signals);
+            return await ExecuteAsync(session, plan, live, new PlanExecution(args.AutoApprove, args.Stats, args.Color), console, signals);
         }));
     }
 
-    private static async Task<int> ExecuteAsync(
-        Plan plan, LiveState live, Target target, PlanOptions options, PlanExecution args, CommandConsole console, TimeProvider time,
-        InterruptSignals signals)
+    private static async Task WriteRefusalAsync(TextWriter error, string planFile, SavedPlanCheck check)
     {
-        var policy = new WritePolicy(options, args.MaxDeletes);
-        if (policy.CheckDeletes(plan.Actions) is { } refusal)
+        if (check.Invalid.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {planFile} is not a plan esmctl could have written; nothing was changed:");
+            foreach (var problem in check.Invalid) await error.WriteLineAsync($"  - {problem}");
+        }
+        if (check.Mismatched.Count > 0)
+        {
+            await error.WriteLineAsync($"error: the saved plan {planFile} was made for another target, owner or prune than this apply; nothing was changed:");
+            foreach (var problem in check.Mismatched) await error.WriteLineAsync($"  - {problem}");
+        }
+        if (check.Moved.Count > 0)
+        {
+            await error.WriteLineAsync($"error: the saved plan {planFile} is stale; nothing was changed. What moved since it was made:");
+            foreach (var problem in check.Moved) await error.WriteLineAsync($"  - {problem}");
+        }
+        await error.WriteLineAsync("Run esmctl plan again, review the new plan, and apply that.");
+    }
+
+    private static async Task<int> ExecuteAsync(
+        ReconcileSession session, Plan plan, LiveState live, PlanExecution args, CommandConsole console, InterruptSignals signals)
+    {
+        if (session.CheckDeletes(plan.Actions) is { } refusal)
         {
             await console.Error.WriteLineAsync($"error: {refusal.Message}.");
             return ExitCodes.Error;
@@ -175,20 +185,14 @@ public static class ApplyCommand
             return signals.Received ? signals.ExitCode : ExitCodes.Error;
         }
 
-        var applier = new PlanApplier(
-            target.Api,
-            time,
-            new ApplyOptions { Jitter = ApplyOptions.JitterFrom(new Random()), SettleWait = args.SettleWait },
-            policy,
-            ApplyProgress.For(console, args.Color));
-        var report = await applier.ApplyAsync(plan, live, signals.Interrupt);
+        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt);
         if (report.Interruption != ApplyInterruption.None)
         {
             await console.Out.WriteLineAsync(report.Interruption == ApplyInterruption.Aborted
                 ? "\ninterrupted (aborted at the second signal): what was done and what was not:"
                 : "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:");
         }
-        ApplySummaryTable.Write(console, report, args.Color);
+        ApplySummaryTable.Write(console, report, args.Color, session.Target.Calls.Snapshot().Retries);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
         if (report.Interruption != ApplyInterruption.None) return signals.ExitCode;
         return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
@@ -255,11 +259,14 @@ public sealed record ApplyArguments(
     public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
 }
 
-/// <summary><c>esmctl apply PLANFILE</c>. Target is null unless --target was given: then the saved plan's target is reopened.</summary>
+/// <summary><c>esmctl apply PLANFILE</c>: the target, owner, prune and delete limit of this invocation (never the file's;
+/// the file must agree with them). MaxDeletes defaults to the limit with --prune, whether or not the plan prunes.</summary>
 public sealed record SavedPlanArguments(
     string PlanFile,
-    TargetSettings? Target,
-    int? MaxDeletes,
+    TargetSettings Target,
+    string Owner,
+    bool Prune,
+    int MaxDeletes,
     bool AutoApprove,
     bool Stats,
     bool Color)
@@ -268,5 +275,5 @@ public sealed record SavedPlanArguments(
     public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
 }
 
-/// <summary>How an approved plan is executed, whichever way it was obtained.</summary>
-internal sealed record PlanExecution(int? MaxDeletes, bool AutoApprove, bool Stats, bool Color, TimeSpan? SettleWait);
+/// <summary>How an approved plan is presented and confirmed, whichever way it was obtained.</summary>
+internal sealed record PlanExecution(bool AutoApprove, bool Stats, bool Color);

@@ -10,7 +10,7 @@ namespace Esmctl.Commands;
 /// (unless --debug or ESMCTL_DEBUG=1). Bugs still surface: only the failure kinds below are caught.</summary>
 public static partial class CommandErrors
 {
-    public static async Task<int> GuardAsync(CommandConsole console, Func<Task<int>> run)
+    public static async Task<int> GuardAsync(CommandConsole console, bool debug, Func<Task<int>> run)
     {
         try
         {
@@ -18,41 +18,41 @@ public static partial class CommandErrors
         }
         catch (TargetException e)
         {
-            await ReportAsync(console, e.Message, e);
+            await ReportAsync(console, debug, e.Message, e);
         }
         catch (LocalStateException e)
         {
-            await ReportAsync(console, e.Message, e);
+            await ReportAsync(console, debug, e.Message, e);
         }
         catch (LambdaApiException e)
         {
-            await ReportAsync(console, Describe(e), e);
+            await ReportAsync(console, debug, Describe(e), e);
         }
         catch (HttpRequestException e)
         {
-            await ReportAsync(console, $"could not reach the endpoint: {e.Message}", e);
+            await ReportAsync(console, debug, $"could not reach the endpoint: {e.Message}", e);
         }
         catch (OperationCanceledException e)
         {
-            await ReportAsync(console, "cancelled", e);
+            await ReportAsync(console, debug, "cancelled", e);
         }
         catch (IOException e)
         {
-            await ReportAsync(console, e.Message, e);
+            await ReportAsync(console, debug, e.Message, e);
         }
-        catch (Exception e) when (!DebugOption.FromEnvironment())
+        catch (Exception e) when (!debug)
         {
-            await ReportAsync(console, $"unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)", e);
+            await ReportAsync(console, debug, $"unexpected {e.GetType().Name}: {e.Message} (run with --debug for details)", e);
         }
         return ExitCodes.Error;
     }
 
     /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces).</summary>
-    private static async Task ReportAsync(CommandConsole console, string message, Exception e)
+    private static async Task ReportAsync(CommandConsole console, bool debug, string message, Exception e)
     {
         // Exception texts can quote a credentials file or a URL with a password (the SDK's own messages do).
         await console.Error.WriteLineAsync($"error: {SecretText.Redact(message)}");
-        if (DebugOption.FromEnvironment()) await console.Error.WriteLineAsync(SecretText.Redact(e.ToString()));
+        if (debug) await console.Error.WriteLineAsync(SecretText.Redact(e.ToString()));
     }
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>

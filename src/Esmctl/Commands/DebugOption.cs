@@ -18,5 +18,6 @@ public static class DebugOption
 
     public static bool IsSet(ParseResult parseResult) => parseResult.GetValue<bool>(Name);
 
-    public static bool FromEnvironment() => Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
+    public static bool IsOn(IReadOnlyDictionary<string, string> environment) =>
+        environment.GetValueOrDefault(EnvironmentVariable) == "1";
 }

@@ -28,7 +28,7 @@ public static class EmulatorCommand
         bool StrictResources = false,
         string? ResourcesPath = null);
 
-    public static Command Create()
+    public static Command Create(CommandServices services)
     {
         var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:4599" };
         var state = new Option<string?>("--state") { Description = "Serve the file-backed control plane in FILE (the local target's format); else state is in memory" };
@@ -52,7 +52,7 @@ public static class EmulatorCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var console = services.Console;
             Settings settings;
             try
             {

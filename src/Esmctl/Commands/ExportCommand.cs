@@ -7,7 +7,7 @@ namespace Esmctl.Commands;
 /// <summary><c>esmctl export</c>: write a manifest per existing mapping, to bring an account under git.</summary>
 public static class ExportCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandServices services)
     {
         var target = new TargetOptions();
         var function = new Option<string?>("--function") { Description = "Only this function's mappings (name, name:qualifier or ARN)" };
@@ -25,7 +25,8 @@ public static class ExportCommand
         command.Options.Add(force);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var run = services.For(parseResult);
+            var console = run.Console;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var dir = parseResult.GetValue(directory);
             if (parseResult.GetValue(legacyDirectory) is { } legacy)
@@ -39,16 +40,17 @@ public static class ExportCommand
                 return ExitCodes.Error;
             }
             var args = new ExportArguments(settings, dir, parseResult.GetValue(function), parseResult.GetValue(source)) { Force = parseResult.GetValue(force) };
-            return await RunAsync(args, console, time, cancellationToken);
+            return await RunAsync(args, run, cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(ExportArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ExportArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var console = services.Console;
+        return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
-            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
+            var target = await services.Targets.OpenAsync(args.Target, cancellationToken);
             var manifests = await ExportWorkflow.RunAsync(target, args.Function, args.EventSourceArn, cancellationToken);
             if (manifests.Count == 0)
             {

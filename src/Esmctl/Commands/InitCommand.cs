@@ -8,7 +8,7 @@ namespace Esmctl.Commands;
 /// existing files unless --force.</summary>
 public static class InitCommand
 {
-    public static Command Create()
+    public static Command Create(CommandServices services)
     {
         var directory = new Argument<string>("dir")
         {
@@ -36,7 +36,7 @@ public static class InitCommand
                 parseResult.GetValue(sources) ?? [],
                 parseResult.GetValue(force),
                 parseResult.GetValue(targetsFile)),
-            CommandConsole.System()));
+            services.Console));
         return command;
     }
 

@@ -11,7 +11,7 @@ namespace Esmctl.Commands;
 /// <summary><c>esmctl plan</c>: show what apply would do, change nothing.</summary>
 public static class PlanCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandServices services)
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
@@ -30,7 +30,8 @@ public static class PlanCommand
         command.Options.Add(fullPlanUrl);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = CommandConsole.System();
+            var run = services.For(parseResult);
+            var console = run.Console;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var args = new PlanArguments(
                 planning.Read(parseResult), settings, OutputOption.Parse(parseResult.GetValue(output)),
@@ -40,32 +41,40 @@ public static class PlanCommand
                 SavePath = parseResult.GetValue(save),
                 FullPlanUrl = parseResult.GetValue(fullPlanUrl),
             };
-            return await RunAsync(args, console, time, cancellationToken);
+            return await RunAsync(args, run, cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(PlanArguments args, CommandServices services, CancellationToken cancellationToken)
     {
-        return await CommandErrors.GuardAsync(console, async () =>
+        var console = services.Console;
+        return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
-            if (TargetsFile.Find(args.Inputs.Paths) is { } targetsFile)
-                return await MultiTargetRunner.PlanAsync(targetsFile, args, console, time, cancellationToken);
-            var target = await TargetFactory.OpenAsync(args.Target, time, cancellationToken);
-            var result = await PlanWorkflow.RunAsync(args.Inputs, target, time, cancellationToken);
-            DiagnosticsPrinter.Lines(result.Diagnostics, console.Error);
-            if (result.Plan is null || result.Live is null) return ExitCodes.Error;
+            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Target, out var ambiguity);
+            if (ambiguity is not null)
+            {
+                await console.Error.WriteLineAsync($"error: {ambiguity}");
+                return ExitCodes.Error;
+            }
+            if (targetsFile is not null) return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
 
-            foreach (var note in result.Live.Notes) await console.Error.WriteLineAsync($"note: {note}");
-            await console.Out.WriteAsync(Render(result.Plan, args));
+            var session = await services.OpenSessionAsync(args.Target, args.Inputs.Settings(), cancellationToken);
+            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
+            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
+            if (planned.Rejected) return ExitCodes.Error;
+
+            var (plan, live) = (planned.Plan!, planned.Live!);
+            foreach (var note in live.Notes) await console.Error.WriteLineAsync($"note: {note}");
+            await console.Out.WriteAsync(Render(plan, args));
             if (args.SavePath is { } path)
             {
-                var saved = SavedPlanWorkflow.ToDocument(result, args.Inputs, target, args.Target, time);
+                var saved = SavedPlanWorkflow.ToDocument(planned, session, args.Inputs.Paths, args.Target, services.Time);
                 await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
                 await console.Error.WriteLineAsync($"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path}");
             }
-            if (args.Stats) StatsOutput.WriteRead(console.Error, result.Live, result.Manifests.Mappings.Count);
-            return args.DetailedExitCode && result.Plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
+            if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
+            return args.DetailedExitCode && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Esmctl.Workflow;
 using Reconciler.Core.Model;
+using Reconciler.Core.Reconciling;
 
 namespace Esmctl.Commands;
 
@@ -28,6 +29,14 @@ public sealed class PlanningOptions
     {
         Description = "Print the API calls made, per operation, to standard error",
     };
+
+    public PlanningOptions()
+    {
+        Owner.Validators.Add(result =>
+        {
+            if (OwnerName.Problem(result.GetValueOrDefault<string>()) is { } problem) result.AddError(problem);
+        });
+    }
 
     public void AddTo(Command command)
     {

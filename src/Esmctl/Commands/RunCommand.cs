@@ -14,7 +14,7 @@ namespace Esmctl.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public static Command Create(Func<DaemonOptions, IReconcileTick> tickFactory)
+    public static Command Create(CommandServices services)
     {
         var paths = new Argument<string[]>("path") { Description = "Manifest files or directories (or Paths in the config file / ESMCTL_PATHS)", Arity = ArgumentArity.ZeroOrMore };
         var target = new Option<string?>("--target") { Description = "Where to reconcile (default: AWS from the environment's credentials and region)" };
@@ -50,8 +50,10 @@ public static class RunCommand
             Flag(values, nameof(DaemonOptions.Prune), parseResult, prune);
             Flag(values, nameof(DaemonOptions.ObserveOnly), parseResult, observeOnly);
             Flag(values, nameof(DaemonOptions.ListenAny), parseResult, listenAny);
-            return await RunAsync(parseResult.GetValue(config), values, Environment.GetEnvironmentVariables(), tickFactory,
-                parseResult.InvocationConfiguration.Error, cancellationToken);
+            return await RunAsync(parseResult.GetValue(config), values, services.Environment,
+                options => ReconcileTick.ForOptions(options, services), services.Console.Error, cancellationToken,
+                // The host's clock and jitter are the process's, as every other command's.
+                host => host.AddSingleton(services.Time).AddSingleton(services.Jitter));
         });
         return command;
     }
@@ -61,7 +63,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(
         string? configFile,
         IReadOnlyDictionary<string, string?> commandLine,
-        IDictionary environment,
+        IReadOnlyDictionary<string, string> environment,
         Func<DaemonOptions, IReconcileTick> tickFactory,
         TextWriter error,
         CancellationToken cancellationToken,

@@ -74,6 +74,11 @@ public sealed class TargetOptions
             parseResult.GetValue(EndpointUrl),
             parseResult.GetValue(Profile),
             parseResult.GetValue(LocalAccount),
-            maxRps);
+            maxRps)
+        {
+            Given = [.. new Option[] { Target, EndpointUrl, Region, LocalAccount }
+                .Where(option => parseResult.GetResult(option) is { Implicit: false })
+                .Select(option => option.Name)],
+        };
     }
 }

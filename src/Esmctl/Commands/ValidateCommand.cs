@@ -7,7 +7,7 @@ namespace Esmctl.Commands;
 /// <summary>`esmctl validate PATH... [--output text|json]`: both validation layers, every problem at once.</summary>
 public static class ValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CommandServices services)
     {
         var paths = new Argument<string[]>("path") { Description = "Manifest files or directories", Arity = ArgumentArity.OneOrMore };
         var output = OutputOption.Create("text or json", OutputFormat.Text, OutputFormat.Json);
@@ -15,7 +15,7 @@ public static class ValidateCommand
         command.SetAction(parseResult => Run(
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(output) ?? "text",
-            TimeProvider.System,
+            services.Time,
             parseResult.InvocationConfiguration.Output));
         return command;
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.Extensions.Configuration;
 
 namespace Esmctl.Daemon;
@@ -15,10 +14,10 @@ public static class DaemonConfiguration
     /// <summary>Names the config file when --config is not given.</summary>
     public const string ConfigFileVariable = EnvironmentPrefix + "CONFIG";
 
-    public static IConfiguration Build(string? configFile, IReadOnlyDictionary<string, string?> commandLine, IDictionary environment)
+    public static IConfiguration Build(string? configFile, IReadOnlyDictionary<string, string?> commandLine, IReadOnlyDictionary<string, string> environment)
     {
         var variables = FromEnvironment(environment);
-        configFile ??= environment[ConfigFileVariable] as string;
+        configFile ??= environment.GetValueOrDefault(ConfigFileVariable);
         var builder = new ConfigurationBuilder();
         if (!string.IsNullOrEmpty(configFile))
         {
@@ -31,16 +30,16 @@ public static class DaemonConfiguration
             .Build();
     }
 
-    public static Dictionary<string, string?> FromEnvironment(IDictionary environment)
+    public static Dictionary<string, string?> FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in environment)
+        foreach (var (name, value) in environment)
         {
-            if (entry.Key is not string name || !name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)) continue;
             var key = string.Join(':', name[EnvironmentPrefix.Length..]
                 .Split("__")
                 .Select(segment => segment.Replace("_", "", StringComparison.Ordinal)));
-            if (key.Length > 0 && !key.Equals("CONFIG", StringComparison.OrdinalIgnoreCase)) result[key] = entry.Value as string;
+            if (key.Length > 0 && !key.Equals("CONFIG", StringComparison.OrdinalIgnoreCase)) result[key] = value;
         }
         return result;
     }

@@ -12,7 +12,7 @@ namespace Esmctl.Daemon;
 public static class DaemonHost
 {
     /// <param name="configureServices">Runs before the daemon's registrations, so tests can bring their own
-    /// TimeProvider, IJitterSource or IManifestWatcher.</param>
+    /// TimeProvider, jitter source (Func&lt;double&gt;) or IManifestWatcher.</param>
     public static WebApplication Build(
         IConfiguration configuration,
         Func<DaemonOptions, IReconcileTick> tickFactory,

@@ -44,6 +44,9 @@ internal static partial class DaemonLog
     [LoggerMessage(12, LogLevel.Warning, "Tick {Tick} did not finish within the shutdown grace; cancelling it (the next start converges from wherever it stopped)")]
     public static partial void AbandoningTick(ILogger logger, long tick);
 
+    [LoggerMessage(15, LogLevel.Warning, "Tick {Tick}: {DeletesHeld}")]
+    public static partial void DeletesHeld(ILogger logger, long tick, string deletesHeld);
+
     [LoggerMessage(13, LogLevel.Information, "Stopped after {Ticks} ticks")]
     public static partial void Stopped(ILogger logger, long ticks);
 }

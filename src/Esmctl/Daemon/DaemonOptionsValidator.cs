@@ -18,6 +18,10 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
         if (options.ShutdownGrace < TimeSpan.Zero) failures.Add("ShutdownGrace must not be negative");
         if (options.MaxBackoff < options.BackoffBase) failures.Add("MaxBackoff must be at least BackoffBase");
         if (options.Paths.Any(string.IsNullOrWhiteSpace)) failures.Add("Paths must not contain empty entries");
+        if (options.Owner is { } owner && Reconciler.Core.Reconciling.OwnerName.Problem(owner) is { } ownerProblem)
+        {
+            failures.Add($"Owner: {ownerProblem}");
+        }
         if (options.Target is { } target && !Targets.TargetSpec.TryParse(target, out _, out var targetError))
         {
             failures.Add($"Target: {targetError}");

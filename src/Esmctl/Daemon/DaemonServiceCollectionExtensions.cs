@@ -12,7 +12,8 @@ public static class DaemonServiceCollectionExtensions
     /// <summary>
     /// The daemon's composition root: options (bound from <paramref name="configuration"/>, validated at start),
     /// the loop as a hosted service, status, metrics, backoff, and Kestrel bound to the Listen address.
-    /// TimeProvider, IJitterSource and IManifestWatcher are only added if not registered already (tests bring theirs).
+    /// The clock and the jitter source (a Func&lt;double&gt; in [0, 1)) come from the CLI's composition root through
+    /// <c>configureServices</c>; IManifestWatcher is only added if not registered already (tests bring theirs).
     /// </summary>
     public static IServiceCollection AddReconcileDaemon(
         this IServiceCollection services, IConfiguration configuration, Func<DaemonOptions, IReconcileTick> tickFactory)
@@ -24,7 +25,7 @@ public static class DaemonServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DaemonOptions>, DaemonOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IJitterSource, RandomJitterSource>();
+        services.TryAddSingleton<Func<double>>(_ => Reconciler.Core.Applying.ApplyOptions.JitterFrom(new Random()));
         services.TryAddSingleton<IManifestWatcher, FileSystemManifestWatcher>();
 
         services.AddSingleton(provider =>

@@ -1,3 +1,5 @@
+using Reconciler.Core.Retrying;
+
 namespace Esmctl.Daemon;
 
 /// <summary>
@@ -75,5 +77,5 @@ public sealed class MappingBackoff(TimeSpan baseDelay, TimeSpan maxDelay)
     }
 
     /// <summary>base * 2^(failures-1), capped; computed without overflow for any count.</summary>
-    public TimeSpan DelayAfter(int consecutiveFailures) => ExponentialDelay.After(consecutiveFailures, baseDelay, maxDelay);
+    public TimeSpan DelayAfter(int consecutiveFailures) => Backoff.Exponential(consecutiveFailures, baseDelay, maxDelay);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Retrying;
 
 namespace Esmctl.Daemon;
 
@@ -15,7 +16,7 @@ public sealed class ReconcileLoop(
     IReconcileTick tick,
     IOptions<DaemonOptions> options,
     TimeProvider time,
-    IJitterSource jitter,
+    Func<double> jitter,
     IManifestWatcher watcher,
     MappingBackoff backoff,
     DaemonStatus status,
@@ -80,7 +81,7 @@ public sealed class ReconcileLoop(
         // The tick re-reads every file, so changes seen until now are covered; later ones schedule another tick.
         lock (_gate) _changedAt = null;
         var refreshTags = _tagsRefreshedAt is not { } refreshed || startedAt - refreshed >= settings.TagRefreshInterval;
-        var context = new TickContext(number, reason, startedAt, settings, refreshTags, backoff);
+        var context = new TickContext(number, reason, startedAt, settings, refreshTags, backoff, stoppingToken);
         status.TickStarted(startedAt, startedAt + settings.TickTimeout);
         DaemonLog.TickStarting(logger, number, reason, refreshTags);
 
@@ -164,6 +165,7 @@ public sealed class ReconcileLoop(
         {
             DaemonLog.TickFinishedEarly(logger, context.Number, outcome.Result, milliseconds, outcome.DiagnosticsCount);
         }
+        if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, held);
         LogDiagnostics(outcome);
     }
 
@@ -191,11 +193,11 @@ public sealed class ReconcileLoop(
     {
         if (outcome.Result == TickResult.Failed)
         {
-            var delay = ExponentialDelay.After(_consecutiveFailures, settings.BackoffBase, settings.MaxBackoff);
+            var delay = Backoff.Exponential(_consecutiveFailures, settings.BackoffBase, settings.MaxBackoff);
             DaemonLog.TickFailed(logger, status.Current.TickCount, outcome.Error, Duration.Format(delay), _consecutiveFailures);
             return (finishedAt + delay, TickReason.Backoff);
         }
-        var interval = settings.Interval + settings.Interval * (settings.Jitter * jitter.NextUnit());
+        var interval = settings.Interval + settings.Interval * (settings.Jitter * jitter());
         var next = finishedAt + interval;
         // Only a tick that walked every mapping clears due retries; after invalid input they wait for the interval.
         if (outcome.Result == TickResult.Succeeded && backoff.EarliestRetry is { } retry && retry < next)

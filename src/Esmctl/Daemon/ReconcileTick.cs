@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Commands;
 using Esmctl.Targets;
 using Reconciler.Core.Api;
@@ -13,25 +14,26 @@ using Reconciler.Core.Safety;
 namespace Esmctl.Daemon;
 
 /// <summary>
-/// The real tick: load the manifests, read live state, plan, and (unless observe-only) apply what no backoff
-/// holds. The target is opened on the first tick and kept; a failure to open it fails the tick, and the loop
-/// retries with its backoff. Tags are cached per UUID between ticks so a quiet tick costs only the List pages:
-/// the cache is re-read whole when the loop says so (TagRefreshInterval), a UUID not in it is read, and a
-/// mapping esmctl acted on, or that disappeared, leaves it. Ticks never overlap, so the state needs no lock.
+/// The real tick: the daemon's use of the one <see cref="ReconcileSession"/> (load, guard, read, plan, apply), plus
+/// what only a long-lived process has: per-mapping backoff, and a tag cache so a quiet tick costs only the List pages.
+/// The target and its session are opened on the first tick and kept; a failure to open fails the tick, and the loop
+/// retries with its backoff. The cache is re-read whole when the loop says so (TagRefreshInterval), a UUID not in it is
+/// read, and a mapping esmctl acted on, or that disappeared, leaves it. Cached tags only plan: the applier reads a
+/// mapping's tags again before any write that depends on them. Ticks never overlap, so the state needs no lock.
 /// </summary>
 public sealed class ReconcileTick : IReconcileTick
 {
     private readonly DaemonOptions _options;
-    private readonly Func<CancellationToken, Task<Target>> _openTarget;
+    private readonly Func<CancellationToken, Task<ReconcileTarget>> _openTarget;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
-    private Target? _target;
-    private CountingLambdaApi? _api;
+    private ReconcileSession? _session;
     private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
+    private readonly ManifestCache _manifests;
 
     /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
     /// <param name="jitter">Numbers in [0, 1) for the applier's settle polls.</param>
-    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<Target>> openTarget, TimeProvider time, Func<double> jitter)
+    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<ReconcileTarget>> openTarget, TimeProvider time, Func<double> jitter)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(openTarget);
@@ -41,11 +43,25 @@ public sealed class ReconcileTick : IReconcileTick
         _openTarget = openTarget;
         _time = time;
         _jitter = jitter;
+        _manifests = new ManifestCache(time);
     }
 
     /// <summary>The composition root's tick: the target the options name (default aws, from the environment).</summary>
-    public static ReconcileTick ForOptions(DaemonOptions options, TimeProvider time) =>
-        new(options, ct => OpenTargetAsync(options, time, ct), time, ApplyOptions.JitterFrom(new Random()));
+    public static ReconcileTick ForOptions(DaemonOptions options, CommandServices services) =>
+        new(options, ct => OpenTargetAsync(options, services.Targets, ct), services.Time, services.Jitter);
+
+    /// <summary>What the daemon's options grant: owner, prune, at most 5 deletes (replacements included) per tick with
+    /// prune, and damaged input holds the tick's deletes instead of failing it.</summary>
+    public static SessionSettings SettingsFor(DaemonOptions options) => new()
+    {
+        Owner = options.Owner ?? ManagedTags.DefaultOwner,
+        Prune = options.Prune,
+        MaxDeletes = options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null,
+        DamagedInput = DamagedInputRule.HoldDeletes,
+    };
+
+    /// <summary>Manifest files the last tick parsed: none when no file changed (a count for tests).</summary>
+    public int ManifestFilesParsed => _manifests.FilesParsed;
 
     /// <summary>Tags by UUID the next tick will not read again (for tests and /status, a copy).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CachedTags =>
@@ -53,58 +69,54 @@ public sealed class ReconcileTick : IReconcileTick
 
     public async Task<TickOutcome> RunAsync(TickContext context, CancellationToken cancellationToken)
     {
-        // Nothing reaches the target, not even to open it, while the manifests have an error.
-        var manifests = ManifestLoader.Load(_options.Paths, _time);
+        // Nothing reaches the target, not even to open it, while the manifests have an error. A file whose path, size and
+        // time are unchanged is neither read nor parsed; after the watcher's word, and whenever the tags are refreshed (so
+        // a lost event is not lost for long), every file is read again and the ones whose bytes changed are parsed.
+        if (context.Reason == TickReason.ManifestChanged || context.RefreshTags) _manifests.InvalidateAll();
+        var manifests = _manifests.Load(_options.Paths);
         if (manifests.HasErrors) return Invalid(manifests.Diagnostics);
 
         try
         {
-            var (target, api) = await OpenAsync(cancellationToken);
-            var diagnostics = new DiagnosticBag();
-            diagnostics.AddRange(manifests.Diagnostics);
-            diagnostics.AddRange(TargetPlacement.Check(manifests.Mappings, target));
-            if (diagnostics.HasErrors) return Invalid(diagnostics.Sorted());
-
-            var planOptions = new PlanOptions
-            {
-                Owner = _options.Owner ?? ManagedTags.DefaultOwner,
-                Prune = _options.Prune,
-                Account = target.Account,
-                Region = target.Region,
-                Partition = target.Partition,
-            };
-            var live = await new LiveStateReader(api).ReadAsync(context.RefreshTags ? null : _tags, cancellationToken);
+            var session = await OpenAsync(cancellationToken);
+            var planned = await session.PlanAsync(manifests, context.RefreshTags ? null : _tags, cancellationToken);
+            if (planned.Rejected) return Invalid(planned.Diagnostics);
+            var (plan, live) = (planned.Plan!, planned.Live!);
             // Only what List returned stays cached: a mapping gone (or being deleted) leaves the cache here.
             _tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(live.Tags, StringComparer.Ordinal);
-            var plan = Planner.Plan(manifests.Mappings, live, planOptions);
 
+            var held = planned.HeldDeletes.Select(a => (a.Kind, ActionResult.Skipped)).ToList();
             var outcome = new TickOutcome(TickResult.Succeeded)
             {
-                Diagnostics = diagnostics.Sorted(),
+                Diagnostics = planned.Diagnostics,
                 PlanJson = JsonPlanRenderer.Render(plan),
-                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop),
+                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop) + held.Count,
+                DeletesHeld = planned.HoldReason,
             };
             var ownedAtRead = live.Mappings.Count(m =>
-                m.State != MappingStates.Deleting && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), planOptions.Owner));
+                m.State != MappingStates.Deleting && Ownership.IsOwnedBy(live.TagsOf(m.Uuid), session.Settings.Owner));
 
             if (_options.ObserveOnly)
             {
                 return outcome with
                 {
                     ManagedMappings = ownedAtRead,
-                    Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped))),
-                    ApiRequests = api.TakeCounts(),
+                    Actions = Count(plan.Actions.Where(a => a.Kind != PlanActionKind.Noop).Select(a => (a.Kind, ActionResult.Skipped)).Concat(held)),
+                    ApiRequests = session.Target.Calls.Take().Requests,
                 };
             }
 
-            var applied = await ApplyAsync(plan, live, planOptions, api, context, cancellationToken);
+            // SIGTERM (the loop's stopping token) lets the actions in flight finish and starts no new one; the tick's own
+            // token, cancelled when the shutdown grace is over, abandons them.
+            var interrupt = new ApplyInterrupt(context.Stopping, cancellationToken);
+            var applied = await ApplyAsync(session, plan, live, context, interrupt);
             return outcome with
             {
                 ManagedMappings = ownedAtRead + applied.ManagedDelta,
-                Actions = Count(applied.Results),
+                Actions = Count(applied.Results.Concat(held)),
                 Failures = applied.Failures,
                 Settled = applied.Settled,
-                ApiRequests = api.TakeCounts(),
+                ApiRequests = session.Target.Calls.Take().Requests,
             };
         }
         catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
@@ -114,13 +126,13 @@ public sealed class ReconcileTick : IReconcileTick
             return TickOutcome.Failure(Describe(e)) with
             {
                 Diagnostics = manifests.Diagnostics,
-                ApiRequests = _api?.TakeCounts() ?? [],
+                ApiRequests = _session?.Target.Calls.Take().Requests ?? [],
             };
         }
     }
 
     private async Task<ApplyResults> ApplyAsync(
-        Plan plan, LiveState live, PlanOptions planOptions, CountingLambdaApi api, TickContext context, CancellationToken cancellationToken)
+        ReconcileSession session, Plan plan, LiveState live, TickContext context, ApplyInterrupt interrupt)
     {
         var results = new List<(PlanActionKind Kind, ActionResult Result)>();
         var failures = new List<MappingFailure>();
@@ -140,13 +152,12 @@ public sealed class ReconcileTick : IReconcileTick
             else results.Add((action.Kind, ActionResult.Skipped));
         }
 
-        // An emptied manifest folder must not wipe an account: over the limit, every delete is held (terminal, until
-        // the input changes) and the rest of the plan still goes ahead.
-        int? maxDeletes = _options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null;
-        // A replacement deletes too (then creates): it counts, and is held with the deletes.
-        var deletes = DeleteCount.Of(attempt.Select(a => a.Action)).Total;
-        if (maxDeletes is { } limit && deletes > limit)
+        // An emptied manifest folder must not wipe an account: over the session's limit, every delete is held
+        // (terminal, until the input changes) and the rest of the plan still goes ahead. A replacement deletes too
+        // (then creates): it counts, and is held with the deletes.
+        if (session.CheckDeletes(attempt.Select(a => a.Action)) is { } refusal)
         {
+            var (deletes, limit) = (refusal.Deletes.Total, refusal.Limit);
             foreach (var (action, digest) in attempt.Where(a => a.Action.Kind is PlanActionKind.Delete or PlanActionKind.Replace))
             {
                 results.Add((action.Kind, ActionResult.Skipped));
@@ -160,9 +171,7 @@ public sealed class ReconcileTick : IReconcileTick
         if (attempt.Count > 0)
         {
             // Tags from the cache of earlier ticks are not evidence: the applier reads them again before any write.
-            var applier = new PlanApplier(api, _time, new ApplyOptions { Jitter = _jitter }, new WritePolicy(planOptions, maxDeletes));
-            var report = await applier.ApplyAsync(
-                new Plan([.. attempt.Select(a => a.Action)], [], []), live, ApplyInterrupt.AbortOn(cancellationToken));
+            var report = await session.ApplyAsync(new Plan([.. attempt.Select(a => a.Action)], [], []), live, progress: null, interrupt);
             for (var i = 0; i < report.Outcomes.Count; i++)
             {
                 var (action, digest) = attempt[i];
@@ -194,21 +203,13 @@ public sealed class ReconcileTick : IReconcileTick
         return new ApplyResults(results, failures, settled, managedDelta);
     }
 
-    private async Task<(Target Target, CountingLambdaApi Api)> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (_target is null || _api is null)
-        {
-            var target = await _openTarget(cancellationToken);
-            _api = new CountingLambdaApi(target.Api);
-            _target = target;
-        }
-        return (_target, _api);
-    }
+    private async Task<ReconcileSession> OpenAsync(CancellationToken cancellationToken) =>
+        _session ??= new ReconcileSession(await _openTarget(cancellationToken), SettingsFor(_options), _time, _jitter);
 
-    private static Task<Target> OpenTargetAsync(DaemonOptions options, TimeProvider time, CancellationToken cancellationToken)
+    private static Task<ReconcileTarget> OpenTargetAsync(DaemonOptions options, TargetOpener targets, CancellationToken cancellationToken)
     {
         if (!TargetSpec.TryParse(options.Target ?? "aws", out var spec, out var error)) throw new TargetException(error);
-        return TargetFactory.OpenAsync(new TargetSettings(spec), time, cancellationToken);
+        return targets.OpenAsync(new TargetSettings(spec), cancellationToken);
     }
 
     private static string DigestOf(PlannedAction action) =>

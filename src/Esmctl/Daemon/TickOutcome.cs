@@ -1,3 +1,4 @@
+using Reconciler.Core.Api;
 using Reconciler.Core.Diagnostics;
 
 namespace Esmctl.Daemon;
@@ -27,6 +28,9 @@ public sealed record TickOutcome(TickResult Result)
 
     /// <summary>Mappings attempted this tick that are now converged: their backoff is cleared.</summary>
     public IReadOnlyList<string> Settled { get; init; } = [];
+
+    /// <summary>Why the tick's deletes were skipped (pruning from input that may be damaged), or null.</summary>
+    public string? DeletesHeld { get; init; }
 
     /// <summary>Why the tick failed, for logs and /status (Failed only).</summary>
     public string? Error { get; init; }

@@ -7,7 +7,7 @@ namespace Esmctl.Output;
 public static class ApplyProgress
 {
     public static IProgress<ApplyEvent> For(CommandConsole console, bool color) =>
-        console.IsInteractive && !Console.IsErrorRedirected
+        console.IsInteractive && console.ErrorIsTerminal
             ? new TerminalApplyProgress(console.Error, new Ansi(color))
             : new ApplyProgressOutput(console.Error);
 }

@@ -1,4 +1,4 @@
-using Esmctl.Aws;
+using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
 
@@ -7,10 +7,8 @@ namespace Esmctl.Output;
 /// <summary>The per-mapping report at the end of an apply, and its one-line verdict.</summary>
 public static class ApplyReportOutput
 {
-    /// <summary>The report, with what this process's AWS client retried (nothing for the local target).</summary>
-    public static void Write(TextWriter writer, ApplyReport report) => Write(writer, report, RetryTally.Process.Snapshot());
-
-    public static void Write(TextWriter writer, ApplyReport report, RetrySummary clientRetries)
+    /// <summary>The report, with what the run's AWS client retried (nothing for the local target).</summary>
+    public static void Write(TextWriter writer, ApplyReport report, RetryCounts clientRetries)
     {
         if (report.Refusal is { } refusal)
         {
@@ -71,7 +69,7 @@ public static class ApplyReportOutput
 
     /// <summary>One line saying what was tried again, or null when nothing was: the client's retries (throttling,
     /// 5xx, network) and the engine's repeats of calls on a busy mapping and its polls for one to settle.</summary>
-    public static string? Retries(ApplyReport report, RetrySummary client)
+    public static string? Retries(ApplyReport report, RetryCounts client)
     {
         var busy = report.Outcomes.Sum(o => o.Retries);
         var polls = report.Outcomes.Sum(o => o.Waits);

@@ -1,3 +1,4 @@
+using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
 using Spectre.Console;
@@ -9,17 +10,17 @@ namespace Esmctl.Output;
 public static class ApplySummaryTable
 {
     /// <summary>The report as a table when a person is watching, else the plain lines scripts read.</summary>
-    public static void Write(CommandConsole console, ApplyReport report, bool color)
+    public static void Write(CommandConsole console, ApplyReport report, bool color, RetryCounts clientRetries)
     {
         if (!console.IsInteractive || report.Refusal is not null)
         {
-            ApplyReportOutput.Write(console.Out, report);
+            ApplyReportOutput.Write(console.Out, report, clientRetries);
             return;
         }
-        Render(console.Out, report, color);
+        Render(console.Out, report, color, clientRetries);
     }
 
-    public static void Render(TextWriter writer, ApplyReport report, bool color)
+    public static void Render(TextWriter writer, ApplyReport report, bool color, RetryCounts clientRetries)
     {
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
@@ -54,6 +55,6 @@ public static class ApplySummaryTable
         if (acted.Count > 0) terminal.Write(table);
         foreach (var line in ApplyReportOutput.Notes(report)) writer.WriteLine(line);
         writer.WriteLine(ApplyReportOutput.Verdict(report));
-        if (ApplyReportOutput.Retries(report, Aws.RetryTally.Process.Snapshot()) is { } retries) writer.WriteLine(retries);
+        if (ApplyReportOutput.Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
 }

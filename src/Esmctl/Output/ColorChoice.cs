@@ -4,5 +4,5 @@ namespace Esmctl.Output;
 public static class ColorChoice
 {
     public static bool Enabled(CommandConsole console, bool noColorFlag) =>
-        console.IsInteractive && !noColorFlag && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        console.IsInteractive && !noColorFlag && !console.ColorForbidden;
 }

@@ -9,4 +9,9 @@ public sealed record TargetSettings(
     string? EndpointUrl = null,
     string? Profile = null,
     string? LocalAccount = null,
-    double? MaxRequestsPerSecond = null);
+    double? MaxRequestsPerSecond = null)
+{
+    /// <summary>The options that name a target which were typed on the command line (--target, --endpoint-url,
+    /// --region, --local-account), as opposed to defaults: with an esmctl.yaml beside the manifests they are ambiguous.</summary>
+    public IReadOnlyList<string> Given { get; init; } = [];
+}

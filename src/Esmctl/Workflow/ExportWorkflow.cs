@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Esmctl.Targets;
 using Reconciler.Core.Export;
 using Reconciler.Core.Live;
@@ -11,7 +12,7 @@ namespace Esmctl.Workflow;
 public static class ExportWorkflow
 {
     public static async Task<IReadOnlyList<ExportedManifest>> RunAsync(
-        Target target, string? function, string? eventSourceArn, CancellationToken cancellationToken)
+        ReconcileTarget target, string? function, string? eventSourceArn, CancellationToken cancellationToken)
     {
         var live = await new LiveStateReader(target.Api).ReadAsync(cancellationToken);
         var functionArn = function is null ? null : FunctionArns.Canonical(function, target.Partition, target.Region, target.Account);

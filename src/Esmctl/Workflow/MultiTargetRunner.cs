@@ -3,8 +3,7 @@ using Esmctl.Commands;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Reconciler.Core.Applying;
-using Reconciler.Core.Live;
-using Reconciler.Core.Safety;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 
@@ -15,14 +14,15 @@ namespace Esmctl.Workflow;
 /// even though the others were planned and applied.</summary>
 public static class MultiTargetRunner
 {
-    public static async Task<int> PlanAsync(string targetsFile, PlanArguments args, CommandConsole console, TimeProvider time, CancellationToken ct)
+    public static async Task<int> PlanAsync(string targetsFile, PlanArguments args, CommandServices services, CancellationToken ct)
     {
+        var console = services.Console;
         if (args.SavePath is not null)
         {
             await console.Error.WriteLineAsync($"error: --out (a saved plan) is not supported with {TargetsFile.FileName} targets yet; plan without it");
             return ExitCodes.Error;
         }
-        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, args.Inputs.Settings(), services, ct);
         if (runs is null) return ExitCodes.Error;
 
         if (args.Output == OutputFormat.Json)
@@ -34,11 +34,11 @@ public static class MultiTargetRunner
             foreach (var run in runs)
             {
                 await console.Out.WriteAsync(Header(run, args.Output));
-                if (run.Result?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, args.Output, args.Color));
+                if (run.Planned?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, args.Output, args.Color));
                 else await console.Out.WriteLineAsync($"error: {Failure(run)}");
                 await console.Out.WriteLineAsync();
             }
-            await WriteSummaryAsync(console.Out, runs, run => run.Result?.Plan is { } p ? Counts(p) : null);
+            await WriteSummaryAsync(console.Out, runs, run => run.Planned?.Plan is { } p ? Counts(p) : null);
         }
         foreach (var run in runs.Where(r => r.Failed)) await console.Error.WriteLineAsync($"error: target {run.Entry.Name}: {Failure(run)}");
         if (runs.Any(r => r.Failed)) return ExitCodes.Error;
@@ -47,14 +47,16 @@ public static class MultiTargetRunner
 
     public static async Task<int> ApplyAsync(
         string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<bool>> confirm,
-        CommandConsole console, TimeProvider time, CancellationToken ct)
+        CommandServices services, InterruptSignals signals)
     {
-        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, console, time, ct);
+        var console = services.Console;
+        var ct = signals.Stopping;
+        var runs = await PlanAllAsync(targetsFile, args.Inputs, args.Target.Profile, args.Inputs.Settings(args.MaxDeletes, args.SettleWait), services, ct);
         if (runs is null) return ExitCodes.Error;
         foreach (var run in runs)
         {
             await console.Out.WriteAsync(Header(run, OutputFormat.Text));
-            if (run.Result?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
+            if (run.Planned?.Plan is { } plan) await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
             else await console.Out.WriteLineAsync($"error: {Failure(run)}");
             await console.Out.WriteLineAsync();
         }
@@ -62,7 +64,7 @@ public static class MultiTargetRunner
         var changing = runs.Where(r => !r.Failed && r.HasChanges).ToList();
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var run in changing)
-            if (new WritePolicy(run.Result!.Options, args.MaxDeletes).CheckDeletes(run.Result.Plan!.Actions) is { } refusal)
+            if (run.Session!.CheckDeletes(run.Planned!.Plan!.Actions) is { } refusal)
                 refused[run.Entry.Name] = refusal.Message;
         var toApply = changing.Where(r => !refused.ContainsKey(r.Entry.Name)).ToList();
 
@@ -72,24 +74,24 @@ public static class MultiTargetRunner
             using var slots = new SemaphoreSlim(MultiTargetWorkflow.DefaultConcurrency);
             var applied = await Task.WhenAll(toApply.Select(async run =>
             {
-                await slots.WaitAsync(ct);
+                var progress = new StringWriter();
                 try
                 {
-                    var progress = new StringWriter();
-                    var options = run.Result!.Options;
-                    var applier = new PlanApplier(
-                        run.Target!.Api, time,
-                        new ApplyOptions { Jitter = ApplyOptions.JitterFrom(new Random()), SettleWait = args.SettleWait },
-                        new WritePolicy(options, args.MaxDeletes),
-                        new ApplyProgressOutput(TextWriter.Synchronized(progress)));
-                    try
-                    {
-                        return (run, report: await applier.ApplyAsync(run.Result.Plan!, run.Result.Live ?? LiveState.Empty, ApplyInterrupt.StopStartingOn(ct)), error: (string?)null, progress);
-                    }
-                    catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !ct.IsCancellationRequested)
-                    {
-                        return (run, report: (ApplyReport?)null, error: MultiTargetWorkflow.Describe(e), progress);
-                    }
+                    await slots.WaitAsync(ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return (run, report: (ApplyReport?)null, error: (string?)"interrupted before this target started; nothing was changed here", progress);
+                }
+                try
+                {
+                    var report = await run.Session!.ApplyAsync(run.Planned!.Plan!, run.Planned.Live!,
+                        new ApplyProgressOutput(TextWriter.Synchronized(progress)), signals.Interrupt);
+                    return (run, report: (ApplyReport?)report, error: (string?)null, progress);
+                }
+                catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !ct.IsCancellationRequested)
+                {
+                    return (run, report: (ApplyReport?)null, error: MultiTargetWorkflow.Describe(e), progress);
                 }
                 finally
                 {
@@ -102,7 +104,7 @@ public static class MultiTargetRunner
                 await console.Out.WriteLineAsync($"--- target {run.Entry.Name} ---");
                 if (report is not null)
                 {
-                    ApplyReportOutput.Write(console.Out, report);
+                    ApplyReportOutput.Write(console.Out, report, run.Session!.Target.Calls.Snapshot().Retries);
                     reports[run.Entry.Name] = report;
                 }
                 else
@@ -113,34 +115,36 @@ public static class MultiTargetRunner
         }
         else if (toApply.Count > 0)
         {
-            return ExitCodes.Error;
+            return signals.Received ? signals.ExitCode : ExitCodes.Error;
         }
 
         await WriteSummaryAsync(console.Out, runs, run =>
             refused.TryGetValue(run.Entry.Name, out var why) ? $"error: {why}"
-            : reports.TryGetValue(run.Entry.Name, out var report) ? (report.HasFailures ? "applied with failures" : "applied") + $" ({Counts(run.Result!.Plan!)})"
-            : run.Result?.Plan is { } plan ? $"no changes ({Counts(plan)})" : null);
+            : reports.TryGetValue(run.Entry.Name, out var report) ? (report.HasFailures ? "applied with failures" : "applied") + $" ({Counts(run.Planned!.Plan!)})"
+            : run.Planned?.Plan is { } plan ? $"no changes ({Counts(plan)})" : null);
         foreach (var run in runs.Where(r => r.Failed)) await console.Error.WriteLineAsync($"error: target {run.Entry.Name}: {Failure(run)}");
+        if (signals.Received) return signals.ExitCode;
         var failed = runs.Any(r => r.Failed) || refused.Count > 0 || reports.Values.Any(r => r.HasFailures);
         return failed ? ExitCodes.Error : ExitCodes.Success;
     }
 
-    /// <summary>Loads the targets and the manifests once, then plans every target; null when the input was rejected
-    /// (nothing reached any target).</summary>
+    /// <summary>Loads the targets and the manifests once, then opens and plans every target in its own session; null
+    /// when the input was rejected (nothing reached any target).</summary>
     private static async Task<IReadOnlyList<TargetRun>?> PlanAllAsync(
-        string targetsFile, PlanInputs inputs, string? profile, CommandConsole console, TimeProvider time, CancellationToken ct)
+        string targetsFile, PlanInputs inputs, string? profile, SessionSettings settings, CommandServices services, CancellationToken ct)
     {
+        var console = services.Console;
         var entries = TargetsFile.Read(targetsFile, out var errors);
         foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
         if (errors.Count > 0) return null;
-        var manifests = ManifestLoader.Load(inputs.Paths, time);
+        var manifests = ManifestLoader.Load(inputs.Paths, services.Time);
         DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error);
         if (manifests.HasErrors) return null;
         var unselected = MultiTargetWorkflow.Unselected(manifests, entries);
         DiagnosticsPrinter.Lines(unselected, console.Error);
         if (unselected.Count > 0) return null;
         return await MultiTargetWorkflow.PlanAllAsync(
-            entries, manifests, inputs, (entry, token) => TargetFactory.OpenAsync(entry, profile, time, token),
+            entries, manifests, (entry, token) => services.OpenSessionAsync(entry, profile, settings, token),
             MultiTargetWorkflow.DefaultConcurrency, ct);
     }
 
@@ -151,7 +155,7 @@ public static class MultiTargetRunner
     }
 
     private static string Failure(TargetRun run) =>
-        run.Error ?? string.Join("; ", run.Result?.Diagnostics.Select(d => d.ToString()) ?? ["the plan was rejected"]);
+        run.Error ?? string.Join("; ", run.Planned?.Diagnostics.Select(d => d.ToString()) ?? ["the plan was rejected"]);
 
     private static string Counts(Plan plan) =>
         $"{plan.Summary.Create} to create, {plan.Summary.Update} to update, {plan.Summary.Replace} to replace, " +
@@ -175,7 +179,7 @@ public static class MultiTargetRunner
                 ["account"] = run.Entry.Account,
                 ["region"] = run.Entry.Region,
                 ["error"] = run.Failed ? Failure(run) : null,
-                ["plan"] = run.Result?.Plan is { } plan ? JsonNode.Parse(PlanOutput.Render(plan, OutputFormat.Json, false)) : null,
+                ["plan"] = run.Planned?.Plan is { } plan ? JsonNode.Parse(PlanOutput.Render(plan, OutputFormat.Json, false)) : null,
             });
         }
         return new JsonObject { ["targets"] = targets }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";

@@ -1,5 +1,6 @@
 using Esmctl.Aws;
 using Esmctl.Targets;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Api;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
@@ -30,8 +31,7 @@ public static class MultiTargetWorkflow
     public static async Task<IReadOnlyList<TargetRun>> PlanAllAsync(
         IReadOnlyList<TargetEntry> entries,
         ManifestSet manifests,
-        PlanInputs inputs,
-        Func<TargetEntry, CancellationToken, Task<Target>> open,
+        Func<TargetEntry, CancellationToken, Task<ReconcileSession>> open,
         int concurrency,
         CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public static class MultiTargetWorkflow
             await slots.WaitAsync(cancellationToken);
             try
             {
-                return await PlanOneAsync(entry, manifests, inputs, open, cancellationToken);
+                return await PlanOneAsync(entry, manifests, open, cancellationToken);
             }
             finally
             {
@@ -52,27 +52,39 @@ public static class MultiTargetWorkflow
     }
 
     private static async Task<TargetRun> PlanOneAsync(
-        TargetEntry entry, ManifestSet manifests, PlanInputs inputs,
-        Func<TargetEntry, CancellationToken, Task<Target>> open, CancellationToken cancellationToken)
+        TargetEntry entry, ManifestSet manifests,
+        Func<TargetEntry, CancellationToken, Task<ReconcileSession>> open, CancellationToken cancellationToken)
     {
-        Target? target = null;
+        ReconcileSession? session = null;
         try
         {
-            target = await open(entry, cancellationToken);
+            session = await open(entry, cancellationToken);
             // The account guard: credentials of another account must not act here, whatever the manifests say.
-            if (!string.Equals(target.Account, entry.Account, StringComparison.Ordinal))
-                return new TargetRun(entry, target, null,
-                    $"the credentials belong to account {target.Account}, not {entry.Account}; nothing was read or changed");
-            if (!string.Equals(target.Region, entry.Region, StringComparison.Ordinal))
-                return new TargetRun(entry, target, null, $"the target answered for region {target.Region}, not {entry.Region}");
-            var share = manifests with { Mappings = [.. manifests.Mappings.Where(m => Selects(entry, m))] };
-            var result = await PlanWorkflow.RunAsync(share, inputs, target, cancellationToken);
-            return new TargetRun(entry, target, result, null);
+            if (TargetGuard.Expected(entry.Account, entry.Region, session.Target.Identity) is { } refusal)
+                return new TargetRun(entry, session, null, refusal);
+            var share = ShareOf(entry, manifests);
+            return new TargetRun(entry, session, await session.PlanAsync(share, knownTags: null, cancellationToken), null);
         }
         catch (Exception e) when (IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            return new TargetRun(entry, target, null, Describe(e));
+            return new TargetRun(entry, session, null, Describe(e));
         }
+    }
+
+    /// <summary>The manifests one target gets. A target none selects has an empty set of manifests: with --prune that
+    /// is damaged input (it would delete every mapping this owner has there), so it is marked as such.</summary>
+    public static ManifestSet ShareOf(TargetEntry entry, ManifestSet manifests)
+    {
+        var mappings = manifests.Mappings.Where(m => Selects(entry, m)).ToList();
+        return manifests with
+        {
+            Mappings = mappings,
+            DamagedInputs = mappings.Count > 0 ? manifests.DamagedInputs :
+            [
+                .. manifests.DamagedInputs,
+                Diagnostic.Warning(new SourceLocation(TargetsFile.FileName, 1, 1), "", $"no manifest is for target {entry.Name} (account {entry.Account}, {entry.Region})"),
+            ],
+        };
     }
 
     public static bool IsTargetFailure(Exception e) =>

@@ -1,14 +1,18 @@
 using Esmctl.Targets;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Workflow;
 
-/// <summary>How a saved plan remembers its target, and how apply opens the same one again.</summary>
+/// <summary>How a saved plan records the target it was made for. Apply never reopens it: it opens the target of its own
+/// invocation and compares (<see cref="SavedPlanVerifier.Mismatched"/>).</summary>
 public static class SavedPlanTarget
 {
-    public static SavedTarget From(Target target, TargetSettings settings) => new()
+    public static SavedTarget From(TargetIdentity target, TargetSettings settings) => new()
     {
         Description = target.Description,
+        Kind = target.Kind,
+        Location = target.Location,
         Spec = settings.Spec.ToString(),
         Account = target.Account,
         Region = target.Region,
@@ -16,17 +20,4 @@ public static class SavedPlanTarget
         EndpointUrl = Aws.RedactedUrl.Of(settings.EndpointUrl),
         Profile = settings.Profile,
     };
-
-    /// <summary>The settings that reopen the saved target: the same kind, state file or endpoint, region and (local)
-    /// account. Null with an error when the saved spec is not one this esmctl knows.</summary>
-    public static TargetSettings? Settings(SavedTarget saved, out string error)
-    {
-        if (!TargetSpec.TryParse(saved.Spec, out var spec, out error)) return null;
-        return new TargetSettings(
-            spec,
-            saved.Region,
-            saved.EndpointUrl,
-            saved.Profile,
-            spec.Kind == TargetKind.Local ? saved.Account : null);
-    }
 }

@@ -1,53 +1,41 @@
 using Esmctl.Targets;
-using Reconciler.Core.Manifests;
-using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Workflow;
 
 /// <summary>
-/// Saved plans end to end: write one after planning, and before applying one, make sure it still holds. The
-/// check re-reads the manifests and only the mappings the plan touches; the apply itself is the ordinary
-/// PlanApplier run over the saved requests.
+/// Saved plans end to end: write one after planning; before applying one, re-derive the plan in this invocation's
+/// session (its target, owner and prune) from the manifests the file names and live state now, and compare.
 /// </summary>
 public static class SavedPlanWorkflow
 {
-    public static SavedPlanDocument ToDocument(PlanResult result, PlanInputs inputs, Target target, TargetSettings settings, TimeProvider time) =>
+    public static SavedPlanDocument ToDocument(
+        SessionPlan planned, ReconcileSession session, IReadOnlyList<string> paths, TargetSettings settings, TimeProvider time) =>
         SavedPlanWriter.ToDocument(
-            result.Plan ?? throw new InvalidOperationException("a rejected plan cannot be saved"),
-            result.Manifests,
-            inputs.Paths,
-            result.Live ?? throw new InvalidOperationException("a rejected plan cannot be saved"),
-            result.Options,
-            SavedPlanTarget.From(target, settings),
+            planned.Plan ?? throw new InvalidOperationException("a rejected plan cannot be saved"),
+            planned.Manifests,
+            paths,
+            planned.Live ?? throw new InvalidOperationException("a rejected plan cannot be saved"),
+            session.Options,
+            SavedPlanTarget.From(session.Target.Identity, settings),
             time.GetUtcNow());
 
-    public static async Task<SavedPlanApplyResult> CheckAsync(
-        SavedPlanDocument saved, Target target, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The verdict, and the plan made now (to show and apply) when there is one. Nothing is read from the
+    /// target while the file or the invocation is refused.</summary>
+    public static async Task<(SavedPlanCheck Check, SessionPlan? Planned)> CheckAsync(
+        SavedPlanDocument saved, ReconcileSession session, CancellationToken cancellationToken)
     {
-        var options = new PlanOptions
-        {
-            Owner = saved.Options.Owner,
-            Prune = saved.Options.Prune,
-            Account = target.Account,
-            Region = target.Region,
-            Partition = target.Partition,
-        };
-        var refusals = new List<string>();
-        if (target.Account != saved.Target.Account || target.Region != saved.Target.Region)
-        {
-            refusals.Add($"the plan was made for account {saved.Target.Account} in {saved.Target.Region} ({saved.Target.Description}) " +
-                $"but the target {target.Description} is account {target.Account} in {target.Region}");
-            return new SavedPlanApplyResult(refusals, null, null, options, saved, target);
-        }
+        var invalid = SavedPlanVerifier.Invalid(saved);
+        var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope);
+        if (invalid.Count > 0 || mismatched.Count > 0) return (new SavedPlanCheck(invalid, mismatched, []), null);
+        if (TargetsFile.Find(saved.Manifests.Paths) is { } targetsFile)
+            return (new SavedPlanCheck([$"the plan names {targetsFile}'s folder, and saved plans are made for one target only"], [], []), null);
 
-        var manifests = ManifestLoader.Load(saved.Manifests.Paths, time);
-        if (manifests.HasErrors)
-        {
-            refusals.Add("the manifests no longer load (see the errors above), so they changed since the plan");
-            return new SavedPlanApplyResult(refusals, manifests, null, options, saved, target);
-        }
-        var check = await SavedPlanVerifier.CheckAsync(saved, manifests, target.Api, cancellationToken);
-        return new SavedPlanApplyResult(check.Moved, manifests, check.Plan, options, saved, target);
+        var planned = await session.PlanAsync(saved.Manifests.Paths, cancellationToken);
+        if (planned.Rejected)
+            return (new SavedPlanCheck([], [], ["the manifests no longer load (see the errors above), so they changed since the plan"]), planned);
+        var moved = SavedPlanVerifier.Moved(saved, planned.Manifests, planned.Plan!, planned.Live!, session.Options);
+        return (new SavedPlanCheck([], [], moved), planned);
     }
 }

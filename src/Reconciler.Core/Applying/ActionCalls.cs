@@ -1,6 +1,7 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Retrying;
 
 namespace Reconciler.Core.Applying;
 
@@ -100,7 +101,7 @@ internal sealed class ActionCalls(
             throw new ApplyFailure(ApplyErrorCodes.SettleTimeout, string.Format(
                 System.Globalization.CultureInfo.InvariantCulture, timeoutMessage, Seconds(elapsed)));
         }
-        var delay = Backoff.Delay(attempt, options.PollBackoffBase, options.PollBackoffMax, options.Jitter());
+        var delay = Backoff.EqualJitter(attempt, options.PollBackoffBase, options.PollBackoffMax, options.Jitter());
         abort.ThrowIfCancellationRequested();
         Report(step, state, elapsed);
         await Task.Delay(delay < remaining ? delay : remaining, time, abort);

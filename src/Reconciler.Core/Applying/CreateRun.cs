@@ -2,6 +2,7 @@ using Reconciler.Core.Api;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Safety;
+using Reconciler.Core.Retrying;
 
 namespace Reconciler.Core.Applying;
 
@@ -63,7 +64,7 @@ internal sealed class CreateRun(
                 calls.Report(ApplyStep.ResolvingConflict,
                     detail: $"create's outcome is unknown ({Why(failure)}); looking for the mapping it may have made");
                 if (await FindOwnAsync() is { } found) return await ContinueFromOwnAsync(found.Live, found.Tags);
-                var delay = Backoff.Delay(attempt - 1, context.Options.LostCreateDelay,
+                var delay = Backoff.EqualJitter(attempt - 1, context.Options.LostCreateDelay,
                     Max(context.Options.LostCreateDelay, context.Options.PollBackoffMax), context.Options.Jitter());
                 await calls.DelayAsync(ApplyStep.RetryingCreate, delay,
                     $"not found; looking again in {ActionCalls.Seconds(delay)} (a listing can lag a create)");

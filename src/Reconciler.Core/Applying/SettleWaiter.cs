@@ -1,5 +1,6 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Model;
+using Reconciler.Core.Retrying;
 
 namespace Reconciler.Core.Applying;
 
@@ -76,7 +77,7 @@ internal sealed class SettleWaiter(ApplyContext context, TimeSpan wait, Cancella
                 return Counted(outcome with { Settle = SettleState.InProgress, State = state });
             }
             context.Progress?.Report(new ApplyEvent(outcome.Name, outcome.Kind, ApplyStep.Settling, watch.Uuid, state, elapsed));
-            var delay = Backoff.Delay(attempt, context.Options.PollBackoffBase, context.Options.PollBackoffMax, context.Options.Jitter());
+            var delay = Backoff.EqualJitter(attempt, context.Options.PollBackoffBase, context.Options.PollBackoffMax, context.Options.Jitter());
             try
             {
                 await Task.Delay(delay < remaining ? delay : remaining, context.Time, stopping);

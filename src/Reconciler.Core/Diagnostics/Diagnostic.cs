@@ -13,12 +13,31 @@ public sealed record Diagnostic(Severity Severity, SourceLocation Location, stri
     public static Diagnostic Warning(SourceLocation location, string field, string message) =>
         new(Severity.Warning, location, field, message);
 
-    /// <summary>file:line:col: error: field: message</summary>
+    /// <summary>file:line:col: error: field: message, on one line: control characters a value or key brought in (the
+    /// newline a | block ends with, a tab in a quoted key) are shown escaped, as \n and \t.</summary>
     public override string ToString()
     {
         var severity = Severity == Severity.Error ? "error" : "warning";
         return Field.Length == 0
-            ? $"{Location}: {severity}: {Message}"
-            : $"{Location}: {severity}: {Field}: {Message}";
+            ? $"{Location}: {severity}: {OneLine(Message)}"
+            : $"{Location}: {severity}: {OneLine(Field)}: {OneLine(Message)}";
+    }
+
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return line.ToString();
     }
 }

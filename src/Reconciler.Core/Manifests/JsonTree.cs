@@ -1,3 +1,5 @@
+using System.Globalization;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Reconciler.Core.Manifests;
@@ -48,7 +50,16 @@ internal static class JsonTree
         ScalarKind.Null => JValue.CreateNull(),
         ScalarKind.Boolean => new JValue(ScalarTyping.IsTrue(scalar)),
         ScalarKind.Integer => new JValue(integer),
+        ScalarKind.WholeNumber => new WholeNumber(scalar.Value),
         ScalarKind.Float => new JValue(number),
         _ => new JValue(scalar.Value),
     };
+
+    /// <summary>A whole number beyond 64 bits: validated as the double nearest to it (the schema's checks read a number),
+    /// written as its digits. A filter pattern written as YAML is sent as this JSON, and a double would send
+    /// 12345678901234567890 as 1.2345678901234567E+19, which matches no record holding the number.</summary>
+    private sealed class WholeNumber(string digits) : JValue(double.Parse(digits, CultureInfo.InvariantCulture))
+    {
+        public override void WriteTo(JsonWriter writer, params JsonConverter[] converters) => writer.WriteRawValue(digits.TrimStart('+'));
+    }
 }

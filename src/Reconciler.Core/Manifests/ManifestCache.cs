@@ -101,7 +101,7 @@ public sealed class ManifestCache(TimeProvider clock)
         _entries = kept;
         FilesParsed = parsed;
 
-        var set = ManifestLoader.Combine(ordered, loads, diagnostics);
+        var set = ManifestLoader.Combine(ordered, loads, diagnostics, paths.Count > 0 ? paths[0] : "");
         // Reused next time only if every file is then unchanged, so every file was free of diagnostics: what is left
         // (rules across documents, what reading said) depends on nothing else.
         _last = ([.. paths], [.. ordered.Select(f => f.Path)], set);

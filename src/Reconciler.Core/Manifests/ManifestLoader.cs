@@ -17,16 +17,17 @@ public static class ManifestLoader
     {
         var diagnostics = new DiagnosticBag();
         var files = ManifestFileReader.Read(paths, diagnostics);
-        return Load(files, clock, diagnostics);
+        return Load(files, clock, diagnostics, paths.Count > 0 ? paths[0] : "");
     }
 
     /// <summary>Pure: loads manifests already in memory (what tests and other front ends call).</summary>
-    public static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock) => Load(files, clock, new DiagnosticBag());
+    public static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock) =>
+        Load(files, clock, new DiagnosticBag(), files.Count > 0 ? files[0].Path : "");
 
-    private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics)
+    private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics, string origin)
     {
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        return Combine(ordered, [.. ordered.Select(file => LoadFile(file, clock))], diagnostics);
+        return Combine(ordered, [.. ordered.Select(file => LoadFile(file, clock))], diagnostics, origin);
     }
 
     /// <summary>One file on its own: everything about its documents that does not look at other files. Only what rules
@@ -37,7 +38,9 @@ public static class ManifestLoader
         var diagnostics = new DiagnosticBag();
         var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
-        foreach (var document in ManifestParser.Parse(file.Path, file.Content, diagnostics))
+        var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics);
+        var damaged = documents.Count == 0 && !diagnostics.HasErrors ? DamagedFile(file) : null;
+        foreach (var document in documents)
         {
             if (IsOtherTool(document))
             {
@@ -47,22 +50,27 @@ public static class ManifestLoader
             if (Read(document, validator, clock, diagnostics) is { } mapping)
                 mappings.Add((mapping, ValueAt(document, "metadata", "name"), ValueAt(document, "spec", "functionName")));
         }
-        return new FileLoad(mappings, diagnostics.Items, skipped);
+        return new FileLoad(mappings, diagnostics.Items, skipped, damaged);
     }
 
     /// <summary>The files' loads (in ordinal path order) together: rules across documents, the digest, every diagnostic
-    /// after those of reading (<paramref name="diagnostics"/>).</summary>
-    internal static ManifestSet Combine(IReadOnlyList<ManifestFile> files, IReadOnlyList<FileLoad> loads, DiagnosticBag diagnostics)
+    /// after those of reading (<paramref name="diagnostics"/>); <paramref name="origin"/> is where "no manifest" points.</summary>
+    internal static ManifestSet Combine(IReadOnlyList<ManifestFile> files, IReadOnlyList<FileLoad> loads, DiagnosticBag diagnostics, string origin)
     {
         var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
+        var damaged = new List<Diagnostic>();
         foreach (var load in loads)
         {
             diagnostics.AddRange(load.Diagnostics);
             mappings.AddRange(load.Mappings);
             skipped += load.Skipped;
+            if (load.Damaged is { } warning) damaged.Add(warning);
         }
         CrossDocumentRules.Check(mappings, diagnostics);
+        if (mappings.Count == 0 && !diagnostics.HasErrors)
+            damaged.Add(Diagnostic.Warning(new SourceLocation(origin, 1, 1), "",
+                "no manifest: the paths given declare no EventSourceMapping"));
 
         return new ManifestSet(
             diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
@@ -71,8 +79,15 @@ public static class ManifestLoader
             diagnostics.Sorted())
         {
             SkippedDocuments = skipped,
+            DamagedInputs = damaged,
         };
     }
+
+    /// <summary>A *.yaml file that yields no document: what it most likely is.</summary>
+    private static Diagnostic DamagedFile(ManifestFile file) => Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
+        file.Content.Length == 0
+            ? "the file is empty (0 bytes, or not a regular file such as a FIFO or device)"
+            : "the file holds no YAML document (only comments, blank lines or empty documents)");
 
     /// <summary>
     /// All of one document's problems in one pass: the schema, then the reader and the semantic rules on what the

@@ -7,6 +7,9 @@ internal enum ScalarKind
     Null,
     Boolean,
     Integer,
+    /// <summary>A whole number beyond 64 bits: a number to the schema (the double nearest to it), its digits as written
+    /// when sent as JSON.</summary>
+    WholeNumber,
     Float,
     String,
 }

@@ -11,7 +11,8 @@ namespace Reconciler.Core.Manifests;
 /// </summary>
 internal static partial class ScalarTyping
 {
-    /// <summary>The scalar's kind; <paramref name="integer"/> holds an Integer's value, <paramref name="number"/> a Float's.</summary>
+    /// <summary>The scalar's kind; <paramref name="integer"/> holds an Integer's value, <paramref name="number"/> a Float's
+    /// or a WholeNumber's (the double nearest to it).</summary>
     public static ScalarKind Classify(ScalarNode scalar, out long integer, out double number)
     {
         integer = 0;
@@ -33,7 +34,7 @@ internal static partial class ScalarTyping
         {
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer)) return ScalarKind.Integer;
             number = double.Parse(text, CultureInfo.InvariantCulture);
-            return ScalarKind.Float;
+            return ScalarKind.WholeNumber;
         }
         if (Float().IsMatch(text))
         {

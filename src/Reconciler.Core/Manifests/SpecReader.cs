@@ -132,7 +132,7 @@ internal static partial class SpecReader
 
         private DateTimeOffset? ReadTimestamp(ScalarNode scalar, ScalarKind kind, long integer, double number, NodePath path)
         {
-            if (kind is ScalarKind.Integer or ScalarKind.Float)
+            if (kind is ScalarKind.Integer or ScalarKind.Float or ScalarKind.WholeNumber)
             {
                 var seconds = kind == ScalarKind.Integer ? integer : number;
                 if (seconds is >= 0 and <= 253402300799) return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));

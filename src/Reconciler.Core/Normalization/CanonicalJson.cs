@@ -13,19 +13,38 @@ public static class CanonicalJson
 
     public static string ToText(JsonNode node) => node.ToJsonString(Compact);
 
-    /// <summary>The canonical text of a JSON document, or the text unchanged if it is not JSON (validation reports that).</summary>
+    /// <summary>The canonical text of a JSON document, or the text unchanged if it is not JSON (validation reports that)
+    /// or names a key twice in one object (which JsonObject cannot hold; AWS stores the pattern as written).</summary>
     public static string Canonicalize(string json)
     {
         JsonNode? node;
         try
         {
             node = JsonNode.Parse(json);
+            return node is null ? "null" : ToText(Sorted(node));
         }
         catch (JsonException)
         {
             return json;
         }
-        return node is null ? "null" : ToText(Sorted(node));
+        catch (ArgumentException) when (HasDuplicateKey(json))
+        {
+            return json;
+        }
+    }
+
+    private static bool HasDuplicateKey(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Duplicates(document.RootElement);
+
+        static bool Duplicates(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Any(g => g.Count() > 1)
+                || element.EnumerateObject().Any(p => Duplicates(p.Value)),
+            JsonValueKind.Array => element.EnumerateArray().Any(Duplicates),
+            _ => false,
+        };
     }
 
     public static JsonNode Sorted(JsonNode node) => node switch

@@ -27,11 +27,14 @@ public sealed record SavedManifests(
     [property: JsonPropertyName("paths")] IReadOnlyList<string> Paths,
     [property: JsonPropertyName("files")] IReadOnlyList<string> Files);
 
-/// <summary>Where the plan applies. Spec, EndpointUrl and Profile are how the CLI opened the target (reused by apply
-/// unless given again); Account, Region and Partition are what the target answered, and must match at apply.</summary>
+/// <summary>Where the plan was made. Kind, Location, Account and Region are what the target was (its kind, its state file
+/// or Lambda endpoint) and answered; apply opens the target its own invocation names and refuses unless they are equal,
+/// so the file never chooses where requests go. Spec, EndpointUrl and Profile record how the CLI was invoked.</summary>
 public sealed record SavedTarget
 {
     [JsonPropertyName("description")] public required string Description { get; init; }
+    [JsonPropertyName("kind")] public string? Kind { get; init; }
+    [JsonPropertyName("location")] public string? Location { get; init; }
     [JsonPropertyName("spec")] public required string Spec { get; init; }
     [JsonPropertyName("account")] public required string Account { get; init; }
     [JsonPropertyName("region")] public required string Region { get; init; }

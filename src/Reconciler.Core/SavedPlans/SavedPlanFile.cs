@@ -14,27 +14,39 @@ public static class SavedPlanFile
         NewLine = "\n",
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The file is untrusted: null where the format says a value is a one-line error, not a null that something
+        // trips over later (members left out are checked by SavedPlanVerifier.Invalid).
+        RespectNullableAnnotations = true,
     };
+
+    /// <summary>A value as the file would hold it, for comparing a saved request with one made now.</summary>
+    internal static string Canonical<T>(T? value) where T : class =>
+        value is null ? "null" : JsonSerializer.Serialize(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
     public static string Serialize(SavedPlanDocument document) =>
         JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(SavedPlanDocument))) + "\n";
 
-    /// <summary>True when the path is a file holding a JSON object whose kind is esmctl-saved-plan. Manifests are
-    /// YAML, so anything else (a directory, YAML, other JSON) is not a saved plan.</summary>
+    /// <summary>
+    /// True when the path is a file holding a JSON object whose kind is esmctl-saved-plan, or a *.json file that is not
+    /// a manifest written as JSON (it has no apiVersion): a truncated or mangled plan.json must be refused as a plan,
+    /// not read as a manifest that declares nothing. Manifests are YAML, so anything else is not a saved plan.
+    /// </summary>
     public static bool IsSavedPlan(string path)
     {
         if (!File.Exists(path)) return false;
+        var named = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        // Zero bytes (or a FIFO, which reports zero and would block an open): only the name can tell.
+        if (new FileInfo(path).Length == 0) return named;
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonNode.Parse(stream) is JsonObject root
-                && root["kind"] is JsonValue kind
-                && kind.TryGetValue<string>(out var text)
-                && text == SavedPlanDocument.DocumentKind;
+            var root = JsonNode.Parse(stream) as JsonObject;
+            if (root?["kind"] is JsonValue kind && kind.TryGetValue<string>(out var text) && text == SavedPlanDocument.DocumentKind) return true;
+            return named && root?["apiVersion"] is null;
         }
         catch (JsonException)
         {
-            return false;
+            return named;
         }
     }
 
@@ -44,6 +56,11 @@ public static class SavedPlanFile
         error = "";
         try
         {
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                error = "the saved plan is empty";
+                return null;
+            }
             var root = JsonNode.Parse(json) as JsonObject;
             var version = root?["formatVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (version != SavedPlanDocument.CurrentFormatVersion)
@@ -64,7 +81,7 @@ public static class SavedPlanFile
             }
             return document;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
         {
             error = $"the saved plan is not valid: {e.Message}";
             return null;

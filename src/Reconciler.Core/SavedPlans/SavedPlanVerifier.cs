@@ -1,97 +1,186 @@
-using Reconciler.Core.Api;
+using System.Text.Json;
+using Reconciler.Core.Live;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
 
 namespace Reconciler.Core.SavedPlans;
 
 /// <summary>
-/// Decides whether a saved plan still describes the world: the manifests must hash to the saved digest, every
-/// mapping the plan acts on must be as it was (UUID, LastModified, State, compared values and tags: one Get and one
-/// ListTags each), and no mapping may have appeared where the plan creates one (a List filtered by function and
-/// source). Only the affected mappings are read, not the account.
+/// Decides whether a saved plan may be applied. The file is untrusted input (in CI it is an artifact of a job that ran
+/// pull-request code), so it grants nothing: apply re-derives the plan from the manifests the file names and live state
+/// now, under the target, owner and prune of its own invocation, and executes that plan only if it equals the saved
+/// actions (action, name, UUID, requests) and every mapping they touch is as the plan saw it. Three checks, each pure:
+/// the file's shape (<see cref="Invalid"/>), the invocation (<see cref="Mismatched"/>) and the world (<see cref="Moved"/>).
 /// </summary>
 public static class SavedPlanVerifier
 {
-    public static async Task<SavedPlanCheck> CheckAsync(
-        SavedPlanDocument saved, ManifestSet manifests, ILambdaMappingApi api, CancellationToken cancellationToken)
+    private static readonly HashSet<string> ExistingMappingActions = new(StringComparer.Ordinal) { "update", "replace", "delete", "adopt", "noop" };
+
+    /// <summary>What makes the file something esmctl plan cannot have written (read before anything else).</summary>
+    public static IReadOnlyList<string> Invalid(SavedPlanDocument saved)
     {
+        ArgumentNullException.ThrowIfNull(saved);
+        var problems = new List<string>();
+        // Members a positional record leaves null when the file omits them.
+        if (saved.Manifests.Digest is null || saved.Manifests.Paths is null || saved.Manifests.Files is null
+            || saved.Manifests.Paths.Any(p => p is null) || saved.Manifests.Files.Any(f => f is null))
+            problems.Add("manifests must have digest, paths and files");
+        if (saved.Options.Owner is null) problems.Add("options must have owner");
+        if (saved.Actions is null)
+        {
+            problems.Add("actions is missing");
+            return problems;
+        }
+        for (var i = 0; i < saved.Actions.Count; i++)
+        {
+            var action = saved.Actions[i];
+            if (action is null)
+            {
+                problems.Add($"actions[{i}] is null");
+                continue;
+            }
+            var name = string.IsNullOrEmpty(action.Name) ? $"actions[{i}]" : action.Name;
+            if (string.IsNullOrEmpty(action.Name)) problems.Add($"actions[{i}] has no name");
+            if (action.Action == "create")
+            {
+                if (action.Uuid is not null || action.Fingerprint is not null)
+                    problems.Add($"{name}: a create names an existing mapping ({action.Uuid ?? action.Fingerprint?.Uuid})");
+                if (action.CreateRequest is null) problems.Add($"{name}: a create without its request");
+            }
+            else if (action.Action is { } word && ExistingMappingActions.Contains(word))
+            {
+                if (string.IsNullOrEmpty(action.Uuid)) problems.Add($"{name}: {word} of an existing mapping without its UUID");
+                else if (action.Fingerprint is null) problems.Add($"{name}: {word} of mapping {action.Uuid} without the fingerprint of that mapping");
+                else if (!string.Equals(action.Fingerprint.Uuid, action.Uuid, StringComparison.Ordinal))
+                    problems.Add($"{name}: {word} of mapping {action.Uuid} carries the fingerprint of mapping {action.Fingerprint.Uuid}");
+                if (word == "delete" && !saved.Options.Prune)
+                    problems.Add($"{name}: deletes mapping {action.Uuid}, but the plan was not made with --prune");
+            }
+            else
+            {
+                problems.Add($"{name}: unknown action '{action.Action}'");
+            }
+            if (action.Fingerprint is { } print && (print.Uuid is null || print.State is null || print.ConfigurationHash is null))
+                problems.Add($"{name}: a fingerprint must have uuid, state and configurationHash");
+            if (action.TagChange is { } tags && (tags.Set is null || tags.Remove is null || tags.Set.Values.Any(v => v is null) || tags.Remove.Any(k => k is null)))
+                problems.Add($"{name}: a tag change with null entries");
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// What the file says about where and as whom it applies that this invocation does not: the target (its kind, its
+    /// location — the local state file or the Lambda endpoint —, account and region), the owner and prune. Whatever grants
+    /// power comes from the invocation, never from the file.
+    /// </summary>
+    public static IReadOnlyList<string> Mismatched(SavedPlanDocument saved, SessionScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(scope);
+        var problems = new List<string>();
+        var target = scope.Target;
+        if (saved.Target.Kind is null || saved.Target.Location is null)
+        {
+            problems.Add("the saved plan does not say which target it was made for (an older esmctl wrote it); run esmctl plan --out again");
+        }
+        else if (!string.Equals(saved.Target.Kind, target.Kind, StringComparison.Ordinal)
+                 || !string.Equals(saved.Target.Location, target.Location, StringComparison.Ordinal))
+        {
+            problems.Add($"the plan was made for {saved.Target.Kind} ({saved.Target.Location}) but this apply acts on {target.Kind} ({target.Location}); " +
+                "apply it with the --target, --endpoint-url and environment it was planned with");
+        }
+        if (TargetGuard.Expected(saved.Target.Account, saved.Target.Region, target) is { } elsewhere)
+            problems.Add($"the plan was made for account {saved.Target.Account} in {saved.Target.Region} ({saved.Target.Description}): {elsewhere}");
+        if (!string.Equals(saved.Options.Owner, scope.Owner, StringComparison.Ordinal))
+        {
+            problems.Add($"the plan was made with --owner {saved.Options.Owner} but this apply runs as --owner {scope.Owner}");
+        }
+        if (saved.Options.Prune != scope.Prune)
+        {
+            problems.Add(saved.Options.Prune
+                ? "the plan was made with --prune but this apply runs without it; add --prune to apply a plan that prunes"
+                : "this apply runs with --prune but the plan was made without it; drop --prune");
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// What moved since the plan was saved, comparing it with the plan made now from the same manifests and live state
+    /// read now: the manifests' digest, each saved action against the fresh one (action, name, UUID and the requests),
+    /// and each mapping the plan touches against its fingerprint (LastModified, State, compared values and tags).
+    /// </summary>
+    public static IReadOnlyList<string> Moved(SavedPlanDocument saved, ManifestSet manifests, Plan fresh, LiveState live, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(manifests);
+        ArgumentNullException.ThrowIfNull(fresh);
+        ArgumentNullException.ThrowIfNull(live);
         var moved = new List<string>();
         if (!string.Equals(saved.Manifests.Digest, manifests.Digest, StringComparison.Ordinal))
             moved.Add(ManifestsMoved(saved.Manifests, manifests));
 
-        var desiredByName = manifests.Mappings.ToDictionary(m => m.Name, StringComparer.Ordinal);
-        var actions = new List<PlannedAction>();
+        var now = PlanOrder.Actions(fresh).Select(a => SavedPlanWriter.ToSaved(a, live, options)).ToList();
+        var matched = new HashSet<SavedAction>(ReferenceEqualityComparer.Instance);
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var action in saved.Actions)
         {
-            var kind = KindOf(action.Action);
-            LiveMapping? live = null;
-            if (action.Fingerprint is { } fingerprint)
+            var before = moved.Count;
+            if (action.Fingerprint is { } fingerprint) MappingMoved(action, fingerprint, live, moved);
+            var counterpart = now.FirstOrDefault(a => !matched.Contains(a)
+                && string.Equals(a.Name, action.Name, StringComparison.Ordinal) && string.Equals(a.Uuid, action.Uuid, StringComparison.Ordinal));
+            if (counterpart is null)
             {
-                live = await ReadAsync(action, fingerprint, api, moved, cancellationToken);
-            }
-            if (kind == PlanActionKind.Create && action.NaturalKey is { } key)
-            {
-                foreach (var taken in await TakenAsync(key, api, cancellationToken))
+                var taken = action.Action == "create"
+                    ? now.FirstOrDefault(a => string.Equals(a.Name, action.Name, StringComparison.Ordinal) && a.Uuid is not null)
+                    : null;
+                if (taken is not null)
                     moved.Add($"{action.Name}: a mapping with the same function and source appeared since the plan (UUID {taken.Uuid}); the create would conflict");
+                else if (moved.Count == before)
+                    moved.Add($"{action.Name}: the saved plan would {action.Action}{Of(action.Uuid)}, which the plan made now does not");
             }
-            actions.Add(new PlannedAction
+            else
             {
-                Name = action.Name,
-                Kind = kind,
-                Uuid = action.Uuid,
-                Desired = desiredByName.GetValueOrDefault(action.Name),
-                Live = live,
-                Changes = [.. action.Changes.Select(c => new FieldChange(c.Field, c.Before?.DeepClone(), c.After?.DeepClone(), c.ForcesReplacement))],
-                Warnings = [.. action.Warnings],
-                CreateRequest = SavedRequest.Read(action.CreateRequest),
-                UpdateRequest = SavedRequest.Read(action.UpdateRequest),
-                TagChange = action.TagChange is { } t ? new TagChange(t.Set.ToDictionary(StringComparer.Ordinal), [.. t.Remove]) : null,
-            });
+                matched.Add(counterpart);
+                if (!string.Equals(counterpart.Action, action.Action, StringComparison.Ordinal))
+                    moved.Add($"{action.Name}: the saved plan would {action.Action}{Of(action.Uuid)}, the plan made now would {counterpart.Action} it");
+                else if (Differs(action.CreateRequest, counterpart.CreateRequest) || Differs(action.UpdateRequest, counterpart.UpdateRequest) || Differs(action.TagChange, counterpart.TagChange))
+                    moved.Add($"{action.Name}: the saved requests differ from the plan made now");
+            }
+            if (moved.Count > before) named.Add(action.Name);
         }
-        return moved.Count > 0 ? new SavedPlanCheck(moved, null) : new SavedPlanCheck([], new Plan(actions, [], []));
+        foreach (var extra in now.Where(a => !matched.Contains(a) && a.Action != "noop" && !named.Contains(a.Name)))
+            moved.Add($"{extra.Name}: the plan made now would {extra.Action}{Of(extra.Uuid)}, which the saved plan does not");
+        return moved;
     }
 
-    private static async Task<LiveMapping?> ReadAsync(
-        SavedAction action, SavedFingerprint fingerprint, ILambdaMappingApi api, List<string> moved, CancellationToken ct)
+    private static void MappingMoved(SavedAction action, SavedFingerprint fingerprint, LiveState live, List<string> moved)
     {
-        LiveMapping live;
-        try
-        {
-            live = await api.GetAsync(fingerprint.Uuid, ct);
-        }
-        catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+        var mapping = live.Mappings.FirstOrDefault(m => string.Equals(m.Uuid, fingerprint.Uuid, StringComparison.Ordinal));
+        if (mapping is null)
         {
             moved.Add($"{action.Name}: mapping {fingerprint.Uuid} was deleted since the plan");
-            return null;
+            return;
         }
-        if (live.State == MappingStates.Deleting)
+        if (mapping.State == MappingStates.Deleting)
         {
             moved.Add($"{action.Name}: mapping {fingerprint.Uuid} is being deleted since the plan");
-            return live;
+            return;
         }
-        var tags = await api.ListTagsAsync(live.EventSourceMappingArn, ct);
-        var differences = MappingFingerprint.Differences(fingerprint, MappingFingerprint.Of(live, tags));
+        var differences = MappingFingerprint.Differences(fingerprint, MappingFingerprint.Of(mapping, live.TagsOf(mapping.Uuid)));
         if (differences.Count > 0)
             moved.Add($"{action.Name}: mapping {fingerprint.Uuid} changed since the plan ({string.Join("; ", differences)})");
-        return live;
     }
 
-    private static async Task<IReadOnlyList<LiveMapping>> TakenAsync(SavedNaturalKey key, ILambdaMappingApi api, CancellationToken ct)
-    {
-        var wanted = new NaturalKey(key.FunctionArn, key.Source, key.Topic, key.Queue);
-        var found = new List<LiveMapping>();
-        string? marker = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        do
-        {
-            var page = await api.ListAsync(new ListMappingsQuery(marker, null, key.FunctionArn, key.EventSourceArn), ct);
-            found.AddRange(page.Mappings.Where(m => m.State != MappingStates.Deleting && NaturalKey.OfLive(m) == wanted));
-            marker = page.NextMarker;
-        }
-        while (!string.IsNullOrEmpty(marker) && seen.Add(marker));
-        return found;
-    }
+    private static string Of(string? uuid) => uuid is null ? "" : $" mapping {uuid}";
+
+    private static bool Differs(System.Text.Json.Nodes.JsonObject? saved, System.Text.Json.Nodes.JsonObject? now) =>
+        !System.Text.Json.Nodes.JsonNode.DeepEquals(saved, now);
+
+    private static bool Differs(SavedTagChange? saved, SavedTagChange? now) =>
+        !string.Equals(SavedPlanFile.Canonical(saved), SavedPlanFile.Canonical(now), StringComparison.Ordinal);
 
     private static string ManifestsMoved(SavedManifests saved, ManifestSet now)
     {
@@ -104,15 +193,4 @@ public static class SavedPlanVerifier
     }
 
     private static string Short(string digest) => digest.Length > 12 ? digest[..12] : digest;
-
-    private static PlanActionKind KindOf(string word) => word switch
-    {
-        "create" => PlanActionKind.Create,
-        "update" => PlanActionKind.Update,
-        "replace" => PlanActionKind.Replace,
-        "delete" => PlanActionKind.Delete,
-        "adopt" => PlanActionKind.Adopt,
-        "noop" => PlanActionKind.Noop,
-        _ => throw new InvalidDataException($"unknown action '{word}' in the saved plan"),
-    };
 }

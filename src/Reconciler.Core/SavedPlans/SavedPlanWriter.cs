@@ -23,7 +23,8 @@ public static class SavedPlanWriter
         };
     }
 
-    private static SavedAction ToSaved(PlannedAction action, LiveState live, PlanOptions options)
+    /// <summary>One action as the file holds it; also how a plan made now is compared with a saved one.</summary>
+    public static SavedAction ToSaved(PlannedAction action, LiveState live, PlanOptions options)
     {
         var mapping = action.Live;
         return new SavedAction
@@ -36,9 +37,8 @@ public static class SavedPlanWriter
             TagChange = action.TagChange is { } t
                 ? new SavedTagChange(new SortedDictionary<string, string>(t.Set.ToDictionary(), StringComparer.Ordinal), [.. t.Remove])
                 : null,
-            Fingerprint = mapping is not null && action.Kind != PlanActionKind.Noop
-                ? MappingFingerprint.Of(mapping, live.TagsOf(mapping.Uuid))
-                : null,
+            // Every action on an existing mapping carries one (no-ops included), with that mapping's UUID.
+            Fingerprint = mapping is not null ? MappingFingerprint.Of(mapping, live.TagsOf(mapping.Uuid)) : null,
             NaturalKey = action.Kind == PlanActionKind.Create && action.CreateRequest is { } create
                 ? KeyOf(action, create, options)
                 : null,

@@ -25,15 +25,17 @@ internal sealed class CompiledSchema
 
     /// <summary>The compiled schema, or null when it uses a keyword this checker does not know: then every document
     /// is validated by NJsonSchema alone.</summary>
-    public static CompiledSchema? TryCompile(string schemaJson)
+    /// <param name="pattern">How the validator it stands in for reads each pattern (<see cref="ManifestSchema.WholeValuePattern"/>
+    /// for the shipped schema): the checker must run exactly the regex NJsonSchema runs.</param>
+    public static CompiledSchema? TryCompile(string schemaJson, Func<string, string>? pattern = null)
     {
         using var document = JsonDocument.Parse(schemaJson);
-        return Compile(document.RootElement) is { } root ? new CompiledSchema(root) : null;
+        return Compile(document.RootElement, pattern ?? (p => p)) is { } root ? new CompiledSchema(root) : null;
     }
 
     public bool Conforms(ManifestNode document) => _root.Accepts(document);
 
-    private static Rule? Compile(JsonElement schema)
+    private static Rule? Compile(JsonElement schema, Func<string, string> pattern)
     {
         if (schema.ValueKind != JsonValueKind.Object) return null;
         var rule = new Rule();
@@ -53,18 +55,18 @@ internal sealed class CompiledSchema
                     rule.Properties = new Dictionary<string, Rule>(StringComparer.Ordinal);
                     foreach (var property in value.EnumerateObject())
                     {
-                        if (Compile(property.Value) is not { } member) return null;
+                        if (Compile(property.Value, pattern) is not { } member) return null;
                         rule.Properties[property.Name] = member;
                     }
                     break;
                 case "additionalProperties":
                     if (value.ValueKind == JsonValueKind.False) rule.NoAdditional = true;
                     else if (value.ValueKind == JsonValueKind.True) break;
-                    else if (Compile(value) is { } additional) rule.Additional = additional;
+                    else if (Compile(value, pattern) is { } additional) rule.Additional = additional;
                     else return null;
                     break;
                 case "propertyNames":
-                    if (Compile(value) is not { } names) return null;
+                    if (Compile(value, pattern) is not { } names) return null;
                     rule.PropertyNames = names;
                     break;
                 case "required":
@@ -72,7 +74,7 @@ internal sealed class CompiledSchema
                     rule.Required = [.. value.EnumerateArray().Select(r => r.GetString()!)];
                     break;
                 case "items":
-                    if (Compile(value) is not { } items) return null;
+                    if (Compile(value, pattern) is not { } items) return null;
                     rule.Items = items;
                     break;
                 case "enum":
@@ -83,7 +85,7 @@ internal sealed class CompiledSchema
                     break;
                 case "pattern":
                     // As NJsonSchema runs it: Regex.IsMatch(value, pattern) with the default options.
-                    rule.PatternText = value.GetString()!;
+                    rule.PatternText = pattern(value.GetString()!);
                     break;
                 case "minLength": rule.MinLength = value.GetInt32(); break;
                 case "maxLength": rule.MaxLength = value.GetInt32(); break;
@@ -220,7 +222,7 @@ internal sealed class CompiledSchema
                     return (Types == Types.None || (Types & Types.String) != 0) && AcceptsText(scalar.Value);
                 case ScalarKind.Integer:
                     return (Types == Types.None || (Types & (Types.Integer | Types.Number)) != 0) && Enum is null && InRange((decimal)integer);
-                case ScalarKind.Float:
+                case ScalarKind.Float or ScalarKind.WholeNumber:
                     return (Types == Types.None || (Types & Types.Number) != 0) && Enum is null && InRange(number);
                 case ScalarKind.Boolean:
                     return (Types == Types.None || (Types & Types.Boolean) != 0) && Enum is null;

@@ -19,6 +19,8 @@ internal static class FilterRules
             c.Error("filterCriteria.filters", $"{filters.Count} filters: a mapping takes at most {MaxFilters} (AWS's default quota; a raised quota cannot be checked offline)");
         for (var i = 0; i < filters.Count; i++)
         {
+            // Its schema error is reported; the other filters are still checked.
+            if (c.ElementRejected($"filterCriteria.filters[{i}]")) continue;
             var field = $"filterCriteria.filters[{i}].pattern";
             if (filters[i].Pattern is not { } pattern)
             {
@@ -29,6 +31,8 @@ internal static class FilterRules
                 c.Error(field, $"the pattern is {pattern.Length} characters as sent to AWS (compact JSON); at most {MaxPatternLength} are allowed");
             foreach (var (message, place) in FilterPatternGrammar.Check(pattern))
                 c.Error(field, $"{message} ({AwsRefusal})", place);
+            foreach (var (message, place) in FilterPatternGrammar.RepeatedKeys(pattern))
+                c.Warning(field, message, place);
         }
     }
 }

@@ -34,6 +34,7 @@ internal static class RequestRules
         new("Kafka metrics for Kafka", ["metricsConfig"], NeedsKind: true, SettingRules.CheckMetrics),
         new("provisionedPollerConfig per source", ["provisionedPollerConfig"], NeedsKind: true, SettingRules.CheckPollers),
         new("FIFO batch at most 10", ["batchSize"], NeedsKind: true, BatchRules.CheckFifo),
+        new("no batching window for FIFO queues", ["maximumBatchingWindowInSeconds"], NeedsKind: true, BatchRules.CheckFifoWindow),
         new("SQS batch over 10 needs a batching window", ["batchSize", "maximumBatchingWindowInSeconds"], NeedsKind: true, BatchRules.CheckSqsWindow),
         new("every ARN in one region", RegionRules.Fields, NeedsKind: false, RegionRules.Check),
         new("filter criteria and pattern grammar", ["filterCriteria"], NeedsKind: false, FilterRules.Check),

@@ -19,6 +19,10 @@ internal sealed class RuleContext(MappingConfiguration request, TimeProvider clo
     /// request must be there. Without it, the source's region is the reference.</summary>
     public string? Region { get; init; }
 
+    /// <summary>Whether an element of a collection was rejected before the rules ran (<c>filterCriteria.filters[1]</c>,
+    /// <c>tags.team</c>; see <see cref="RejectedFields"/>): a rule skips that element and checks the others.</summary>
+    public Func<string, bool> ElementRejected { get; init; } = _ => false;
+
     public IReadOnlyList<RuleFinding> Findings => _findings;
 
     public void Error(string field, string message, ValuePlace? within = null) =>
@@ -27,7 +31,8 @@ internal sealed class RuleContext(MappingConfiguration request, TimeProvider clo
     /// <summary>An error about the field's presence, shown at its name.</summary>
     public void ErrorAtKey(string field, string message) => _findings.Add(new RuleFinding(Severity.Error, field, message, AtKey: true));
 
-    public void Warning(string field, string message) => _findings.Add(new RuleFinding(Severity.Warning, field, message));
+    public void Warning(string field, string message, ValuePlace? within = null) =>
+        _findings.Add(new RuleFinding(Severity.Warning, field, message, Within: within));
 
     /// <summary>A field that may not be used with this source: point at its name.</summary>
     public void NotFor(string field, string appliesTo) =>

@@ -12,17 +12,20 @@ namespace Reconciler.Core.Validation;
 /// diagnostic at the YAML node it concerns, worded for a person: what was expected, what was written, and for an
 /// unknown field the name that was probably meant.
 /// </summary>
-internal sealed class SchemaErrors(JsonSchema schema)
+internal sealed class SchemaErrors(Func<JsonSchema> schema)
 {
-    // No format validators: the schema has no "format", and JsonSchema.Validate ran with none.
-    private readonly JsonSchemaValidator _validator = new();
+    // One per thread, as the schema is (ManifestSchema.Load): NJsonSchema does not promise that one instance validates
+    // on two threads at once. No format validators: the schema has no "format", and JsonSchema.Validate ran with none.
+    // A validator per document built its settings' default format validators each time, compiled regexes among them.
+    private readonly ThreadLocal<JsonSchemaValidator> _validator = new(() => new JsonSchemaValidator());
 
-    public static SchemaErrors ForShippedSchema() => new(ManifestSchema.Load());
+    /// <summary>The shipped schema as NJsonSchema enforces it (<see cref="ManifestSchema.Load"/>).</summary>
+    public static SchemaErrors ForShippedSchema() => new(ManifestSchema.Load);
 
     public void Report(ManifestDocument document, DiagnosticBag diagnostics, RejectedFields rejected)
     {
         var errors = new List<ValidationError>();
-        Flatten(_validator.Validate(document.Json, schema), errors);
+        Flatten(_validator.Value!.Validate(document.Json, schema()), errors);
         foreach (var error in errors
                      .GroupBy(e => (e.Kind, e.Path))
                      .Select(g => g.First()))
@@ -69,7 +72,49 @@ internal sealed class SchemaErrors(JsonSchema schema)
         or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
         or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected;
 
-    private static string FieldOf(string? path) => (path ?? "").TrimStart('#', '/');
+    /// <summary>The field path as manifests name it (spec.tags.app.kubernetes.io/name). NJsonSchema gives Newtonsoft's
+    /// path, which writes a key that is not a plain name (dots, spaces, slashes, quotes) as ['...'] with JavaScript
+    /// escapes; the locator joins keys with dots whatever they hold, so the two must agree.</summary>
+    internal static string FieldOf(string? path)
+    {
+        var text = (path ?? "").TrimStart('#', '/');
+        if (!text.Contains("['", StringComparison.Ordinal)) return text;
+        var field = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '[' || i + 1 >= text.Length || text[i + 1] != '\'')
+            {
+                field.Append(text[i]);
+                continue;
+            }
+            if (field.Length > 0) field.Append('.');
+            var j = i + 2;
+            for (; j < text.Length && text[j] != '\''; j++)
+            {
+                if (text[j] != '\\' || j + 1 >= text.Length)
+                {
+                    field.Append(text[j]);
+                    continue;
+                }
+                j++;
+                switch (text[j])
+                {
+                    case 'n': field.Append('\n'); break;
+                    case 't': field.Append('\t'); break;
+                    case 'r': field.Append('\r'); break;
+                    case 'b': field.Append('\b'); break;
+                    case 'f': field.Append('\f'); break;
+                    case 'u' when j + 4 < text.Length && int.TryParse(text.AsSpan(j + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code):
+                        field.Append((char)code);
+                        j += 4;
+                        break;
+                    default: field.Append(text[j]); break;
+                }
+            }
+            i = j + 1; // the closing ' and then ]
+        }
+        return field.ToString();
+    }
 
     private static string Describe(ValidationError error, string field, JToken? written)
     {
@@ -91,7 +136,7 @@ internal sealed class SchemaErrors(JsonSchema schema)
             ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig => $"{Written(written)} is above the maximum {Format(s?.Maximum)}{Range(s)}",
             ValidationErrorKind.StringTooShort => $"must be at least {s?.MinLength} characters long",
             ValidationErrorKind.StringTooLong => $"must be at most {s?.MaxLength} characters long (it is {((string?)written)?.Length})",
-            ValidationErrorKind.PatternMismatch => PatternHints.TryGetValue(System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "[]"), out var hint)
+            ValidationErrorKind.PatternMismatch => HintFor(field) is { } hint
                 ? $"{Written(written)} is not {hint}"
                 : $"{Written(written)} does not match the pattern {s?.Pattern}",
             ValidationErrorKind.NotInEnumeration => $"{Written(written)} is not one of: {string.Join(", ", s?.Enumeration.Select(v => v?.ToString()) ?? [])}",
@@ -104,7 +149,18 @@ internal sealed class SchemaErrors(JsonSchema schema)
         };
     }
 
-    /// <summary>What the model's patterns mean, for the fields people most often get wrong.</summary>
+    /// <summary>What a pattern of the schema means, in words, for the field (spec.topics[0] and spec.tags.team
+    /// included); a test checks that every pattern in the schema has one.</summary>
+    internal static string? HintFor(string field)
+    {
+        var general = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "[]");
+        if (general.StartsWith("spec.tags.", StringComparison.Ordinal)) general = "spec.tags.*";
+        return PatternHints.GetValueOrDefault(general);
+    }
+
+    private const string UriCharacters = "letters, digits and - / * : _ + = . @";
+
+    /// <summary>What the model's patterns mean, field by field.</summary>
     private static readonly Dictionary<string, string> PatternHints = new(StringComparer.Ordinal)
     {
         ["metadata.name"] = "a valid name: lowercase letters, digits and '-', starting and ending with a letter or digit",
@@ -112,7 +168,22 @@ internal sealed class SchemaErrors(JsonSchema schema)
         ["metadata.account"] = "an AWS account id: twelve digits",
         ["spec.functionName"] = "a function name (my-function), partial ARN (123456789012:function:my-function) or function ARN, with an optional :version or :alias",
         ["spec.eventSourceArn"] = "an ARN (arn:aws:service:region:account:resource)",
+        ["spec.kmsKeyArn"] = "a KMS key ARN (arn:aws:kms:us-east-1:123456789012:key/...)",
+        ["spec.destinationConfig.onFailure.destination"] = "a destination: the ARN of an SQS queue, SNS topic or S3 bucket, or kafka://topic-name",
+        ["spec.destinationConfig.onSuccess.destination"] = "a destination: the ARN of an SQS queue, SNS topic or S3 bucket, or kafka://topic-name",
+        ["spec.tags.*"] = "a valid tag value: letters, digits, spaces and _ . : / = + - @",
         ["spec.topics[]"] = "a Kafka topic name: letters, digits, '-', '_' and '.', at least 2 characters, not starting with '.'",
+        ["spec.sourceAccessConfigurations[].uri"] = $"a valid uri (a secret ARN, subnet:subnet-id, security_group:sg-id or a virtual host): spaces, {UriCharacters}",
+        ["spec.selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS[]"] = "a broker as host:port, without a scheme (b-1.kafka.example.com:9092)",
+        ["spec.amazonManagedKafkaEventSourceConfig.consumerGroupId"] = $"a consumer group ID: spaces, {UriCharacters}",
+        ["spec.selfManagedKafkaEventSourceConfig.consumerGroupId"] = $"a consumer group ID: spaces, {UriCharacters}",
+        ["spec.amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryURI"] = $"a schema registry URI or ARN: {UriCharacters} (no spaces, ? or #)",
+        ["spec.selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryURI"] = $"a schema registry URI or ARN: {UriCharacters} (no spaces, ? or #)",
+        ["spec.amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uri"] = "an ARN (the secret the schema registry is reached with)",
+        ["spec.selfManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uri"] = "an ARN (the secret the schema registry is reached with)",
+        ["spec.documentDBEventSourceConfig.databaseName"] = "a database name: no spaces, /, ., $ or \"",
+        ["spec.documentDBEventSourceConfig.collectionName"] = "a collection name: starting with a letter, digit or _, not with system., and without $",
+        ["spec.provisionedPollerConfig.pollerGroupName"] = "a poller group name: letters, digits, - and _",
     };
 
     private static string Unknown(string name, JsonSchema? parent)

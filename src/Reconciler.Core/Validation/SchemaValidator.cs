@@ -29,14 +29,20 @@ internal sealed class SchemaValidator
     }
 
     /// <summary>A validator for another schema (tests of a model with members the shipped one lacks).</summary>
-    public SchemaValidator(JsonSchema schema) : this(CompiledSchema.TryCompile(schema.ToJson()), () => new SchemaErrors(schema)) { }
+    public SchemaValidator(JsonSchema schema) : this(CompiledSchema.TryCompile(schema.ToJson()), () => new SchemaErrors(() => schema)) { }
 
     /// <summary>The manifest schema shipped in this assembly, compiled once per process; NJsonSchema reads it the first
     /// time a document has an error.</summary>
     public static SchemaValidator Manifest => Shipped.Value;
 
     private static readonly Lazy<SchemaValidator> Shipped = new(() =>
-        new SchemaValidator(CompiledSchema.TryCompile(ManifestSchema.Text()), SchemaErrors.ForShippedSchema));
+        new SchemaValidator(CompiledSchema.TryCompile(ManifestSchema.Text(), ManifestSchema.WholeValuePattern), SchemaErrors.ForShippedSchema));
+
+    /// <summary>The field path as manifests name it, from NJsonSchema's (<see cref="SchemaErrors.FieldOf"/>).</summary>
+    internal static string FieldOf(string? path) => SchemaErrors.FieldOf(path);
+
+    /// <summary>What a pattern of the schema means, in words, for the field (<see cref="SchemaErrors.HintFor"/>).</summary>
+    internal static string? HintFor(string field) => SchemaErrors.HintFor(field);
 
     /// <summary>Documents NJsonSchema has validated through this validator (a count for tests: a conforming document adds none).</summary>
     public int FullValidations => Volatile.Read(ref _fullValidations);

@@ -19,7 +19,11 @@ internal static class SemanticRules
         // The owner is not known while loading; the default stands in for it (its value only matters for length,
         // which the request check at apply time sees with the real owner).
         var request = mapping.Spec with { Tags = Ownership.DesiredTags(mapping.Name ?? "", mapping.Spec.Tags, ManagedTags.DefaultOwner) };
-        var context = new RuleContext(request, clock) { Region = rejected.Contains("metadata.region") ? null : mapping.Region };
+        var context = new RuleContext(request, clock)
+        {
+            Region = rejected.Contains("metadata.region") ? null : mapping.Region,
+            ElementRejected = rejected.ContainsElement,
+        };
         RequestRules.Run(context, rejected.Contains);
         ManifestRules.Check(context, mapping, rejected);
         foreach (var finding in context.Findings) diagnostics.Add(Place(finding, locator));
@@ -30,23 +34,18 @@ internal static class SemanticRules
         var field = finding.Field.Length == 0 ? "spec" : "spec." + finding.Field;
         var message = finding.Message;
         SourceLocation location;
-        if (finding.Within is { HasPosition: true } position)
+        if (finding.Within is { Path.Length: > 0 } inside && locator.Contains(field + inside.Path))
         {
-            location = locator.InValue(field, position.Line, position.Column);
+            // A pattern written as YAML: the key inside it that is wrong.
+            field += inside.Path;
+            location = locator.Key(field);
         }
-        else if (finding.Within is { Path.Length: > 0 } inside)
+        else if (finding.Within is { } within && (within.HasPosition || within.Path.Length > 0))
         {
-            if (locator.Contains(field + inside.Path))
-            {
-                // A pattern written as YAML: the key inside it that is wrong.
-                field += inside.Path;
-                location = locator.Key(field);
-            }
-            else
-            {
-                location = locator.Value(field);
-                message = finding.MessageWithPath;
-            }
+            // A pattern written as a string: the position inside it (a syntax error, or the key a grammar problem
+            // concerns), and for a key its path in the message, since the field is the whole pattern.
+            location = within.HasPosition ? locator.InValue(field, within.Line, within.Column) : locator.Value(field);
+            message = finding.MessageWithPath;
         }
         else
         {

@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Text;
 using Reconciler.Core.Model;
 
 namespace Reconciler.Core.Validation;
@@ -8,7 +9,7 @@ namespace Reconciler.Core.Validation;
 /// (<see cref="ManagedTags.ManagedBy"/>, <see cref="ManagedTags.Name"/>); keys of 1..128 and values of 0..256
 /// letters, digits, spaces and <c>_ . : / = + - @</c>; no key starting with <c>aws:</c>, which AWS reserves.
 /// </summary>
-internal static partial class TagRules
+internal static class TagRules
 {
     public const int MaxTags = 50;
 
@@ -27,14 +28,26 @@ internal static partial class TagRules
             var field = "tags." + key;
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                 c.ErrorAtKey(field, "tag keys starting with aws: are reserved by AWS");
-            else if (key.Length is 0 or > 128 || !Allowed().IsMatch(key))
+            else if (key.Length is 0 or > 128 || !Allowed(key))
                 c.ErrorAtKey(field, "a tag key is 1..128 letters, digits, spaces and _ . : / = + - @");
-            if ((value ?? "").Length > 256 || !Allowed().IsMatch(value ?? ""))
+            // A value the schema rejected is reported already; its key is still checked here.
+            if (!c.ElementRejected(field) && ((value ?? "").Length > 256 || !Allowed(value ?? "")))
                 c.Error(field, "a tag value is 0..256 letters, digits, spaces and _ . : / = + - @");
         }
     }
 
-    /// <summary>The model's TagKey and TagValue pattern.</summary>
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
-    private static partial Regex Allowed();
+    /// <summary>The model's TagKey and TagValue pattern, <c>[\p{L}\p{Z}\p{N}_.:/=+\-@]*</c>, as AWS's Java regex reads it:
+    /// by code point over the whole value, so a letter beyond the BMP (U+20000, two UTF-16 units) is a letter, which
+    /// .NET's regex, reading UTF-16 units, would refuse; and a final newline is not allowed.</summary>
+    internal static bool Allowed(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune) || Rune.IsNumber(rune)) continue;
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator) continue;
+            if (rune.IsAscii && "_.:/=+-@".Contains((char)rune.Value, StringComparison.Ordinal)) continue;
+            return false;
+        }
+        return true;
+    }
 }

@@ -17,8 +17,7 @@ public sealed class AdoptionTests : IDisposable
         var handMade = await emulator.ControlPlane.CreateAsync(ExampleMappings.HandMadeOrders(batchSize: 10), CancellationToken.None);
         var env = EmulatorHarness.AwsEnvironment();
 
-        var apply = EsmctlProcess.Run(_workspace.Root, env, null,
-            ["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
 
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Equal(0, emulator.Requests("CreateEventSourceMapping"));
@@ -30,8 +29,7 @@ public sealed class AdoptionTests : IDisposable
             (tags[ManagedTags.ManagedBy], tags[ManagedTags.Name], tags["team"]));
         Assert.Equal(50, live.Configuration.BatchSize);
 
-        var plan = EsmctlProcess.Run(_workspace.Root, env, null,
-            ["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), "--detailed-exitcode", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(env).RunAsync(["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), "--detailed-exitcode", .. emulator.TargetArguments]);
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
     }
 }

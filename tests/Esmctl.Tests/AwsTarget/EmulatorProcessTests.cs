@@ -3,7 +3,7 @@ using Esmctl.Tests.Support;
 
 namespace Esmctl.Tests.AwsTarget;
 
-/// <summary>`esmctl emulator` as its own process on a free port, with esmctl (another process) talking to it.</summary>
+/// <summary>`esmctl emulator` as its own process on a free port, with esmctl (in process) talking to it, stopped by SIGTERM.</summary>
 public sealed class EmulatorProcessTests : IDisposable
 {
     private readonly TempWorkspace _workspace = new();
@@ -11,6 +11,7 @@ public sealed class EmulatorProcessTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
+    [ProcessTest(ProcessReason.Signals)]
     public async Task The_emulator_process_serves_an_apply_logs_it_and_stops_cleanly_on_SIGTERM()
     {
         using var server = await EsmctlServer.StartAsync("--listen", "127.0.0.1:0");
@@ -19,8 +20,8 @@ public sealed class EmulatorProcessTests : IDisposable
         var target = new[] { "--target", "aws", "--endpoint-url", server.Url.ToString().TrimEnd('/') };
         var env = EmulatorHarness.AwsEnvironment();
 
-        var apply = EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", .. target]);
-        var plan = EsmctlProcess.Run(_workspace.Root, env, null, ["plan", "manifests", "--detailed-exitcode", .. target]);
+        var apply = await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifests, "--auto-approve", .. target]);
+        var plan = await InProcessEsmctl.With(env).RunAsync(["plan", _workspace.Manifests, "--detailed-exitcode", .. target]);
 
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);

@@ -25,7 +25,7 @@ public sealed class EndpointAndCredentialTests : IDisposable
             ["AWS_ENDPOINT_URL_STS"] = emulator.Url.ToString(),
         };
 
-        var apply = EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", "--target", "aws"]);
+        var apply = await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifests, "--auto-approve", "--target", "aws"]);
 
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Equal(1, emulator.Requests("GetCallerIdentity"));
@@ -35,7 +35,9 @@ public sealed class EndpointAndCredentialTests : IDisposable
         Assert.DoesNotContain(TokenCanary, apply.Stdout + apply.Stderr);
     }
 
+    /// <summary>A process test: the AWS SDK's credential chain reads the process's environment and files.</summary>
     [Fact]
+    [ProcessTest(ProcessReason.Credentials)]
     public async Task With_an_endpoint_override_and_no_credentials_it_fails_fast_and_says_what_to_set()
     {
         await using var emulator = await EmulatorHarness.StartAsync();

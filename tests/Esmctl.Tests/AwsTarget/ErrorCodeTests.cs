@@ -88,8 +88,9 @@ public sealed class ErrorCodeTests : IDisposable
         scripted!.Fail(ApiOperation.Update, () => Error(LambdaErrorCodes.ResourceInUse, 400,
             $"Cannot update the event source mapping {owned.Uuid} because it is in use."));
 
-        var apply = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
+        // The applier's polls wait on its clock: one that moves as soon as it is waited on.
+        var esmctl = InProcessEsmctl.Default with { Time = new ManualTimeProvider { AutoAdvance = true } };
+        var apply = await esmctl.RunAsync(["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
 
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         var updates = emulator.Server.RequestLog.Snapshot().Where(r => r.Operation == "UpdateEventSourceMapping").ToList();
@@ -113,8 +114,7 @@ public sealed class ErrorCodeTests : IDisposable
             before = await SnapshotAsync(emulator, handMade);
         });
 
-        var apply = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(EmulatorHarness.AwsEnvironment()).RunAsync(["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
 
         Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
         Assert.Contains("CONFLICT", apply.Stdout);
@@ -126,8 +126,7 @@ public sealed class ErrorCodeTests : IDisposable
         Assert.Equal(before, await SnapshotAsync(emulator, handMade!));
 
         // A new plan shows how to take it over: adopt.
-        var plan = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.Default.RunAsync(["plan", _workspace.Manifest(ExampleMappings.OrdersManifest), .. emulator.TargetArguments]);
         Assert.Contains("to adopt", plan.Stdout);
     }
 
@@ -147,8 +146,7 @@ public sealed class ErrorCodeTests : IDisposable
         const string message = "1 validation error detected: Value '50' at 'batchSize' failed to satisfy constraint";
         scripted!.Fail(ApiOperation.Create, () => Error(LambdaErrorCodes.InvalidParameterValue, 400, message));
 
-        var apply = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(Canary), null,
-            ["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(EmulatorHarness.AwsEnvironment(Canary)).RunAsync(["apply", _workspace.Manifest(ExampleMappings.OrdersManifest), "--auto-approve", .. emulator.TargetArguments]);
 
         Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
         var output = apply.Stdout + apply.Stderr;
@@ -168,8 +166,7 @@ public sealed class ErrorCodeTests : IDisposable
         const string message = "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: lambda:ListEventSourceMappings";
         scripted!.Fail(ApiOperation.List, () => Error(LambdaErrorCodes.AccessDenied, 403, message));
 
-        var plan = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(Canary), null,
-            ["plan", "manifests", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(EmulatorHarness.AwsEnvironment(Canary)).RunAsync(["plan", _workspace.Manifests, .. emulator.TargetArguments]);
 
         Assert.True(plan.ExitCode == 1, plan.Stdout + plan.Stderr);
         Assert.Contains(LambdaErrorCodes.AccessDenied, plan.Stderr);

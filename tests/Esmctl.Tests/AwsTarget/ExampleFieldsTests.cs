@@ -16,8 +16,7 @@ public sealed class ExampleFieldsTests : IDisposable
     public async Task Every_source_type_reaches_the_control_plane_with_its_own_members()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
-        var apply = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["apply", "manifests", "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(EmulatorHarness.AwsEnvironment()).RunAsync(["apply", _workspace.Manifests, "--auto-approve", .. emulator.TargetArguments]);
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
 
         var mappings = await emulator.MappingsAsync();

@@ -24,14 +24,14 @@ public sealed class FaultConvergenceTests : IDisposable
         // and the next apply finishes it. Bounded: five applies (each action fails at most ~10% of the time).
         var runs = new List<EsmctlProcess.Result>();
         for (var run = 0; run < 5 && (runs.Count == 0 || runs[^1].ExitCode != 0); run++)
-            runs.Add(EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", .. emulator.TargetArguments]));
+            runs.Add(await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifests, "--auto-approve", .. emulator.TargetArguments]));
 
         Assert.True(runs[^1].ExitCode == 0, string.Join("\n---\n", runs.Select(r => r.Stdout + r.Stderr)));
         var log = emulator.Server.RequestLog.Snapshot();
         Assert.Contains(log, r => r.Injected && r.Status == 429);
         Assert.Contains(log, r => r.Injected && r.Status == 500);
         await AssertOneMappingPerManifestAsync(emulator);
-        var plan = EsmctlProcess.Run(_workspace.Root, env, null, ["plan", "manifests", "--detailed-exitcode", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(env).RunAsync(["plan", _workspace.Manifests, "--detailed-exitcode", .. emulator.TargetArguments]);
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
     }
 
@@ -44,14 +44,14 @@ public sealed class FaultConvergenceTests : IDisposable
         });
         var env = EmulatorHarness.AwsEnvironment();
 
-        var apply = EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifests, "--auto-approve", .. emulator.TargetArguments]);
 
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         var creates = emulator.Server.RequestLog.Snapshot().Where(r => r.Operation == "CreateEventSourceMapping").ToList();
         Assert.Equal(9, creates.Count(c => c.Dropped));
         Assert.DoesNotContain(creates, c => !c.Dropped && c.Status is >= 200 and < 300);
         await AssertOneMappingPerManifestAsync(emulator);
-        var plan = EsmctlProcess.Run(_workspace.Root, env, null, ["plan", "manifests", "--detailed-exitcode", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(env).RunAsync(["plan", _workspace.Manifests, "--detailed-exitcode", .. emulator.TargetArguments]);
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
         Assert.Contains("No changes.", plan.Stdout);
     }

@@ -34,8 +34,7 @@ public sealed class PagingTests : IDisposable
             }, CancellationToken.None);
         }
 
-        var plan = EsmctlProcess.Run(_workspace.Root, EmulatorHarness.AwsEnvironment(), null,
-            ["plan", "manifests", "--output", "json", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(EmulatorHarness.AwsEnvironment()).RunAsync(["plan", _workspace.Manifests, "--output", "json", .. emulator.TargetArguments]);
 
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
         using var document = JsonDocument.Parse(plan.Stdout);

@@ -1,4 +1,5 @@
-using System.Collections;
+using Esmctl.Tests.Support;
+using Reconciler.Core.Api;
 using System.Net;
 using System.Text.Json;
 using Esmctl.Commands;
@@ -84,7 +85,7 @@ public sealed class DaemonHttpTests
         var error = new StringWriter();
         var exit = await RunCommand.RunAsync(null,
             new Dictionary<string, string?> { ["Paths:0"] = "manifests", ["Listen"] = "0.0.0.0:0" },
-            new Hashtable(), _ => new ScriptedTick(), error, CancellationToken.None,
+            new Dictionary<string, string>(), _ => new ScriptedTick(), error, CancellationToken.None,
             services => services.AddSingleton<IManifestWatcher>(new ManualWatcher()));
 
         Assert.Equal(ExitCodes.Error, exit);
@@ -98,7 +99,7 @@ public sealed class DaemonHttpTests
         using var stop = new CancellationTokenSource();
         var running = RunCommand.RunAsync(null,
             new Dictionary<string, string?> { ["Paths:0"] = "manifests", ["Listen"] = "127.0.0.1:0" },
-            new Hashtable { ["ESMCTL_LOG_FORMAT"] = "json" }, _ => tick, TextWriter.Null, stop.Token,
+            new Dictionary<string, string> { ["ESMCTL_LOG_FORMAT"] = "json" }, _ => tick, TextWriter.Null, stop.Token,
             services => services.AddSingleton<IManifestWatcher>(new ManualWatcher()));
 
         var first = await tick.NextCallAsync();
@@ -112,7 +113,7 @@ public sealed class DaemonHttpTests
     [Fact]
     public void The_command_rejects_unreadable_durations_and_unknown_log_formats_at_parse_time()
     {
-        var command = RunCommand.Create(_ => throw new InvalidOperationException("not run"));
+        var command = RunCommand.Create(InProcessEsmctl.Default.Services(TextWriter.Null, TextWriter.Null, TextReader.Null));
         Assert.Contains(command.Parse("manifests --interval 5x").Errors, e => e.Message.Contains("is not a duration", StringComparison.Ordinal));
         Assert.NotEmpty(command.Parse("manifests --log-format xml").Errors);
         Assert.Empty(command.Parse("a b --interval 30s --observe-only --prune --owner team --listen 127.0.0.1:9464 --log-format json").Errors);

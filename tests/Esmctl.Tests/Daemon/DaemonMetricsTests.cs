@@ -1,3 +1,4 @@
+using Reconciler.Core.Api;
 using Esmctl.Daemon;
 using Reconciler.Core.Planning;
 using static Esmctl.Tests.Daemon.PrometheusTextParser;

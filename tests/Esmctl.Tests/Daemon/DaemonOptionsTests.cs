@@ -1,4 +1,3 @@
-using System.Collections;
 using Esmctl.Daemon;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,7 +98,7 @@ public sealed class DaemonOptionsTests
             """);
         try
         {
-            var environment = new Hashtable
+            var environment = new Dictionary<string, string>
             {
                 ["ESMCTL_INTERVAL"] = "90s",
                 ["ESMCTL_OBSERVE_ONLY"] = "true",
@@ -131,7 +130,7 @@ public sealed class DaemonOptionsTests
     public void A_named_config_file_that_is_missing_is_an_error()
     {
         Assert.ThrowsAny<IOException>(() =>
-            DaemonConfiguration.Build("/nonexistent/esmctl.json", new Dictionary<string, string?>(), new Hashtable()));
+            DaemonConfiguration.Build("/nonexistent/esmctl.json", new Dictionary<string, string?>(), new Dictionary<string, string>()));
     }
 
     [Theory]

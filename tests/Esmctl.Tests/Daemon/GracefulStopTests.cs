@@ -29,6 +29,24 @@ public sealed class GracefulStopTests
     }
 
     [Fact]
+    public async Task Stop_tells_the_tick_in_flight_at_once_so_it_starts_nothing_new_while_its_token_waits_for_the_grace()
+    {
+        await using var loop = new LoopHarness();
+        await loop.StartAsync();
+        var inFlight = await loop.Tick.NextCallAsync();
+        Assert.False(inFlight.Context.Stopping.IsCancellationRequested);
+
+        var stopping = loop.Loop.StopAsync(CancellationToken.None);
+        await loop.NextWaitAsync();
+
+        Assert.True(inFlight.Context.Stopping.IsCancellationRequested);
+        Assert.False(inFlight.Token.IsCancellationRequested);
+        inFlight.Complete(TickResult.Succeeded);
+        await stopping.WaitAsync(TestTimeouts.Wait);
+        Assert.True(loop.Loop.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task A_tick_finishing_within_the_grace_is_recorded_and_is_the_last()
     {
         await using var loop = new LoopHarness();

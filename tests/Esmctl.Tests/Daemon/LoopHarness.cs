@@ -12,10 +12,9 @@ internal sealed class LoopHarness : IAsyncDisposable
     public LoopHarness(DaemonOptions? options = null, double jitter = 0)
     {
         Options = options ?? new DaemonOptions { Paths = ["manifests"] };
-        Jitter = new FixedJitter(jitter);
         Backoff = new MappingBackoff(Options.BackoffBase, Options.MaxBackoff);
         Status = new DaemonStatus(Time);
-        Loop = new ReconcileLoop(Tick, Microsoft.Extensions.Options.Options.Create(Options), Time, Jitter, Watcher, Backoff, Status, Metrics,
+        Loop = new ReconcileLoop(Tick, Microsoft.Extensions.Options.Options.Create(Options), Time, () => jitter, Watcher, Backoff, Status, Metrics,
             NullLogger<ReconcileLoop>.Instance);
     }
 
@@ -23,7 +22,6 @@ internal sealed class LoopHarness : IAsyncDisposable
     public SignallingTimeProvider Time { get; } = new();
     public ScriptedTick Tick { get; } = new();
     public ManualWatcher Watcher { get; } = new();
-    public FixedJitter Jitter { get; }
     public MappingBackoff Backoff { get; }
     public DaemonStatus Status { get; }
     public DaemonMetrics Metrics { get; } = new();

@@ -1,4 +1,5 @@
 using Esmctl.Daemon;
+using Reconciler.Core.Retrying;
 
 namespace Esmctl.Tests.Daemon;
 
@@ -66,6 +67,6 @@ public sealed class MappingBackoffTests
     [InlineData(int.MaxValue, 600)]
     public void Exponential_delay_doubles_and_caps(int failures, int seconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(seconds), ExponentialDelay.After(failures, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10)));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Backoff.Exponential(failures, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10)));
     }
 }

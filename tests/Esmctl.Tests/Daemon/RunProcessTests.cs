@@ -8,6 +8,7 @@ namespace Esmctl.Tests.Daemon;
 
 /// <summary>The real `esmctl run` process against the local target: converge, follow an edit, stop on SIGTERM.
 /// Real time, so every wait is bounded and polls rather than sleeps on a guess.</summary>
+[ProcessTest(ProcessReason.Signals)]
 public sealed class RunProcessTests
 {
     private static readonly TimeSpan ConvergeTimeout = TimeSpan.FromSeconds(60);

@@ -1,5 +1,6 @@
 using Esmctl.Daemon;
-using Esmctl.Targets;
+using Reconciler.Core.Api;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Model;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Testing;
@@ -53,7 +54,7 @@ internal sealed class TickHarness : IDisposable
                 OpenFault = null;
                 throw fault;
             }
-            return Task.FromResult(new Target("emulator", Api, Account, "us-east-1", "aws"));
+            return Task.FromResult(new ReconcileTarget(new TargetIdentity("aws", "emulator", Account, "us-east-1", "aws"), Api, new CallTally()));
         }, Time, () => 0.5);
         return Tick;
     }

@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.Diagnostics;
 using Esmctl.Commands;
 using Esmctl.Completion;
@@ -31,7 +32,7 @@ public sealed class CompletionTests : IDisposable
     public void An_unknown_shell_is_a_usage_error()
     {
         string[] args = ["completion", "tcsh"];
-        var line = UsageErrors.Describe(Program.BuildRootCommand().Parse(args), args);
+        var line = UsageErrors.Describe(Program.BuildRootCommand(InProcessEsmctl.Quiet).Parse(args), args);
         Assert.NotNull(line);
         Assert.Contains("tcsh", line);
     }
@@ -41,6 +42,7 @@ public sealed class CompletionTests : IDisposable
     [InlineData("esmctl plan manifests --pru", "--prune")]
     [InlineData("esmctl plan manifests --output ", "json markdown text")]
     [InlineData("esmctl completion ", "bash fish pwsh zsh")]
+    [ProcessTest(ProcessReason.Install)]
     public async Task The_bash_script_loads_and_completes(string line, string expected)
     {
         Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "bash completion is tested where bash is the shell");

@@ -14,6 +14,8 @@ public sealed class HealthcheckCommandTests
     public async Task Exits_0_for_a_live_daemon_and_1_when_nothing_answers()
     {
         var tick = new ScriptedTick();
+        // Ticks end at once: a stop then has no tick in flight to give its 30 s of shutdown grace.
+        tick.AnswerAllWith(new TickOutcome(TickResult.Succeeded));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Paths:0"] = "manifests",

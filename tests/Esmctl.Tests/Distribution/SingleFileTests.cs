@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Reconciler.Testing;
@@ -12,6 +13,7 @@ namespace Esmctl.Tests.Distribution;
 /// the price of testing the real thing); scripts/release.sh and the release workflow make the ReadyToRun binaries for
 /// linux-x64 and linux-arm64 and run this same check on them.
 /// </summary>
+[ProcessTest(ProcessReason.Install)]
 public sealed class SingleFileTests : IDisposable
 {
 #if DEBUG

@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Reconciler.Testing;
@@ -6,6 +7,7 @@ namespace Esmctl.Tests.Distribution;
 
 /// <summary>esmctl as users get it: packed as a .NET tool, installed into a tool path from a folder of packages
 /// (with a NuGet config naming only that folder, so it works offline), and run from there.</summary>
+[ProcessTest(ProcessReason.Install)]
 public sealed class ToolPackageTests : IDisposable
 {
 #if DEBUG

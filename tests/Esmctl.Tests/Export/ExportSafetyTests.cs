@@ -38,7 +38,7 @@ public sealed class ExportSafetyTests : IDisposable
         var error = new StringWriter();
         var settings = new TargetSettings(new TargetSpec(TargetKind.Local, _workspace.StateFile));
         var code = await ExportCommand.RunAsync(new ExportArguments(settings, Out, null, null) { Force = force },
-            new CommandConsole(output, error, TextReader.Null, false), TimeProvider.System, CancellationToken.None);
+            InProcessEsmctl.Default.Services(output, error, TextReader.Null), CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -8,10 +8,9 @@ public sealed class CommandErrorsGuardTests
     [Fact]
     public async Task An_unexpected_failure_is_one_line_pointing_at_debug_not_a_stack_trace()
     {
-        Assert.NotEqual("1", Environment.GetEnvironmentVariable(DebugOption.EnvironmentVariable));
         var error = new StringWriter();
         var code = await CommandErrors.GuardAsync(
-            new CommandConsole(TextWriter.Null, error, TextReader.Null, false),
+            new CommandConsole(TextWriter.Null, error, TextReader.Null, false), debug: false,
             () => throw new InvalidOperationException("the thing broke"));
 
         Assert.Equal(1, code);
@@ -22,7 +21,7 @@ public sealed class CommandErrorsGuardTests
     [Fact]
     public void Debug_is_accepted_by_every_command()
     {
-        var root = Program.BuildRootCommand();
+        var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         foreach (var command in root.Subcommands)
         {
             var parsed = root.Parse([command.Name, "--debug"]);
@@ -39,13 +38,13 @@ public sealed class CommandErrorsGuardTests
         var state = Path.Combine(workspace.Root, "broken-state.json");
         File.WriteAllText(state, "{not json");
 
-        var plain = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}");
+        var plain = InProcessEsmctl.Default.Run("plan", workspace.Manifests, "--target", $"local:{state}");
         Assert.Equal(1, plain.ExitCode);
         Assert.StartsWith($"error: The local state file {state} is not valid JSON", plain.Stderr);
         Assert.Single(plain.Stderr.Trim().Split('\n'));
         Assert.DoesNotContain("   at ", plain.Stderr);
 
-        var debug = EsmctlProcess.Run(workspace.Root, "plan", "manifests", "--target", $"local:{state}", "--debug");
+        var debug = InProcessEsmctl.Default.Run("plan", workspace.Manifests, "--target", $"local:{state}", "--debug");
         Assert.Equal(1, debug.ExitCode);
         Assert.Contains("LocalStateException", debug.Stderr);
         Assert.Contains("   at ", debug.Stderr);

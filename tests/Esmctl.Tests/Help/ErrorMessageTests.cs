@@ -50,7 +50,7 @@ public sealed class ErrorMessageTests
         var client = new LambdaRestClient(new HttpClient(handler), new Uri("http://127.0.0.1:1/"), "us-east-1",
             new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret"), TimeProvider.System, () => 0.0);
 
-        var code = await CommandErrors.GuardAsync(console, async () =>
+        var code = await CommandErrors.GuardAsync(console, debug: false, async () =>
         {
             await client.ListAsync(new ListMappingsQuery(), CancellationToken.None);
             return 0;
@@ -62,6 +62,7 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    [ProcessTest(ProcessReason.Credentials)]
     public void Missing_credentials_say_what_was_tried_and_how_to_fix_it_without_a_stack_trace()
     {
         using var workspace = new TempWorkspace();
@@ -85,8 +86,7 @@ public sealed class ErrorMessageTests
     public void An_unreachable_endpoint_is_named_with_its_URL()
     {
         using var workspace = new TempWorkspace();
-        var result = EsmctlProcess.Run(workspace.Root, EmulatorHarness.AwsEnvironment(), stdin: null,
-            "plan", "manifests", "--target", "aws", "--endpoint-url", "http://127.0.0.1:9");
+        var result = InProcessEsmctl.Default.Run("plan", workspace.Manifests, "--target", "aws", "--endpoint-url", "http://127.0.0.1:9");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("http://127.0.0.1:9", result.Stderr);

@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using Reconciler.Testing;
 
 namespace Esmctl.Tests.Help;
@@ -18,7 +19,7 @@ public sealed class ReferenceDocsTests
     [Fact]
     public void Cli_reference_is_generated_from_the_command_definitions()
     {
-        var generated = CliReference.Generate(Program.BuildRootCommand());
+        var generated = CliReference.Generate(Program.BuildRootCommand(InProcessEsmctl.Quiet));
         foreach (var command in new[] { "init", "validate", "plan", "apply", "emulator" })
             Assert.Contains($"## esmctl {command}\n", generated);
         Assert.Contains("`--detailed-exitcode`", generated);

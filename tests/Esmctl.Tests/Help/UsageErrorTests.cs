@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using Esmctl.Commands;
 using Esmctl.Daemon;
 
@@ -19,7 +20,7 @@ public sealed class UsageErrorTests
     public void Is_one_line_with_a_hint(string commandLine, string expected)
     {
         var args = commandLine.Split(' ');
-        var parsed = Program.BuildRootCommand().Parse(args);
+        var parsed = Program.BuildRootCommand(InProcessEsmctl.Quiet).Parse(args);
         var line = UsageErrors.Describe(parsed, args);
         Assert.Equal(expected, line);
         Assert.DoesNotContain("Esmctl.", line);
@@ -36,13 +37,13 @@ public sealed class UsageErrorTests
     public void Valid_command_lines_have_none(string commandLine)
     {
         var args = commandLine.Split(' ');
-        Assert.Null(UsageErrors.Describe(Program.BuildRootCommand().Parse(args), args));
+        Assert.Null(UsageErrors.Describe(Program.BuildRootCommand(InProcessEsmctl.Quiet).Parse(args), args));
     }
 
     [Fact]
     public void Plan_and_validate_offer_their_formats_the_same_way()
     {
-        var root = Program.BuildRootCommand();
+        var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         string HelpName(string command) => root.Subcommands.Single(c => c.Name == command).Options.Single(o => o.Name == "--output").HelpName!;
         Assert.Equal("text|markdown|json", HelpName("plan"));
         Assert.Equal("text|json", HelpName("validate"));

@@ -3,6 +3,7 @@ using Esmctl.Workflow;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
+using Reconciler.Core.Reconciling;
 
 namespace Esmctl.Tests.MultiTarget;
 
@@ -19,28 +20,28 @@ public sealed class SourceRegionPlacementTests
         Location = new SourceLocation("orders.yaml", 1, 1),
     };
 
-    private static Target In(string region) => new("aws (test)", null!, "123456789012", region, "aws");
+    private static TargetIdentity In(string region) => new("aws", "test", "123456789012", region, "aws");
 
     [Fact]
     public void A_source_in_another_region_is_an_error_naming_both_regions()
     {
-        var error = Assert.Single(TargetPlacement.Check([Mapping("eu-west-1")], In("us-east-1")));
+        var error = Assert.Single(TargetGuard.Placement([Mapping("eu-west-1")], In("us-east-1")));
         Assert.Equal(Severity.Error, error.Severity);
         Assert.Equal("spec.eventSourceArn", error.Field);
-        Assert.Contains("the event source is in eu-west-1 but the target aws (test) is in us-east-1", error.Message);
+        Assert.Contains("the event source is in eu-west-1 but the target aws (test, account 123456789012) is in us-east-1", error.Message);
         Assert.Contains("metadata.region: eu-west-1", error.Message);
     }
 
     [Fact]
     public void A_source_in_the_targets_region_is_fine()
     {
-        Assert.Empty(TargetPlacement.Check([Mapping("us-east-1")], In("us-east-1")));
+        Assert.Empty(TargetGuard.Placement([Mapping("us-east-1")], In("us-east-1")));
     }
 
     [Fact]
     public void Metadata_region_is_reported_once_not_again_for_the_source()
     {
-        var error = Assert.Single(TargetPlacement.Check([Mapping("eu-west-1", metadataRegion: "eu-west-1")], In("us-east-1")));
+        var error = Assert.Single(TargetGuard.Placement([Mapping("eu-west-1", metadataRegion: "eu-west-1")], In("us-east-1")));
         Assert.Equal("metadata.region", error.Field);
     }
 

@@ -11,12 +11,12 @@ public sealed class ReplacementLimitTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private EsmctlProcess.Result Esmctl(params string[] args) => EsmctlProcess.Run(_workspace.Root, args);
+    private EsmctlProcess.Result Esmctl(params string[] args) => _workspace.Run(args);
 
     [Fact]
     public void Max_deletes_zero_refuses_replacements_before_any_call_and_a_limit_that_fits_lets_them_through()
     {
-        Assert.Equal(0, Esmctl("apply", "manifests", "--auto-approve").ExitCode);
+        Assert.Equal(0, Esmctl("apply", _workspace.Manifests, "--auto-approve").ExitCode);
         foreach (var name in new[] { "documentdb.yaml", "dynamodb-streams.yaml", "msk.yaml" })
         {
             var path = _workspace.Manifest(name);
@@ -24,7 +24,7 @@ public sealed class ReplacementLimitTests : IDisposable
         }
         var before = File.ReadAllBytes(_workspace.StateFile);
 
-        var refused = Esmctl("apply", "manifests", "--auto-approve", "--max-deletes", "0");
+        var refused = Esmctl("apply", _workspace.Manifests, "--auto-approve", "--max-deletes", "0");
 
         Assert.True(refused.ExitCode == 1, refused.Stdout + refused.Stderr);
         Assert.Contains("3 to replace", refused.Stdout);
@@ -32,7 +32,7 @@ public sealed class ReplacementLimitTests : IDisposable
         Assert.Contains("nothing was changed", refused.Stderr);
         Assert.Equal(before, File.ReadAllBytes(_workspace.StateFile));
 
-        var allowed = Esmctl("apply", "manifests", "--auto-approve", "--max-deletes", "3");
+        var allowed = Esmctl("apply", _workspace.Manifests, "--auto-approve", "--max-deletes", "3");
         Assert.True(allowed.ExitCode == 0, allowed.Stdout + allowed.Stderr);
         Assert.Contains("This apply deletes 3 mappings (deleted and recreated).", allowed.Stdout);
         Assert.Contains("3 replaced", allowed.Stdout);

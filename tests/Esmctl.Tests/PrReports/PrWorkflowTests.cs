@@ -44,7 +44,9 @@ public sealed class PrWorkflowTests : IDisposable
         Assert.True(Has(root, "on") && Has(root, "jobs"));
         Assert.Contains("github.event.pull_request.merged == true", text);
         Assert.Contains("actions/download-artifact@v4", text);
-        Assert.Contains("esmctl apply plan.json --auto-approve", text);
+        // The apply names the plan job's target itself: a saved plan grants nothing (issue 12).
+        Assert.Contains("esmctl apply plan.json --target aws --auto-approve", text);
+        Assert.Contains("--target aws", Workflow("plan-on-pull-request.yml").Text);
     }
 
     [Fact]
@@ -82,14 +84,14 @@ public sealed class PrWorkflowTests : IDisposable
         File.WriteAllText(Path.Combine(big, "many.yaml"), string.Join("\n---\n", documents) + "\n");
         const string url = "https://github.com/acme/esm/actions/runs/42";
 
-        var plan = EsmctlProcess.Run(_workspace.Root, "plan", "big", "--output", "markdown", "--full-plan-url", url, "--detailed-exitcode");
+        var plan = _workspace.Run("plan", big, "--output", "markdown", "--full-plan-url", url, "--detailed-exitcode");
         Assert.True(plan.ExitCode == 2, plan.Stderr);
         Assert.True(plan.Stdout.Length <= 65_536, $"{plan.Stdout.Length} characters");
         Assert.True(plan.Stdout.Length > 30_000, $"{plan.Stdout.Length} characters: the report should use the room it has");
         Assert.Contains($"[plan artifact]({url})", plan.Stdout);
         Assert.Contains("500 to create", plan.Stdout);
 
-        var small = EsmctlProcess.Run(_workspace.Root, "plan", "manifests", "--output", "markdown", "--full-plan-url", url);
+        var small = _workspace.Run("plan", _workspace.Manifests, "--output", "markdown", "--full-plan-url", url);
         Assert.Equal(0, small.ExitCode);
         Assert.DoesNotContain(url, small.Stdout);
     }

@@ -34,7 +34,7 @@ public sealed class BadInputTests
         var processes = 0;
         foreach (var command in new[] { new[] { "plan" }, ["apply", "--auto-approve", "--prune"] })
         {
-            var run = EsmctlRun.Run(rig.Root, rig.Environment, [command[0], .. batches, .. command[1..], .. rig.FaultyTarget]);
+            var run = rig.Run([command[0], .. batches, .. command[1..], .. rig.FaultyTarget]);
             processes++;
             ReliabilityRig.AssertNoCrash(run);
             Assert.True(run.ExitCode == 1, $"esmctl {command[0]} exited {run.ExitCode}:\n{run.Output}");

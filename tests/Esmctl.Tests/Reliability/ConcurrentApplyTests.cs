@@ -3,7 +3,7 @@ using Reconciler.Emulator.Http;
 namespace Esmctl.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, concurrency: two esmctl processes apply the same manifests at the same time. A create that meets the
+/// Issue 7, concurrency: two esmctl runs (in process, each with its own client) apply the same manifests at the same time. A create that meets the
 /// other's mapping (ResourceConflictException) must be resolved by re-reading it, so both succeed, and the result
 /// is converged with no duplicate; then both apply a round of edits at once and the result still converges.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ConcurrentApplyTests
         var foreign = await ForeignMappings.SeedAsync(rig.ControlPlane);
         var space = new ManifestSpace(rig.Manifests, Mappings, ReliabilityScale.Seed + 2);
 
-        var (first, second) = Race(rig);
+        var (first, second) = await RaceAsync(rig);
         Assert.True(first.ExitCode == 0, "first apply failed:\n" + first.Output);
         Assert.True(second.ExitCode == 0, "second apply failed:\n" + second.Output);
         var conflicts = rig.Faulty.RequestLog.Snapshot().Count(r => r.ErrorCode == "ResourceConflictException");
@@ -32,7 +32,7 @@ public sealed class ConcurrentApplyTests
 
         // Edits at once: both may replace or delete the same mapping; whichever loses finds it gone or existing.
         space.EditRound();
-        var (a, b) = Race(rig);
+        var (a, b) = await RaceAsync(rig);
         var converged = rig.Converge(ReliabilityScale.MaxApplyRounds);
         var edited = await rig.InventoryAsync();
         edited.AssertNoDuplicates();
@@ -47,12 +47,12 @@ public sealed class ConcurrentApplyTests
         });
     }
 
-    private static (EsmctlRun.Outcome, EsmctlRun.Outcome) Race(ReliabilityRig rig)
+    private static async Task<(EsmctlRun.Outcome, EsmctlRun.Outcome)> RaceAsync(ReliabilityRig rig)
     {
-        using var first = rig.StartApply();
-        using var second = rig.StartApply();
-        var one = first.Wait();
-        var two = second.Wait();
+        var first = rig.RunAsync(rig.Environment, rig.ApplyArgs);
+        var second = rig.RunAsync(rig.Environment, rig.ApplyArgs);
+        var one = await first;
+        var two = await second;
         ReliabilityRig.AssertNoCrash(one);
         ReliabilityRig.AssertNoCrash(two);
         return (one, two);

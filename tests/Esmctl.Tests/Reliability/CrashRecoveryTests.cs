@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.Runtime.CompilerServices;
 using Reconciler.Emulator.Http;
 
@@ -9,6 +10,7 @@ namespace Esmctl.Tests.Reliability;
 /// The next apply must converge with nothing lost, nothing duplicated and nothing foreign touched.
 /// The daemon variant is <see cref="DaemonCrashTests"/>.
 /// </summary>
+[ProcessTest(ProcessReason.Signals)]
 public sealed class CrashRecoveryTests
 {
     private static readonly FaultOptions SlowWire = new() { Latency = TimeSpan.FromMilliseconds(5), LatencyJitter = TimeSpan.FromMilliseconds(10) };
@@ -18,7 +20,7 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task Killed_between_the_delete_and_the_create_of_a_replacement_the_next_apply_recreates_it()
     {
-        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300));
+        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300), processes: true);
         var foreign = await ForeignMappings.SeedAsync(rig.ControlPlane);
         var space = new ManifestSpace(rig.Manifests, Mappings, ReliabilityScale.Seed);
         rig.Converge(ReliabilityScale.MaxApplyRounds);
@@ -41,6 +43,7 @@ public sealed class CrashRecoveryTests
             Assert.DoesNotContain("Apply complete", killed.Stdout);
         }
         rig.Api.Disarm();
+        await rig.Api.WhenIdleAsync().WaitAsync(ReliabilityScale.ProcessTimeout);
 
         // The kill landed in the window: replaced mappings are deleted (or still Deleting) and their replacements
         // were not created (up to MaxConcurrency deletes were in flight when the first committed).
@@ -59,7 +62,7 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task Killed_at_random_points_of_applies_the_next_apply_converges()
     {
-        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300));
+        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300), processes: true);
         var foreign = await ForeignMappings.SeedAsync(rig.ControlPlane);
         var space = new ManifestSpace(rig.Manifests, Mappings, ReliabilityScale.Seed + 1);
         var random = new Random(ReliabilityScale.Seed);
@@ -80,6 +83,7 @@ public sealed class CrashRecoveryTests
             Volatile.Write(ref holder.Value, run);
             var outcome = run.Wait();
             rig.Api.Disarm();
+            await rig.Api.WhenIdleAsync().WaitAsync(ReliabilityScale.ProcessTimeout);
             ReliabilityRig.AssertNoCrash(outcome);
             anyKilled |= fired;
             kills.Add(new { mutatingCall = n, afterCommit, killed = fired, exit = outcome.ExitCode });

@@ -1,3 +1,4 @@
+using Esmctl.Tests.Support;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Reconciler.Emulator.Http;
@@ -9,6 +10,7 @@ namespace Esmctl.Tests.Reliability;
 /// call committed), started again, and must converge with nothing lost, nothing duplicated and nothing foreign touched;
 /// then SIGTERM stops it with exit code 0.
 /// </summary>
+[ProcessTest(ProcessReason.Signals)]
 public sealed class DaemonCrashTests
 {
     private static readonly FaultOptions SlowWire = new() { Latency = TimeSpan.FromMilliseconds(5), LatencyJitter = TimeSpan.FromMilliseconds(10) };
@@ -18,7 +20,7 @@ public sealed class DaemonCrashTests
     [Fact]
     public async Task A_daemon_killed_mid_tick_converges_after_restart()
     {
-        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300));
+        await using var rig = await ReliabilityRig.StartAsync(SlowWire, TimeSpan.FromMilliseconds(300), processes: true);
         var foreign = await ForeignMappings.SeedAsync(rig.ControlPlane);
         var space = new ManifestSpace(rig.Manifests, Mappings, ReliabilityScale.Seed + 2);
         // The daemon takes its endpoint from the standard variable, as it would beside LocalStack.
@@ -41,6 +43,7 @@ public sealed class DaemonCrashTests
             Assert.NotEqual(0, killed.ExitCode);
         }
         rig.Api.Disarm();
+        await rig.Api.WhenIdleAsync().WaitAsync(ReliabilityScale.ProcessTimeout);
         (await rig.InventoryAsync()).AssertNoDuplicates();
 
         var listsBefore = rig.Faulty.RequestLog.Count("ListEventSourceMappings");

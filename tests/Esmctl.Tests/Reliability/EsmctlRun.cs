@@ -30,6 +30,7 @@ internal sealed class EsmctlRun : IDisposable
 
     public static EsmctlRun Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        Support.ProcessTestGuard.Require();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

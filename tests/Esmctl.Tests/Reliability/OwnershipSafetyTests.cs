@@ -52,7 +52,7 @@ public sealed class OwnershipSafetyTests
             List<string> args = ["apply", rig.Manifests, "--auto-approve", "--owner", combo.Owner, .. rig.CleanTarget];
             if (combo.Prune) args.Add("--prune");
             if (combo.MaxDeletes is { } max) args.AddRange(["--max-deletes", max.ToString()]);
-            var run = EsmctlRun.Run(rig.Root, rig.Environment, [.. args]);
+            var run = rig.Run([.. args]);
             ReliabilityRig.AssertNoCrash(run);
 
             var mine = orphans.GetValueOrDefault(combo.Owner) ?? [];

@@ -17,7 +17,7 @@ public sealed class RetryReportTests
     [Fact]
     public async Task The_retry_loop_tallies_retries_by_reason_and_give_ups()
     {
-        var tally = new RetryTally();
+        var tally = new CallTally();
         var loop = new RetryLoop(Fast, new ManualTimeProvider { AutoAdvance = true }, () => 1.0, NullLogger.Instance, tally);
         var failures = new Queue<Exception>([
             new LambdaApiException(LambdaErrorCodes.TooManyRequests, "slow down", 429),
@@ -28,16 +28,16 @@ public sealed class RetryReportTests
         var value = await loop.RunAsync("GetEventSourceMapping", idempotent: true,
             _ => failures.TryDequeue(out var e) ? throw e : Task.FromResult(1), CancellationToken.None);
         Assert.Equal(1, value);
-        Assert.Equal(new RetrySummary(Throttled: 1, ServiceErrors: 1, Network: 1, Propagation: 0, GaveUp: 0), tally.Snapshot());
+        Assert.Equal(new RetryCounts(Throttled: 1, ServiceErrors: 1, Network: 1, Propagation: 0, GaveUp: 0), tally.Snapshot().Retries);
 
         await Assert.ThrowsAsync<LambdaApiException>(() => loop.RunAsync<int>("ListEventSourceMappings", idempotent: true,
             _ => throw new LambdaApiException("ServiceException", "down", 503), CancellationToken.None));
-        Assert.Equal(new RetrySummary(1, 4, 1, 0, 1), tally.Snapshot());
+        Assert.Equal(new RetryCounts(1, 4, 1, 0, 1), tally.Snapshot().Retries);
 
         // A create is not retried after a 5xx (it may have committed): nothing retried, nothing given up.
         await Assert.ThrowsAsync<LambdaApiException>(() => loop.RunAsync<int>("CreateEventSourceMapping", idempotent: false,
             _ => throw new LambdaApiException("ServiceException", "maybe", 500), CancellationToken.None));
-        Assert.Equal(new RetrySummary(1, 4, 1, 0, 1), tally.Snapshot());
+        Assert.Equal(new RetryCounts(1, 4, 1, 0, 1), tally.Snapshot().Retries);
     }
 
     [Fact]
@@ -45,23 +45,20 @@ public sealed class RetryReportTests
     {
         var calls = Enum.GetValues<ApiOperation>().ToDictionary(op => op, _ => 0);
         var quiet = new ApplyReport([new ApplyOutcome("a", PlanActionKind.Create, ApplyResult.Succeeded, "u1", null, 1, 0, 0)], calls);
-        Assert.Null(ApplyReportOutput.Retries(quiet, new RetrySummary(0, 0, 0, 0, 0)));
+        Assert.Null(ApplyReportOutput.Retries(quiet, new RetryCounts(0, 0, 0, 0, 0)));
 
         var busy = new ApplyReport(
         [
             new ApplyOutcome("a", PlanActionKind.Update, ApplyResult.Succeeded, "u1", null, 4, 1, 2),
-            new ApplyOutcome("b", PlanActionKind.Create, ApplyResult.Succeeded, "u2", null, 3, 0, 1, Detail: "create answered ResourceConflictException; found")
-            {
-                FoundExisting = true,
-            },
+            new ApplyOutcome("b", PlanActionKind.Create, ApplyResult.Succeeded, "u2", null, 3, 0, 1, Detail: "create answered ResourceConflictException; found") { FoundExisting = true },
         ], calls);
         Assert.Equal(
             "Retries: 5 API calls retried (3 throttled, 1 service errors, 1 network, 0 IAM propagation); 2 given up after the retry limit; " +
             "1 repeated after the mapping was busy; 3 polls waiting for a mapping to settle; 1 creates resolved by finding the existing mapping.",
-            ApplyReportOutput.Retries(busy, new RetrySummary(3, 1, 1, 0, 2)));
+            ApplyReportOutput.Retries(busy, new RetryCounts(3, 1, 1, 0, 2)));
 
         var writer = new StringWriter();
-        ApplyReportOutput.Write(writer, busy, new RetrySummary(3, 1, 1, 0, 2));
-        Assert.EndsWith(ApplyReportOutput.Retries(busy, new RetrySummary(3, 1, 1, 0, 2)) + Environment.NewLine, writer.ToString());
+        ApplyReportOutput.Write(writer, busy, new RetryCounts(3, 1, 1, 0, 2));
+        Assert.EndsWith(ApplyReportOutput.Retries(busy, new RetryCounts(3, 1, 1, 0, 2)) + Environment.NewLine, writer.ToString());
     }
 }

@@ -32,6 +32,7 @@ public sealed class SecretSweepTests : IDisposable
     }
 
     [Fact]
+    [ProcessTest(ProcessReason.Credentials)]
     public async Task The_cli_says_the_file_and_line_and_never_the_secret_nor_an_endpoints_password()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
@@ -54,7 +55,8 @@ public sealed class SecretSweepTests : IDisposable
         var saved = EsmctlRun.Run(_workspace.Root, working, ["plan", "manifests", "--target", "aws", "--endpoint-url", withUserInfo, "--out", "plan.json", "--stats"]);
         Assert.True(saved.ExitCode == 0, saved.Output);
         outputs.Add(saved.Output);
-        outputs.Add(EsmctlRun.Run(_workspace.Root, working, ["apply", "plan.json", "--auto-approve", "--debug"]).Output);
+        // The same target as the plan (a saved plan names none it could be applied to by itself).
+        outputs.Add(EsmctlRun.Run(_workspace.Root, working, ["apply", "plan.json", "--target", "aws", "--endpoint-url", withUserInfo, "--auto-approve", "--debug"]).Output);
         outputs.Add(EsmctlRun.Run(_workspace.Root, working, ["plan", "manifests", "--target", "aws", "--endpoint-url", withUserInfo, "-o", "json"]).Output);
         outputs.Add(EsmctlRun.Run(_workspace.Root, working, ["plan", "manifests", "--target", "aws", "--endpoint-url", "ftp://x:" + canary + "@host"]).Output);
 
@@ -65,6 +67,7 @@ public sealed class SecretSweepTests : IDisposable
     }
 
     [Fact]
+    [ProcessTest(ProcessReason.Credentials)]
     public async Task The_daemon_logs_status_and_metrics_never_hold_the_secret()
     {
         await using var emulator = await EmulatorHarness.StartAsync();

@@ -14,6 +14,7 @@ namespace Esmctl.Tests.Reliability;
 public sealed class SecretsAndBindingTests
 {
     [Fact]
+    [ProcessTest(ProcessReason.Credentials)]
     public async Task A_canary_secret_in_every_credential_source_never_leaks()
     {
         var canary = "CANARY" + Guid.NewGuid().ToString("N");
@@ -38,15 +39,15 @@ public sealed class SecretsAndBindingTests
         var closedPort = "http://127.0.0.1:9"; // discard port: nothing listens, every call fails
 
         var outputs = new List<string>();
-        foreach (var env in new[] { fromEnvironment, fromFile })
-        {
-            // ESMCTL_DEBUG=1 prints stack traces of unexpected failures: the secret must not be in those either.
-            var debug = new Dictionary<string, string?>(env) { ["ESMCTL_DEBUG"] = "1" };
-            outputs.Add(EsmctlRun.Run(rig.Root, env, ["plan", rig.Manifests, "-o", "json", "--stats", .. rig.FaultyTarget]).Output);
-            outputs.Add(EsmctlRun.Run(rig.Root, env, ["apply", rig.Manifests, "--auto-approve", "--stats", "--prune", .. rig.FaultyTarget]).Output);
-            if (env == fromFile || ReliabilityScale.Long)
-                outputs.Add(EsmctlRun.Run(rig.Root, debug, ["apply", rig.Manifests, "--auto-approve", "--target", "aws", "--endpoint-url", closedPort]).Output);
-        }
+        // In process: the environment's keys, through plan and apply under faults, and a failing run whose --debug
+        // details (stack traces included) must not carry the secret either.
+        var debug = new Dictionary<string, string?>(fromEnvironment) { ["ESMCTL_DEBUG"] = "1" };
+        outputs.Add(rig.Run(fromEnvironment, ["plan", rig.Manifests, "-o", "json", "--stats", .. rig.FaultyTarget]).Output);
+        outputs.Add(rig.Run(fromEnvironment, ["apply", rig.Manifests, "--auto-approve", "--stats", "--prune", .. rig.FaultyTarget]).Output);
+        outputs.Add(rig.Run(debug, ["apply", rig.Manifests, "--auto-approve", "--target", "aws", "--endpoint-url", closedPort]).Output);
+        // The binary: the SDK's chain reading a shared credentials file profile (the process's environment and files).
+        var fromFileDebug = new Dictionary<string, string?>(fromFile) { ["ESMCTL_DEBUG"] = "1" };
+        outputs.Add(EsmctlRun.Run(rig.Root, fromFileDebug, ["apply", rig.Manifests, "--auto-approve", "--stats", .. rig.CleanTarget]).Output);
         outputs.Add(EsmctlRun.Run(rig.Root, fromFile, ["plan", rig.Manifests, "--profile", "canary", .. rig.CleanTarget]).Output);
 
         // Every run authenticated with the canary (the emulator saw requests), and none printed it.
@@ -79,8 +80,7 @@ public sealed class SecretsAndBindingTests
             Assert.True(IPAddress.IsLoopback(IPAddress.Parse(url.Host)), url.ToString());
         }
 
-        var run = EsmctlRun.Run(Path.GetTempPath(), new Dictionary<string, string?>(), ["emulator", "--listen", "0.0.0.0:0"]);
-        ReliabilityRig.AssertNoCrash(run);
+        var run = InProcessEsmctl.Default.Run("emulator", "--listen", "0.0.0.0:0");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--allow-non-loopback", run.Stderr);
     }

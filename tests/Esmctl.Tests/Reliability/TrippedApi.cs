@@ -17,6 +17,8 @@ internal sealed class TrippedApi(ILambdaMappingApi inner) : ILambdaMappingApi
     private int _mutating;
     private Func<Call, bool>? _trip;
     private Action? _action;
+    private int _inFlight;
+    private TaskCompletionSource _idle = Idle();
 
     public int MutatingCalls => Volatile.Read(ref _mutating);
 
@@ -57,19 +59,47 @@ internal sealed class TrippedApi(ILambdaMappingApi inner) : ILambdaMappingApi
     public Task UntagAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken ct) =>
         MutateAsync("Untag", async () => { await inner.UntagAsync(resourceArn, tagKeys, ct); return true; });
 
+    /// <summary>
+    /// Completes when no mutating call is in progress. A killed esmctl leaves the calls it had sent running in the
+    /// server (they commit without it); a test waits for them before it judges or runs anything else, or a late
+    /// commit would land after the verdict's read.
+    /// </summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate) return _inFlight == 0 ? Task.CompletedTask : _idle.Task;
+    }
+
     private async Task<T> MutateAsync<T>(string operation, Func<Task<T>> call)
     {
-        var number = Interlocked.Increment(ref _mutating);
-        Fire(new Call(number, operation, Committed: false));
+        lock (_gate)
+        {
+            if (_inFlight++ == 0) _idle = Idle();
+        }
         try
         {
-            return await call();
+            var number = Interlocked.Increment(ref _mutating);
+            Fire(new Call(number, operation, Committed: false));
+            try
+            {
+                return await call();
+            }
+            finally
+            {
+                Fire(new Call(number, operation, Committed: true));
+            }
         }
         finally
         {
-            Fire(new Call(number, operation, Committed: true));
+            TaskCompletionSource? idle = null;
+            lock (_gate)
+            {
+                if (--_inFlight == 0) idle = _idle;
+            }
+            idle?.TrySetResult();
         }
     }
+
+    private static TaskCompletionSource Idle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void Fire(Call call)
     {

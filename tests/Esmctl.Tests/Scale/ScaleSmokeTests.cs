@@ -68,8 +68,7 @@ public sealed class ScaleSmokeTests : IDisposable
     [Fact]
     public void A_negative_rate_cap_is_refused_before_any_call()
     {
-        var result = EsmctlProcess.Run(_root, EmulatorHarness.AwsEnvironment(), null,
-            ["plan", Manifests, "--target", "aws", "--endpoint-url", "http://127.0.0.1:9", "--max-rps", "-1"]);
+        var result = InProcessEsmctl.Default.Run(["plan", Manifests, "--target", "aws", "--endpoint-url", "http://127.0.0.1:9", "--max-rps", "-1"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--max-rps must be 0 (no cap) or a positive number", result.Stderr);
@@ -88,6 +87,5 @@ public sealed class ScaleSmokeTests : IDisposable
     }
 
     private EsmctlProcess.Result Esmctl(EmulatorHarness emulator, params string[] args) =>
-        EsmctlProcess.Run(_root, EmulatorHarness.AwsEnvironment(), null,
-            [.. args, Manifests, .. emulator.TargetArguments, "--max-rps", "0"]);
+        InProcessEsmctl.Default.Run([.. args, Manifests, .. emulator.TargetArguments, "--max-rps", "0"]);
 }

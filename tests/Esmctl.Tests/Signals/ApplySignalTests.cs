@@ -17,6 +17,7 @@ namespace Esmctl.Tests.Signals;
 /// prints what was and was not done, and exits 130/143; a second one aborts but still names what it left deleted;
 /// Ctrl-C at the prompt changes nothing.
 /// </summary>
+[ProcessTest(ProcessReason.Signals)]
 public sealed class ApplySignalTests : IDisposable
 {
     /// <summary>More than apply's four concurrent actions, so that some have not started when the signal comes.</summary>

@@ -35,6 +35,7 @@ internal sealed class SignalledProcess : IDisposable
 
     public static SignalledProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        Support.ProcessTestGuard.Require();
         var start = Base(workingDirectory, environment, "dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "esmctl.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -46,6 +47,7 @@ internal sealed class SignalledProcess : IDisposable
     /// <summary>On a pseudo-terminal: standard input and output are a terminal, as for a person at a shell.</summary>
     public static SignalledProcess StartOnTerminal(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        Support.ProcessTestGuard.Require();
         var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "esmctl.dll") }.Concat(args).Select(Quote));
         var start = Base(workingDirectory, environment, "script");
         foreach (var arg in new[] { "--quiet", "--flush", "--return", "--command", command, "/dev/null" }) start.ArgumentList.Add(arg);

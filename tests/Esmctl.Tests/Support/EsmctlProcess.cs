@@ -12,6 +12,7 @@ public static class EsmctlProcess
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
     {
+        ProcessTestGuard.Require();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

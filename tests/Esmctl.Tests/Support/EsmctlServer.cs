@@ -23,6 +23,7 @@ public sealed partial class EsmctlServer : IDisposable
 
     public static async Task<EsmctlServer> StartAsync(params string[] args)
     {
+        ProcessTestGuard.Require();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -1,3 +1,4 @@
+using Reconciler.Core.Api;
 using Esmctl.Output;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
@@ -19,7 +20,7 @@ public sealed class ApplySummaryTableTests
     public void The_table_has_a_row_per_action_with_its_result_and_ends_with_the_verdict()
     {
         var output = new StringWriter();
-        ApplySummaryTable.Render(output, Report, color: false);
+        ApplySummaryTable.Render(output, Report, color: false, RetryCounts.None);
         var text = output.ToString();
 
         Assert.DoesNotContain('\u001b', text);
@@ -34,7 +35,7 @@ public sealed class ApplySummaryTableTests
     public void With_colour_the_results_are_coloured()
     {
         var output = new StringWriter();
-        ApplySummaryTable.Render(output, Report, color: true);
+        ApplySummaryTable.Render(output, Report, color: true, RetryCounts.None);
         Assert.Contains("\u001b[", output.ToString());
     }
 
@@ -42,7 +43,7 @@ public sealed class ApplySummaryTableTests
     public void Off_a_terminal_the_plain_report_is_written_instead_of_a_table()
     {
         var output = new StringWriter();
-        ApplySummaryTable.Write(new CommandConsole(output, TextWriter.Null, TextReader.Null, IsInteractive: false), Report, color: true);
+        ApplySummaryTable.Write(new CommandConsole(output, TextWriter.Null, TextReader.Null, IsInteractive: false), Report, color: true, RetryCounts.None);
         Assert.DoesNotContain("│", output.ToString());
         Assert.Contains("  FAILED  payments: update failed: AccessDeniedException", output.ToString());
     }

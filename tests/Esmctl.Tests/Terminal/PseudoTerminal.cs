@@ -13,6 +13,7 @@ public static class PseudoTerminal
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        Support.ProcessTestGuard.Require();
         var esmctl = new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "esmctl.dll") }.Concat(args).ToArray();
         ProcessStartInfo start;
         if (OnPath("script") is { } script)

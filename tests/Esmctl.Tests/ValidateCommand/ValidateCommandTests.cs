@@ -55,7 +55,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Broken();
         var output = new StringWriter();
-        var root = Program.BuildRootCommand();
+        var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         var exit = root.Parse(["validate", path, "--output", "json"]).Invoke(new InvocationConfiguration { Output = output });
 
         Assert.Equal(ExitCodes.Error, exit);
@@ -73,7 +73,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_built_binary_validates_examples_and_rejects_a_broken_file()
+    public void The_command_line_validates_examples_and_rejects_a_broken_file()
     {
         var (exit, stdout) = RunEsmctl("validate", Examples);
         Assert.Equal((0, "valid: 9 mappings in 13 files (5 documents of other tools skipped)"), (exit, stdout.Trim()));
@@ -86,7 +86,7 @@ public sealed class ValidateCommandTests : IDisposable
 
     private static (int Exit, string Stdout) RunEsmctl(params string[] args)
     {
-        var result = EsmctlProcess.Run(RepositoryPaths.Root, args);
+        var result = InProcessEsmctl.Default.Run(args);
         Assert.Equal("", result.Stderr);
         return (result.ExitCode, result.Stdout);
     }

@@ -1,4 +1,5 @@
 using Reconciler.Core.Applying;
+using Reconciler.Core.Retrying;
 
 namespace Reconciler.Core.Tests.Applying;
 
@@ -17,7 +18,7 @@ public class BackoffTests
     [InlineData(40, 0.999, 14992.5)]
     public void Doubles_up_to_the_cap_and_keeps_at_least_half_of_it(int attempt, double jitter, double expectedMs)
     {
-        Assert.Equal(expectedMs, Backoff.Delay(attempt, Base, Max, jitter).TotalMilliseconds, precision: 3);
+        Assert.Equal(expectedMs, Backoff.EqualJitter(attempt, Base, Max, jitter).TotalMilliseconds, precision: 3);
     }
 
     [Fact]

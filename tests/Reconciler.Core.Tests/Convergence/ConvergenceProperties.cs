@@ -64,6 +64,16 @@ public sealed class ConvergenceProperties
         select new Scenario([.. cases], orphans, strangers, prune);
 
     [Fact]
+    public void Generated_mappings_are_requests_AWS_accepts()
+    {
+        // "Random but valid" must hold for the property below to mean anything: every generated spec passes the
+        // offline check of a create request.
+        var property = Prop.ForAll(Arb.From(from kind in Gen.Elements(MappingGenerators.Kinds) from spec in MappingGenerators.Spec(kind, 0) select spec),
+            spec => Reconciler.Core.Validation.CreateRequestCheck.Check(spec, TimeProvider.System) is { Count: 0 });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
     public void Applying_a_plan_then_planning_again_yields_only_noops()
     {
         var property = Prop.ForAll(Arb.From(Scenarios), scenario => Converges(scenario).GetAwaiter().GetResult());

@@ -50,7 +50,7 @@ internal static class MappingGenerators
         from function in Functions
         from enabled in Enabled
         from batch in fifo ? Gen.Elements<int?>(null, 1, 10) : Gen.Elements<int?>(null, 1, 10, 50, 500)
-        from window in batch > 10 ? Gen.Elements<int?>(1, 5, 300) : Gen.Elements<int?>(null, 0, 5)
+        from window in batch > 10 ? Gen.Elements<int?>(1, 5, 300) : fifo ? Gen.Elements<int?>(null, 0) : Gen.Elements<int?>(null, 0, 5)
         from scaling in Gen.Elements<ScalingConfig?>(null, new ScalingConfig(2), new ScalingConfig(50))
         from filters in Filters
         from responses in ResponseTypes

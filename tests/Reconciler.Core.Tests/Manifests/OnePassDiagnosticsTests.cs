@@ -178,6 +178,61 @@ public sealed class OnePassDiagnosticsTests
     }
 
     [Fact]
+    public void A_grammar_error_in_a_pattern_written_as_a_string_points_at_its_key()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: |
+                      {"body": {
+                         "type": "order",
+                         "n": [{"numeric": [">", 5, ">", 7]}],
+                         "x": [{"Prefix": "a"}]
+                      }}
+                  - pattern: '{"it''s": ["x"], "a": {}}'
+            """);
+        Assert.Equal(
+            [
+                (12, 14, "spec.filterCriteria.filters[0].pattern", "at body.type: "),
+                (13, 21, "spec.filterCriteria.filters[0].pattern", "at body.n[0].numeric: "),
+                (14, 21, "spec.filterCriteria.filters[0].pattern", "at body.x[0].Prefix: "),
+                (16, 36, "spec.filterCriteria.filters[1].pattern", "at a: "),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message[..(d.Message.IndexOf(": ", StringComparison.Ordinal) + 2)])));
+    }
+
+    [Fact]
+    public void A_key_written_twice_in_a_pattern_string_is_a_warning_and_plans()
+    {
+        // JSON allows it and AWS's pattern compiler keeps the last value, so it is not refused; it is almost
+        // certainly a mistake, so it is said. Planning such a pattern crashed.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"body": {"type": ["order"], "type": ["refund"]}}'
+            """);
+        var warning = Assert.Single(set.Diagnostics);
+        Assert.Equal((Severity.Warning, 10, 48, "spec.filterCriteria.filters[0].pattern"), (warning.Severity, warning.Location.Line, warning.Location.Column, warning.Field));
+        Assert.Contains("at body.type: \"type\" is written twice; AWS uses only the last", warning.Message);
+        var plan = Reconciler.Core.Planning.Planner.Plan(set.Mappings, Reconciler.Core.Live.LiveState.Empty, new Reconciler.Core.Planning.PlanOptions());
+        Assert.Single(plan.Actions);
+    }
+
+    [Fact]
     public void A_pattern_too_long_once_serialised_is_refused_offline()
     {
         // Written as YAML the pattern is short per line, but it is sent as one JSON string over 4,096 characters.
@@ -219,6 +274,218 @@ public sealed class OnePassDiagnosticsTests
         var error = Assert.Single(set.Diagnostics);
         Assert.Equal(("spec.tags", 9), (error.Field, error.Location.Line));
         Assert.Contains("49 tags plus esmctl's 2", error.Message);
+    }
+
+    [Fact]
+    public void A_schema_error_under_a_tag_key_with_dots_or_spaces_is_placed_at_its_value()
+    {
+        // Kubernetes-style keys (app.kubernetes.io/name) are common tags; the schema reports them as tags['...'].
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                ok: v
+                app.kubernetes.io/name: "orders#1"
+                "cost center": "a|b"
+                "it's.x": "c;d"
+            """);
+        Assert.Equal(
+            [
+                (10, 29, "spec.tags.app.kubernetes.io/name", "\"orders#1\""),
+                (11, 20, "spec.tags.cost center", "\"a|b\""),
+                (12, 5, "spec.tags.it's.x", "a"), // and ' is no tag key character: "a tag key is 1..128 ..."
+                (12, 15, "spec.tags.it's.x", "\"c;d\""),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Field, d.Message.Split(' ')[0])));
+    }
+
+    [Fact]
+    public void A_value_written_as_a_block_keeps_its_newline_and_fails_the_model_pattern()
+    {
+        // A | block ends in a newline, which AWS's patterns (Java, whole value) refuse; .NET's $ matches before a
+        // final newline, so these passed validate and the create failed at AWS.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: |
+                order-processor
+              tags:
+                team: |
+                  payments
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+            """);
+        Assert.Equal(["spec.functionName", "spec.tags.team"], set.Diagnostics.Select(d => d.Field).Order());
+    }
+
+    [Fact]
+    public void A_tag_in_letters_beyond_the_BMP_is_valid_and_an_emoji_is_not()
+    {
+        // U+20000 is a CJK ideograph (a letter, two UTF-16 units): AWS's Java pattern reads it as \p{L}; .NET's did not.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                "\U00020000": "\U00020000家"
+                mood: "\U0001F642"
+            """);
+        var error = Assert.Single(set.Diagnostics);
+        Assert.Equal(("spec.tags.mood", 10), (error.Field, error.Location.Line));
+    }
+
+    [Fact]
+    public void A_diagnostic_is_one_line_whatever_the_value_holds()
+    {
+        // A tag value written as a | block ends in a newline; the text output is one diagnostic per line.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                "team\tname": payments
+            ---
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: refunds
+            spec:
+              functionName: f
+              tags:
+                team: |
+                  payments
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:refunds
+            """);
+        var lines = set.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.DoesNotContain('\n', line));
+        Assert.All(lines, line => Assert.DoesNotContain('\t', line));
+        Assert.Contains(lines, line => line.Contains("\"payments\\n\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("spec.tags.team\\tname", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_schema_error_in_one_filter_does_not_hide_the_others()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"body": {"type": "order"}}'
+                  - pattern: 5
+                  - pattern:
+                      body:
+                        kind: []
+            """);
+        Assert.Equal(
+            [
+                (10, "spec.filterCriteria.filters[0].pattern", "a value to match must be in a list"),
+                (11, "spec.filterCriteria.filters[1].pattern", "expected a mapping or a string"),
+                (14, "spec.filterCriteria.filters[2].pattern.body.kind", "is an empty list"),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Field, Fragment(d.Message, "a value to match must be in a list", "expected a mapping or a string", "is an empty list"))));
+    }
+
+    [Fact]
+    public void A_malformed_broker_does_not_hide_the_rules_of_a_self_managed_Kafka_mapping()
+    {
+        // A scheme in front of a broker (a Kafka client habit) is a schema error; the mapping is still a self-managed
+        // Kafka one, so its missing topic and credentials and its SQS-only setting are reported in the same run.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              selfManagedEventSource:
+                endpoints:
+                  KAFKA_BOOTSTRAP_SERVERS: ["SASL_SSL://b-1.example.com:9096", "b-2.example.com:9096"]
+              scalingConfig:
+                maximumConcurrency: 5
+            """);
+        Assert.Equal(
+            [
+                "spec.scalingConfig",
+                "spec.selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS[0]",
+                "spec.sourceAccessConfigurations",
+                "spec.topics",
+            ],
+            set.Diagnostics.Select(d => d.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_filter_that_is_not_a_mapping_never_shifts_the_others_problems_onto_the_wrong_filter()
+    {
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              filterCriteria:
+                filters:
+                  - pattern: '{"ok": ["x"]}'
+                  - 5
+                  - pattern: '{"fine": ["y"]}'
+                  - pattern: '{"b": []}'
+            """);
+        // Every problem reported names the filter it is in; none lands on filters[2], which is fine.
+        Assert.Contains(set.Diagnostics, d => d.Field == "spec.filterCriteria.filters[1]");
+        Assert.DoesNotContain(set.Diagnostics, d => d.Field.StartsWith("spec.filterCriteria.filters[2]", StringComparison.Ordinal));
+        Assert.All(set.Diagnostics.Where(d => d.Field.StartsWith("spec.filterCriteria.filters[3]", StringComparison.Ordinal)), d => Assert.Equal(13, d.Location.Line));
+    }
+
+    [Fact]
+    public void A_schema_error_in_one_tag_does_not_hide_the_others()
+    {
+        var set = Load.Text($"""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata:
+              name: orders
+            spec:
+              functionName: f
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:orders
+              tags:
+                team: "a|b"
+                {new string('k', 129)}: v
+                aws:owner: me
+                esmctl:name: other
+                cost: {new string('v', 257)}
+            """);
+        Assert.Equal(
+            [
+                (9, "spec.tags.team", "is not a valid tag value"),
+                (10, "spec.tags." + new string('k', 129), "a tag key is 1..128"),
+                (11, "spec.tags.aws:owner", "reserved by AWS"),
+                (12, "spec.tags.esmctl:name", "set by esmctl itself"),
+                (13, "spec.tags.cost", "at most 256 characters"),
+            ],
+            set.Diagnostics.Select(d => (d.Location.Line, d.Field, Fragment(d.Message, "is not a valid tag value", "a tag key is 1..128", "reserved by AWS", "set by esmctl itself", "at most 256 characters"))));
     }
 
     private static string Fragment(string message, params string[] fragments) =>

@@ -65,4 +65,27 @@ public sealed class YamlFeatureTests
         var error = Assert.Single(set.Diagnostics);
         Assert.Equal(("metadata", 1, "missing required field `metadata`"), (error.Field, error.Location.Line, error.Message));
     }
+
+    [Fact]
+    public void A_pattern_written_as_YAML_keeps_a_whole_number_too_large_for_64_bits_exact()
+    {
+        // A 20-digit id was sent as 1.2345678901234567E+19, which matches no record that holds the number.
+        var set = Load.Text("""
+            apiVersion: esmctl/v1
+            kind: EventSourceMapping
+            metadata: {name: a}
+            spec:
+              functionName: worker
+              eventSourceArn: arn:aws:sqs:us-east-1:123456789012:a
+              filterCriteria:
+                filters:
+                  - pattern:
+                      body:
+                        id: [12345678901234567890, -98765432109876543210]
+                        small: [9223372036854775807]
+            """);
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal("""{"body":{"id":[12345678901234567890,-98765432109876543210],"small":[9223372036854775807]}}""",
+            set.Mappings[0].Spec.FilterCriteria!.Filters![0].Pattern);
+    }
 }

@@ -31,6 +31,31 @@ public sealed class ManifestSchemaTests
     }
 
     [Fact]
+    public void Every_pattern_in_the_schema_is_explained_in_words_not_as_a_regex()
+    {
+        // A pattern mismatch must say what the value should look like; a 300-character regex is no help.
+        var schema = JsonNode.Parse(File.ReadAllText(RepositoryPaths.SchemaFile))!;
+        var patterned = new List<string>();
+        CollectPatterns(schema, "", patterned);
+        Assert.Contains("spec.tags.*", patterned);
+        Assert.Contains("spec.selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS[]", patterned);
+        Assert.DoesNotContain(patterned, field => Core.Validation.SchemaValidator.HintFor(field) is null);
+    }
+
+    private static void CollectPatterns(JsonNode node, string path, List<string> into)
+    {
+        if (node is not JsonObject schema) return;
+        // [\s\S]* takes any text: nothing to explain.
+        if (schema["pattern"] is JsonValue pattern && (string)pattern! != "^(?:[\\s\\S]*)$") into.Add(path);
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, child) in properties) CollectPatterns(child!, path.Length == 0 ? name : $"{path}.{name}", into);
+        }
+        if (schema["items"] is JsonObject items) CollectPatterns(items, path + "[]", into);
+        if (schema["additionalProperties"] is JsonObject values) CollectPatterns(values, path + ".*", into);
+    }
+
+    [Fact]
     public void Every_member_of_CreateEventSourceMappingRequest_is_in_spec_with_the_models_constraints()
     {
         var schema = JsonNode.Parse(File.ReadAllText(RepositoryPaths.SchemaFile))!;

@@ -6,31 +6,33 @@ using Reconciler.Emulator.Persistence;
 
 namespace Esmctl.Tests.SavedPlans;
 
-/// <summary>The real esmctl process: plan --out, then apply PLANFILE on the embedded local target, with the world
+/// <summary>esmctl in process: plan --out, then apply PLANFILE on the embedded local target, with the world
 /// moved in between in each way a saved plan must notice.</summary>
-public sealed class SavedPlanProcessTests : IDisposable
+public sealed class SavedPlanTests : IDisposable
 {
     private const string Orders = "orders-to-processor";
     private readonly TempWorkspace _workspace = new();
 
     public void Dispose() => _workspace.Dispose();
 
-    private string PlanFile => Path.Combine(_workspace.Root, "plan.json");
+    private string PlanFile => _workspace.In("plan.json");
 
-    private EsmctlProcess.Result Esmctl(params string[] args) => EsmctlProcess.Run(_workspace.Root, args);
+    private EsmctlProcess.Result Esmctl(params string[] args) => _workspace.Run(args);
+
+    private string Manifests => _workspace.Manifests;
 
     /// <summary>The local target's control plane, reached directly: changes made "out of band", as another tool would.</summary>
     private FileBackedControlPlane OutOfBand() => new(_workspace.StateFile);
 
     private void ApplyAll()
     {
-        var apply = Esmctl("apply", "manifests", "--auto-approve");
+        var apply = Esmctl("apply", Manifests, "--auto-approve");
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
     }
 
     private void SavePlan(int expectedExit = 2)
     {
-        var plan = Esmctl("plan", "manifests", "--detailed-exitcode", "--out", "plan.json");
+        var plan = Esmctl("plan", Manifests, "--detailed-exitcode", "--out", PlanFile);
         Assert.True(plan.ExitCode == expectedExit, plan.Stdout + plan.Stderr);
         Assert.True(File.Exists(PlanFile));
     }
@@ -54,7 +56,7 @@ public sealed class SavedPlanProcessTests : IDisposable
     private EsmctlProcess.Result RefusedApply()
     {
         var before = File.Exists(_workspace.StateFile) ? File.ReadAllText(_workspace.StateFile) : null;
-        var apply = Esmctl("apply", "plan.json", "--auto-approve");
+        var apply = Esmctl("apply", PlanFile, "--auto-approve");
         Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
         Assert.Contains("is stale; nothing was changed", apply.Stderr);
         Assert.Equal(before, File.Exists(_workspace.StateFile) ? File.ReadAllText(_workspace.StateFile) : null);
@@ -83,10 +85,10 @@ public sealed class SavedPlanProcessTests : IDisposable
     public void Applying_a_fresh_saved_plan_executes_exactly_it_and_converges()
     {
         SavePlan();
-        var apply = Esmctl("apply", "plan.json", "--auto-approve");
+        var apply = Esmctl("apply", PlanFile, "--auto-approve");
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Contains("Apply complete! Mappings: 9 created", apply.Stdout);
-        var plan = Esmctl("plan", "manifests", "--detailed-exitcode");
+        var plan = Esmctl("plan", Manifests, "--detailed-exitcode");
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
 
         // A saved plan is used once: its creates now find their mappings taken.
@@ -98,10 +100,10 @@ public sealed class SavedPlanProcessTests : IDisposable
     public void A_saved_update_applies_when_nothing_moved()
     {
         SaveOrdersUpdate();
-        var apply = Esmctl("apply", "plan.json", "--auto-approve");
+        var apply = Esmctl("apply", PlanFile, "--auto-approve");
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Contains("1 updated", apply.Stdout);
-        Assert.Equal(0, Esmctl("plan", "manifests", "--detailed-exitcode").ExitCode);
+        Assert.Equal(0, Esmctl("plan", Manifests, "--detailed-exitcode").ExitCode);
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class SavedPlanProcessTests : IDisposable
         ApplyAll();
         SavePlan(expectedExit: 0);
         var before = File.ReadAllText(_workspace.StateFile);
-        var apply = Esmctl("apply", "plan.json", "--auto-approve");
+        var apply = Esmctl("apply", PlanFile, "--auto-approve");
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Contains("has no changes; nothing to apply", apply.Stdout);
         Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
@@ -135,7 +137,7 @@ public sealed class SavedPlanProcessTests : IDisposable
             .Replace("name: clickstream-to-aggregator", "name: clickstream-copy")
             .Replace("functionName: clickstream-aggregator", "functionName: clickstream-copy"));
         var refused = RefusedApply();
-        Assert.Contains("added manifests/kinesis-copy.yaml", refused.Stderr);
+        Assert.Contains($"added {_workspace.Manifest("kinesis-copy.yaml")}", refused.Stderr);
     }
 
     [Fact]
@@ -190,7 +192,7 @@ public sealed class SavedPlanProcessTests : IDisposable
     public void A_saved_plan_is_refused_on_a_target_in_another_account()
     {
         SavePlan();
-        var apply = Esmctl("apply", "plan.json", "--auto-approve", "--target", "local", "--local-account", "210987654321");
+        var apply = Esmctl("apply", PlanFile, "--auto-approve", "--target", $"local:{_workspace.StateFile}", "--local-account", "210987654321");
         Assert.Equal(1, apply.ExitCode);
         Assert.Contains("the plan was made for account 123456789012", apply.Stderr);
         Assert.False(File.Exists(_workspace.StateFile));

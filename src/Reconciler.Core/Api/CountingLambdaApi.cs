@@ -1,32 +1,14 @@
-using Reconciler.Core.Api;
 using Reconciler.Core.Model;
 
-namespace Esmctl.Daemon;
+namespace Reconciler.Core.Api;
 
 /// <summary>
 /// Counts every call made through the port by operation (the model's name) and result code ("OK" or the error
-/// code), for esmctl_api_requests_total. The daemon wraps the target once, so the live-state reader's calls and
-/// the applier's are all counted. Thread-safe: the reader and the applier call concurrently.
+/// code) into the run's <see cref="CallTally"/>. An opened target is wrapped once, so the live-state reader's calls
+/// and the applier's are all counted, whichever entry point runs them.
 /// </summary>
-public sealed class CountingLambdaApi(ILambdaMappingApi inner) : ILambdaMappingApi
+public sealed class CountingLambdaApi(ILambdaMappingApi inner, CallTally tally) : ILambdaMappingApi
 {
-    private readonly object _gate = new();
-    private Dictionary<(string Operation, string Code), int> _counts = [];
-
-    /// <summary>The counts since the last call, in a stable order; starts counting afresh.</summary>
-    public IReadOnlyList<ApiRequestCount> TakeCounts()
-    {
-        Dictionary<(string Operation, string Code), int> taken;
-        lock (_gate)
-        {
-            taken = _counts;
-            _counts = [];
-        }
-        return [.. taken
-            .OrderBy(c => c.Key.Operation, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.Code, StringComparer.Ordinal)
-            .Select(c => new ApiRequestCount(c.Key.Operation, c.Key.Code, c.Value))];
-    }
 
     public Task<MappingPage> ListAsync(ListMappingsQuery query, CancellationToken cancellationToken) =>
         CountAsync("ListEventSourceMappings", () => inner.ListAsync(query, cancellationToken));
@@ -81,8 +63,5 @@ public sealed class CountingLambdaApi(ILambdaMappingApi inner) : ILambdaMappingA
         }
     }
 
-    private void Add(string operation, string code)
-    {
-        lock (_gate) _counts[(operation, code)] = _counts.GetValueOrDefault((operation, code)) + 1;
-    }
+    private void Add(string operation, string code) => tally.Called(operation, code);
 }

@@ -2,8 +2,8 @@ using Esmctl.Tests.Support;
 
 namespace Esmctl.Tests.AwsTarget;
 
-/// <summary>The real esmctl process against the HTTP emulator over loopback, through the real AWS client.</summary>
-public sealed class AwsTargetProcessTests : IDisposable
+/// <summary>esmctl (in process) against the HTTP emulator over loopback, through the real AWS client.</summary>
+public sealed class AwsTargetTests : IDisposable
 {
     private readonly TempWorkspace _workspace = new();
 
@@ -15,11 +15,11 @@ public sealed class AwsTargetProcessTests : IDisposable
         await using var emulator = await EmulatorHarness.StartAsync();
         var env = EmulatorHarness.AwsEnvironment();
 
-        var apply = EsmctlProcess.Run(_workspace.Root, env, null, ["apply", "manifests", "--auto-approve", .. emulator.TargetArguments]);
+        var apply = await InProcessEsmctl.With(env).RunAsync(["apply", _workspace.Manifests, "--auto-approve", .. emulator.TargetArguments]);
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Contains("Apply complete! Mappings: 9 created", apply.Stdout);
 
-        var plan = EsmctlProcess.Run(_workspace.Root, env, null, ["plan", "manifests", "--detailed-exitcode", .. emulator.TargetArguments]);
+        var plan = await InProcessEsmctl.With(env).RunAsync(["plan", _workspace.Manifests, "--detailed-exitcode", .. emulator.TargetArguments]);
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
         Assert.Contains("No changes.", plan.Stdout);
     }

@@ -1,15 +1,17 @@
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
-namespace Esmctl.Targets;
+namespace Reconciler.Core.Reconciling;
 
 /// <summary>
-/// metadata.region and metadata.account are promises about where a mapping lives: plan, apply and the daemon refuse
-/// to act when the target is elsewhere, rather than create the mapping in the wrong place.
+/// The one region/account guard. A manifest's metadata.region and metadata.account, a target of esmctl.yaml and a saved
+/// plan each promise where mappings live; a run refuses to act when the opened target is elsewhere, rather than create
+/// or change mappings in the wrong place.
 /// </summary>
-public static class TargetPlacement
+public static class TargetGuard
 {
-    public static IEnumerable<Diagnostic> Check(IReadOnlyList<DesiredMapping> mappings, Target target)
+    /// <summary>An error per manifest whose metadata names another region or account than the target's.</summary>
+    public static IEnumerable<Diagnostic> Placement(IReadOnlyList<DesiredMapping> mappings, TargetIdentity target)
     {
         foreach (var mapping in mappings)
         {
@@ -26,5 +28,16 @@ public static class TargetPlacement
                 yield return Diagnostic.Error(mapping.Location, "metadata.account",
                     $"the manifest is for account {account} but the target's credentials belong to account {target.Account}; nothing was changed");
         }
+    }
+
+    /// <summary>Why the opened target is not the account and region it was declared to be (an esmctl.yaml entry, a
+    /// saved plan), or null when it is.</summary>
+    public static string? Expected(string account, string region, TargetIdentity target)
+    {
+        if (!string.Equals(target.Account, account, StringComparison.Ordinal))
+            return $"the credentials belong to account {target.Account}, not {account}; nothing was read or changed";
+        if (!string.Equals(target.Region, region, StringComparison.Ordinal))
+            return $"the target answered for region {target.Region}, not {region}; nothing was read or changed";
+        return null;
     }
 }

@@ -10,7 +10,7 @@ namespace Esmctl.Tests.MultiTarget;
 /// <summary>One repository, several accounts and regions (esmctl.yaml), against two HTTP emulators that are two
 /// accounts in two regions, a target whose endpoint refuses connections, and a target whose credentials belong to
 /// another account than declared.</summary>
-public sealed class MultiTargetProcessTests : IAsyncLifetime
+public sealed class MultiTargetTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "esmctl-multi-" + Guid.NewGuid().ToString("N"));
     private EmulatorHarness _east = null!;
@@ -85,8 +85,7 @@ public sealed class MultiTargetProcessTests : IAsyncLifetime
               batchSize: 5
             """);
 
-    private EsmctlProcess.Result Esmctl(params string[] args) =>
-        EsmctlProcess.Run(_root, EmulatorHarness.AwsEnvironment(), stdin: null, args);
+    private EsmctlProcess.Result Esmctl(params string[] args) => InProcessEsmctl.Default.Run(args);
 
     private static async Task<int> CountAsync(EmulatorHarness harness) =>
         (await harness.ControlPlane.ListAsync(new ListMappingsQuery(), CancellationToken.None)).Mappings.Count;
@@ -94,7 +93,7 @@ public sealed class MultiTargetProcessTests : IAsyncLifetime
     [Fact]
     public async Task Every_target_is_planned_and_applied_on_its_own_and_failures_do_not_stop_the_others()
     {
-        var plan = Esmctl("plan", "manifests", "--detailed-exitcode");
+        var plan = Esmctl("plan", Manifests, "--detailed-exitcode");
         Assert.True(plan.ExitCode == 1, plan.Stdout + plan.Stderr);
         Assert.Contains("=== target prod-east (account 111111111111, us-east-1) ===", plan.Stdout);
         Assert.Contains("=== target prod-west (account 222222222222, eu-west-1) ===", plan.Stdout);
@@ -105,7 +104,7 @@ public sealed class MultiTargetProcessTests : IAsyncLifetime
         Assert.Contains("error: target wrong-account: the credentials belong to account 111111111111, not 444444444444", plan.Stderr);
         Assert.Equal(0, await CountAsync(_east));
 
-        var apply = Esmctl("apply", "manifests", "--auto-approve");
+        var apply = Esmctl("apply", Manifests, "--auto-approve");
         Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
         Assert.Contains("  prod-east: applied", apply.Stdout);
         Assert.Contains("  prod-west: applied", apply.Stdout);
@@ -116,16 +115,16 @@ public sealed class MultiTargetProcessTests : IAsyncLifetime
         Assert.Equal("arn:aws:lambda:eu-west-1:222222222222:function:order-processor", west.FunctionArn);
 
         // The guarded manifest never reached the east emulator, though its target pointed there.
-        var again = Esmctl("plan", "manifests", "--output", "json");
+        var again = Esmctl("plan", Manifests, "--output", "json");
         Assert.Contains("\"name\": \"prod-east\"", again.Stdout);
-        Assert.Contains("  prod-east: no changes", Esmctl("apply", "manifests", "--auto-approve").Stdout);
+        Assert.Contains("  prod-east: no changes", Esmctl("apply", Manifests, "--auto-approve").Stdout);
     }
 
     [Fact]
     public void A_manifest_no_target_selects_stops_the_run_before_any_target_is_read()
     {
         Manifest("nowhere", "555555555555", "us-east-1");
-        var plan = Esmctl("plan", "manifests");
+        var plan = Esmctl("plan", Manifests);
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains("nowhere.yaml", plan.Stderr);
         Assert.Contains("no target in esmctl.yaml", plan.Stderr);
@@ -135,7 +134,7 @@ public sealed class MultiTargetProcessTests : IAsyncLifetime
     [Fact]
     public void Validate_skips_esmctl_yaml()
     {
-        var validate = Esmctl("validate", "manifests");
+        var validate = Esmctl("validate", Manifests);
         Assert.True(validate.ExitCode == 0, validate.Stdout + validate.Stderr);
         Assert.Contains("4 mappings", validate.Stdout);
     }

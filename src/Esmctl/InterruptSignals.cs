@@ -4,11 +4,13 @@ using Reconciler.Core.Applying;
 namespace Esmctl;
 
 /// <summary>
-/// SIGINT (Ctrl-C) and SIGTERM during a run that writes. The first signal asks the run to stop starting new actions and
-/// let those in flight finish (<see cref="ApplyInterrupt.StopStarting"/>); the second aborts at once
+/// SIGINT (Ctrl-C), SIGTERM and SIGHUP during a run that writes. The first signal asks the run to stop starting new
+/// actions and let those in flight finish (<see cref="ApplyInterrupt.StopStarting"/>); the second aborts at once
 /// (<see cref="ApplyInterrupt.Abort"/>). Neither kills the process: the run prints what was done and what was not, and
-/// exits with <see cref="ExitCode"/> (130 after SIGINT, 143 after SIGTERM, as a shell reports a process killed by
-/// them). A process that never registers keeps the runtime's default: the signal ends it.
+/// exits with <see cref="ExitCode"/> (130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP, as a shell reports a
+/// process killed by them). SIGHUP is a closed terminal (an ssh connection dropped, a tab closed): its default killed the
+/// process between a replacement's delete and its create. A process that never registers keeps the runtime's default:
+/// the signal ends it.
 /// </summary>
 public sealed class InterruptSignals : IDisposable
 {
@@ -23,7 +25,7 @@ public sealed class InterruptSignals : IDisposable
     public static InterruptSignals Register()
     {
         var signals = new InterruptSignals();
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
         {
             signals._registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
@@ -55,12 +57,20 @@ public sealed class InterruptSignals : IDisposable
         }
     }
 
-    /// <summary>130 after SIGINT, 143 after SIGTERM (the first signal decides); 130 when none arrived.</summary>
+    /// <summary>130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (the first signal decides); 130 when none arrived.</summary>
     public int ExitCode
     {
         get
         {
-            lock (_gate) return _first == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+            lock (_gate)
+            {
+                return _first switch
+                {
+                    PosixSignal.SIGTERM => ExitCodes.Terminated,
+                    PosixSignal.SIGHUP => ExitCodes.HangUp,
+                    _ => ExitCodes.Interrupted,
+                };
+            }
         }
     }
 

@@ -44,7 +44,10 @@ internal sealed class ActionCalls(
     /// transitional state and calls again, within the settle timeout. Other errors are not retried here: the API
     /// client is the one retry layer for throttling and transport errors.
     /// </summary>
-    public async Task<T> CallSettlingAsync<T>(ApiOperation operation, string uuid, Func<CancellationToken, Task<T>> call)
+    /// <param name="beforeRepeat">Runs before each repeat of the call (the wait can be minutes: ownership is proven
+    /// again); a refusal it throws ends the call.</param>
+    public async Task<T> CallSettlingAsync<T>(
+        ApiOperation operation, string uuid, Func<CancellationToken, Task<T>> call, Func<Task>? beforeRepeat = null)
     {
         long? busySince = null;
         var attempt = 0;
@@ -52,6 +55,7 @@ internal sealed class ActionCalls(
         {
             try
             {
+                if (busySince is not null && beforeRepeat is not null) await beforeRepeat();
                 return await CallAsync(operation, call);
             }
             catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceInUse) || e.Is(LambdaErrorCodes.ResourceConflict))

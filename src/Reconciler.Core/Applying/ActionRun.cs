@@ -138,10 +138,17 @@ internal sealed class ActionRun
     {
         try
         {
-            await ProveAsync(kind, uuid);
+            await ProveBeforeDeleteAsync(kind, uuid);
             _calls.Report(ApplyStep.Deleting);
             if (kind == WriteKind.ReplaceDelete) _replaceDeleteSent = uuid;
-            await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t));
+            try
+            {
+                await _calls.CallSettlingAsync(ApiOperation.Delete, uuid, t => Api.DeleteAsync(uuid, t), () => ProveBeforeDeleteAsync(kind, uuid));
+            }
+            catch (Exception lost) when (LostOutcome.Is(lost, _context.Interrupt.Abort))
+            {
+                await LookAfterLostDeleteAsync(uuid, kind, lost);
+            }
             _done.Add($"deleted {uuid}");
             if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
             return true;
@@ -154,21 +161,94 @@ internal sealed class ActionRun
         }
     }
 
+    /// <summary>The gate's proof before a delete; for a replacement also the last moment to honour a first signal (the
+    /// proof may have been a call, and a busy mapping a long wait): once stopping, its delete is not started.</summary>
+    private async Task ProveBeforeDeleteAsync(WriteKind kind, string uuid)
+    {
+        await ProveAsync(kind, uuid);
+        if (kind == WriteKind.ReplaceDelete && _context.Interrupt.StopStarting.IsCancellationRequested)
+        {
+            throw ApplyFailure.NotStarted($"interrupted before its delete; mapping {uuid} was not changed");
+        }
+    }
+
+    /// <summary>
+    /// A delete whose outcome was lost (its response dropped after the commit, a 5xx, a timeout) may have deleted the
+    /// mapping: look before reporting. Gone or Deleting: it was deleted (a replacement goes on to its create). Still
+    /// there: it was kept, and the failure says so. Unable to look: it may be deleted, and a replacement's old mapping is
+    /// named as possibly left deleted.
+    /// </summary>
+    private async Task LookAfterLostDeleteAsync(string uuid, WriteKind kind, Exception lost)
+    {
+        _calls.Report(ApplyStep.ResolvingConflict,
+            detail: $"delete's outcome is unknown ({LostOutcome.Describe(lost)}); looking at mapping {uuid}");
+        LiveMapping now;
+        try
+        {
+            now = await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
+        }
+        catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+        {
+            _detail = $"deleted (found gone after the delete's response was lost: {LostOutcome.Describe(lost)})";
+            return;
+        }
+        catch (Exception look) when (LostOutcome.Is(look, _context.Interrupt.Abort))
+        {
+            if (kind == WriteKind.ReplaceDelete) _leftDeleted = uuid;
+            throw new ApplyFailure(LostOutcome.Code(lost),
+                $"{LostOutcome.Describe(lost)}; the delete of mapping {uuid} was sent and its outcome is unknown (looking at " +
+                $"it failed too: {LostOutcome.Describe(look)}), so it may have been deleted; the next plan shows where it stands");
+        }
+        if (now.State == MappingStates.Deleting)
+        {
+            _detail = $"deleted (found Deleting after the delete's response was lost: {LostOutcome.Describe(lost)})";
+            return;
+        }
+        throw new ApplyFailure(LostOutcome.Code(lost),
+            $"{LostOutcome.Describe(lost)}; the delete did not take effect: mapping {uuid} is still there ({now.State}), so it " +
+            "was kept and nothing was changed; run apply again");
+    }
+
     /// <summary>Update and Adopt. Adopt tags first so that a failed update still leaves the mapping owned;
     /// Update changes the configuration first so that a rejected update leaves the tags as they were.</summary>
     private async Task ModifyAsync(string uuid, MappingConfiguration? update, TagChange? tags, bool adopt)
     {
         var changes = update is not null && update != NoChanges ? update : null;
         var tagChange = tags is { IsEmpty: false } ? tags : null;
-        if (adopt)
+        try
         {
-            await ChangeTagsAsync(uuid, tagChange, WriteKind.Adopt);
-            await UpdateAsync(uuid, changes, WriteKind.Adopt);
+            if (adopt)
+            {
+                await ChangeTagsAsync(uuid, tagChange, WriteKind.Adopt);
+                await UpdateAsync(uuid, changes, WriteKind.Adopt);
+            }
+            else
+            {
+                await UpdateAsync(uuid, changes, WriteKind.Update);
+                await ChangeTagsAsync(uuid, tagChange, null);
+            }
         }
-        else
+        catch (LambdaApiException missing) when (missing.Is(LambdaErrorCodes.ResourceNotFound))
         {
-            await UpdateAsync(uuid, changes, WriteKind.Update);
-            await ChangeTagsAsync(uuid, tagChange, null);
+            if (!await IsGoneAsync(uuid)) throw;
+            // Deleted by hand (or by another run) since the plan: say so, rather than only "the resource does not exist".
+            throw new ApplyFailure(missing.ErrorCode,
+                $"mapping {uuid} no longer exists (deleted since the plan was made), so it was not {(adopt ? "adopted" : "updated")}; " +
+                "run plan again: it shows what to create");
+        }
+    }
+
+    /// <summary>Whether the mapping is gone now (a ResourceNotFoundException can also name the function an update points to).</summary>
+    private async Task<bool> IsGoneAsync(string uuid)
+    {
+        try
+        {
+            await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
+            return false;
+        }
+        catch (LambdaApiException e) when (e.Is(LambdaErrorCodes.ResourceNotFound))
+        {
+            return true;
         }
     }
 
@@ -177,7 +257,7 @@ internal sealed class ActionRun
         if (changes is null) return;
         await ProveAsync(kind, uuid);
         _calls.Report(ApplyStep.Updating);
-        await _calls.CallSettlingAsync(ApiOperation.Update, uuid, t => Api.UpdateAsync(uuid, changes, t));
+        await _calls.CallSettlingAsync(ApiOperation.Update, uuid, t => Api.UpdateAsync(uuid, changes, t), () => ProveAsync(kind, uuid));
         _done.Add("updated");
         _watch = true;
         _expectEnabled = changes.Enabled;
@@ -195,7 +275,7 @@ internal sealed class ActionRun
             {
                 await Api.TagAsync(live.EventSourceMappingArn, tags.Set, t);
                 return true;
-            });
+            }, () => ProveAsync(adopt ?? WriteKind.Tag, uuid));
             _done.Add("tagged");
         }
         if (tags.Remove.Count > 0)
@@ -206,7 +286,7 @@ internal sealed class ActionRun
             {
                 await Api.UntagAsync(live.EventSourceMappingArn, tags.Remove, t);
                 return true;
-            });
+            }, () => ProveAsync(adopt ?? WriteKind.Untag, uuid));
             _done.Add("untagged");
         }
     }
@@ -223,11 +303,12 @@ internal sealed class ActionRun
         var decision = WriteGate.Decide(kind, evidence.For(uuid), manifestKey, _context.Policy);
         if (decision.Verdict == WriteVerdict.NeedsFreshTags)
         {
-            var known = await MappingAsync(uuid);
+            // An adoption also decides from the mapping's natural key, and its function can be changed (UpdateEventSourceMapping
+            // takes FunctionName): evidence read again is read whole, the mapping (Get) with its tags.
+            var known = kind == WriteKind.Adopt ? await GetNowAsync(uuid) : await MappingAsync(uuid);
             _calls.Report(ApplyStep.CheckingOwnership);
             var tags = await _calls.CallAsync(ApiOperation.ListTags, t => Api.ListTagsAsync(known.EventSourceMappingArn, t));
-            evidence.ReadTags(uuid, tags);
-            decision = WriteGate.Decide(kind, evidence.For(uuid), manifestKey, _context.Policy);
+            decision = WriteGate.Decide(kind, evidence.ReadTags(uuid, tags), manifestKey, _context.Policy);
         }
         if (!decision.IsAllowed) throw ApplyFailure.Conflict(ApplyErrorCodes.NotOwned, decision.Reason);
         return await MappingAsync(uuid);
@@ -235,9 +316,10 @@ internal sealed class ActionRun
 
     /// <summary>The mapping as this run listed it, or got now when this run has not seen it (an action from outside
     /// the live state just read).</summary>
-    private async Task<LiveMapping> MappingAsync(string uuid)
+    private async Task<LiveMapping> MappingAsync(string uuid) => _context.Evidence.Mapping(uuid) ?? await GetNowAsync(uuid);
+
+    private async Task<LiveMapping> GetNowAsync(string uuid)
     {
-        if (_context.Evidence.Mapping(uuid) is { } known) return known;
         var live = await _calls.CallAsync(ApiOperation.Get, t => Api.GetAsync(uuid, t));
         _context.Evidence.Saw(live);
         return live;

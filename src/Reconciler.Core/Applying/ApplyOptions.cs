@@ -37,9 +37,10 @@ public sealed record ApplyOptions
     public int CreateAttempts { get; init; } = 5;
 
     /// <summary>
-    /// How old the tags a plan was made from may be and still prove ownership for a write (a person may sit at the
-    /// confirmation prompt for a long time). Older, and the applier reads the mapping's tags again before writing.
-    /// Only applies when the live state says when it was read.
+    /// How old the tags that prove ownership may be at the moment of a write (the plan's own read, or a read the applier
+    /// made earlier in the run). Judged at each write, not once per apply: a person may sit at the confirmation prompt,
+    /// and an apply may run for minutes. Older, and the applier reads the mapping's tags again before writing; zero reads
+    /// them before every write. A live state that does not say when it was read counts as read when the apply starts.
     /// </summary>
     public TimeSpan TagEvidenceMaxAge { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -24,6 +24,7 @@ internal sealed class CreateRun(
     List<string> done)
 {
     private Exception? _lost;
+    private Exception? _lookFailed;
 
     /// <summary>What a person should know about how the create ended, when it took an unusual path.</summary>
     public string? Detail { get; private set; }
@@ -63,34 +64,28 @@ internal sealed class CreateRun(
                 _lost = failure;
                 calls.Report(ApplyStep.ResolvingConflict,
                     detail: $"create's outcome is unknown ({Why(failure)}); looking for the mapping it may have made");
-                if (await FindOwnAsync() is { } found) return await ContinueFromOwnAsync(found.Live, found.Tags);
+                if (await TryFindOwnAsync() is { } found) return await ContinueFromOwnAsync(found.Live, found.Tags);
                 var delay = Backoff.EqualJitter(attempt - 1, context.Options.LostCreateDelay,
                     Max(context.Options.LostCreateDelay, context.Options.PollBackoffMax), context.Options.Jitter());
                 await calls.DelayAsync(ApplyStep.RetryingCreate, delay,
-                    $"not found; looking again in {ActionCalls.Seconds(delay)} (a listing can lag a create)");
-                if (await FindOwnAsync() is { } late) return await ContinueFromOwnAsync(late.Live, late.Tags);
+                    $"{(_lookFailed is null ? "not found" : "could not look")}; looking again in {ActionCalls.Seconds(delay)} (a listing can lag a create)");
+                if (await TryFindOwnAsync() is { } late) return await ContinueFromOwnAsync(late.Live, late.Tags);
                 if (attempt >= context.Options.CreateAttempts)
                 {
+                    var looked = _lookFailed is { } look
+                        ? $"and looking for its mapping failed too ({Why(look)})"
+                        : "and no mapping of this manifest was found afterwards";
                     throw new ApplyFailure(ApplyErrorCodes.CreateOutcomeUnknown,
-                        $"{Why(failure)}; the create was sent {attempt} times, each outcome was lost, and no mapping of this " +
-                        "manifest was found afterwards; the next apply creates it or finds it");
+                        $"{Why(failure)}; the create was sent {attempt} times, each outcome was lost, {looked}; " +
+                        "the next apply creates it or finds it");
                 }
                 calls.Retried();
             }
         }
     }
 
-    /// <summary>
-    /// Whether a failed create may have committed: a 5xx, a lost connection, a timeout (not our own abort), or a success
-    /// whose body could not be read. A 4xx other than these is the service refusing before any change.
-    /// </summary>
-    private bool IsLost(Exception failure) => failure switch
-    {
-        LambdaApiException answer => answer.StatusCode >= 500 || answer.StatusCode is >= 200 and < 300 || answer.Is(LambdaErrorCodes.Service),
-        ApplyFailure => false,
-        OperationCanceledException => !context.Interrupt.Abort.IsCancellationRequested,
-        _ => true,
-    };
+    /// <summary>Whether a failed create may have committed (<see cref="LostOutcome"/>).</summary>
+    private bool IsLost(Exception failure) => LostOutcome.Is(failure, context.Interrupt.Abort);
 
     /// <summary>
     /// A create met ResourceConflictException. Returns the mapping when it is this create's own (found after a lost
@@ -159,6 +154,28 @@ internal sealed class CreateRun(
         return Task.FromResult(live);
     }
 
+    /// <summary>
+    /// <see cref="FindOwnAsync"/>, where a look that fails the way the create did (throttled past the client's retries, a
+    /// 5xx, a lost connection) leaves the outcome unknown rather than ending the create: null, and the failure is kept
+    /// for the message. The next look, or the next send (answered 409 naming the mapping if the first committed), resolves
+    /// it. A look that is refused (access denied) and a conflict (two mappings with these tags) still end it.
+    /// </summary>
+    private async Task<(LiveMapping Live, IReadOnlyDictionary<string, string> Tags)?> TryFindOwnAsync()
+    {
+        try
+        {
+            var found = await FindOwnAsync();
+            _lookFailed = null;
+            return found;
+        }
+        catch (Exception look) when (IsLost(look) || look is LambdaApiException throttled && throttled.Is(LambdaErrorCodes.TooManyRequests))
+        {
+            _lookFailed = look;
+            calls.Report(ApplyStep.ResolvingConflict, detail: $"looking for the mapping failed ({Why(look)}); its outcome is still unknown");
+            return null;
+        }
+    }
+
     /// <summary>This function's mappings of this source (not being deleted) that carry this owner's and this manifest's
     /// tags. Null when there is none; more than one is a conflict to resolve by hand.</summary>
     private async Task<(LiveMapping Live, IReadOnlyDictionary<string, string> Tags)?> FindOwnAsync()
@@ -204,21 +221,31 @@ internal sealed class CreateRun(
         };
     }
 
-    /// <summary>This function's mappings of this source with the same topics or queues, across every page.</summary>
+    /// <summary>
+    /// How many pages one look lists at most. The listing is filtered by function and source, where a few mappings
+    /// exist (one per topic or queue); a server that keeps sending fresh markers must not keep the apply listing forever.
+    /// </summary>
+    internal const int MaxLookPages = 1_000;
+
+    /// <summary>This function's mappings of this source with the same topics or queues, across every page (within
+    /// <see cref="MaxLookPages"/>; a repeated marker or a page of mappings already seen ends the listing too).</summary>
     private async Task<List<LiveMapping>> ListSameSourceAsync()
     {
         var matches = new List<LiveMapping>();
-        var seen = new HashSet<string?>(StringComparer.Ordinal);
+        var markers = new HashSet<string>(StringComparer.Ordinal);
+        var uuids = new HashSet<string>(StringComparer.Ordinal);
         string? marker = null;
-        do
+        for (var pages = 1; ; pages++)
         {
             var query = new ListMappingsQuery(Marker: marker, FunctionName: request.FunctionName, EventSourceArn: request.EventSourceArn);
             var page = await calls.CallAsync(ApiOperation.List, t => Api.ListAsync(query, t));
-            matches.AddRange(page.Mappings.Where(m => SameSource(m.Configuration)));
-            // A server that repeats a marker must not keep us listing forever.
-            marker = page.NextMarker is { } next && seen.Add(next) ? next : null;
+            var fresh = page.Mappings.Where(m => uuids.Add(m.Uuid)).ToList();
+            matches.AddRange(fresh.Where(m => SameSource(m.Configuration)));
+            if (page.NextMarker is not { Length: > 0 } next || !markers.Add(next)) break;
+            if (fresh.Count == 0 && page.Mappings.Count > 0) break;
+            if (pages >= MaxLookPages) break;
+            marker = next;
         }
-        while (marker is not null);
         return matches;
     }
 
@@ -264,8 +291,7 @@ internal sealed class CreateRun(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string Why(Exception failure) =>
-        failure is LambdaApiException answer ? $"{answer.ErrorCode}: {answer.ServiceMessage}" : $"{failure.GetType().Name}: {failure.Message}";
+    private static string Why(Exception failure) => LostOutcome.Describe(failure);
 
     private static string Verb(PlanActionKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -39,7 +39,7 @@ public sealed class PlanApplier
         _time = time;
         _options = options;
         _policy = policy;
-        _progress = progress;
+        _progress = progress is null ? null : new WatchedProgress(progress);
     }
 
     /// <summary>
@@ -63,8 +63,8 @@ public sealed class PlanApplier
             return new ApplyReport([.. plan.Actions.Select(a => Skip(a, error))], counter.Snapshot(), refusal);
         }
 
-        var planTagsFresh = live.ReadAt is not { } readAt || _time.GetUtcNow() - readAt <= _options.TagEvidenceMaxAge;
-        var context = new ApplyContext(_api, _time, _options, _policy, new RunEvidence(live, planTagsFresh), counter, _progress, interrupt);
+        var evidence = new RunEvidence(live, _time, _options.TagEvidenceMaxAge);
+        var context = new ApplyContext(_api, _time, _options, _policy, evidence, counter, _progress, interrupt);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interrupt.StopStarting, interrupt.Abort);
         using var slots = new SemaphoreSlim(_options.MaxConcurrency);
         var results = await Task.WhenAll(plan.Actions.Select(a => RunAsync(a, context, slots, stopping.Token)));

@@ -8,22 +8,31 @@ namespace Reconciler.Core.Applying;
 
 /// <summary>
 /// What this run has read of the mappings it writes to: the live state it planned from (mappings as listed, and the
-/// tags that read fetched itself) and whatever the applier read since. Tags carried in from a cache, from a saved file,
-/// or read longer ago than <see cref="ApplyOptions.TagEvidenceMaxAge"/> are not evidence: the applier reads them again
-/// before writing. Shared by the concurrent actions of one apply, hence the concurrent dictionaries.
+/// tags that read fetched itself) and whatever the applier read since. Tags carried in from a cache or from a saved
+/// file are not evidence, and tags this run read are evidence only until they are older than
+/// <see cref="ApplyOptions.TagEvidenceMaxAge"/> at the moment of the write: an apply runs for minutes (replacements
+/// waiting for Deleting to end, busy mappings, a person at the prompt before it), and a write late in it must not be
+/// decided from a read at its start. Older tags are read again before writing. Shared by the concurrent actions of one
+/// apply, hence the concurrent dictionaries.
 /// </summary>
 internal sealed class RunEvidence
 {
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _maxAge;
     private readonly ConcurrentDictionary<string, LiveMapping> _mappings = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _freshTags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Tags, DateTimeOffset ReadAt)> _tags =
+        new(StringComparer.Ordinal);
 
-    public RunEvidence(LiveState live, bool planTagsStillFresh)
+    public RunEvidence(LiveState live, TimeProvider time, TimeSpan maxAge)
     {
+        _time = time;
+        _maxAge = maxAge;
         foreach (var mapping in live.Mappings) _mappings[mapping.Uuid] = mapping;
-        if (!planTagsStillFresh) return;
+        // A read that does not say when it began is taken as made when the apply starts (never later).
+        var readAt = live.ReadAt ?? time.GetUtcNow();
         foreach (var uuid in live.TagsReadNow)
         {
-            if (live.Tags.TryGetValue(uuid, out var tags)) _freshTags[uuid] = tags;
+            if (live.Tags.TryGetValue(uuid, out var tags)) _tags[uuid] = (tags, readAt);
         }
     }
 
@@ -32,15 +41,20 @@ internal sealed class RunEvidence
 
     public void Saw(LiveMapping mapping) => _mappings[mapping.Uuid] = mapping;
 
-    public void ReadTags(string uuid, IReadOnlyDictionary<string, string> tags) => _freshTags[uuid] = tags;
-
-    /// <summary>The evidence for the gate. Tags not read in this run are given as empty and not fresh, so the gate
-    /// asks for a read.</summary>
-    public OwnershipEvidence For(string uuid)
+    /// <summary>Records tags just read (ListTags) for the write about to be made, and returns them as its evidence: a
+    /// read made for this very write counts for it, however small the allowed age.</summary>
+    public OwnershipEvidence ReadTags(string uuid, IReadOnlyDictionary<string, string> tags)
     {
-        var key = _mappings.TryGetValue(uuid, out var mapping) ? NaturalKey.OfLive(mapping) : null;
-        return _freshTags.TryGetValue(uuid, out var tags)
-            ? new OwnershipEvidence(uuid, tags, ReadThisRun: true, key)
-            : new OwnershipEvidence(uuid, new Dictionary<string, string>(), ReadThisRun: false, key);
+        _tags[uuid] = (tags, _time.GetUtcNow());
+        return new OwnershipEvidence(uuid, tags, ReadThisRun: true, Key(uuid));
     }
+
+    /// <summary>The evidence for the gate now. Tags not read in this run, or read longer ago than the allowed age, are
+    /// given as empty and not read in this run, so the gate asks for a read.</summary>
+    public OwnershipEvidence For(string uuid) =>
+        _tags.TryGetValue(uuid, out var read) && _time.GetUtcNow() - read.ReadAt <= _maxAge
+            ? new OwnershipEvidence(uuid, read.Tags, ReadThisRun: true, Key(uuid))
+            : new OwnershipEvidence(uuid, new Dictionary<string, string>(), ReadThisRun: false, Key(uuid));
+
+    private NaturalKey? Key(string uuid) => _mappings.TryGetValue(uuid, out var mapping) ? NaturalKey.OfLive(mapping) : null;
 }

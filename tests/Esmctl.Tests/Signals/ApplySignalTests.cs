@@ -36,6 +36,9 @@ public sealed class ApplySignalTests : IDisposable
     [Theory]
     [InlineData("INT", ExitCodes.Interrupted)]
     [InlineData("TERM", ExitCodes.Terminated)]
+    // The terminal closed (an ssh connection dropped, a tab closed): without a handler SIGHUP killed esmctl between a
+    // replacement's delete and its create.
+    [InlineData("HUP", ExitCodes.HangUp)]
     public async Task A_signal_during_a_replacements_delete_wait_finishes_the_replacements_in_flight_and_starts_no_other(string signal, int exitCode)
     {
         var (emulator, clock) = await StartAsync();

@@ -1,6 +1,10 @@
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
+
 namespace Reconciler.Benchmarks;
+
+/// <summary><c>loads TRACE</c>: where Json.NET, System.Linq.Expressions and Reflection.Emit were first loaded (a trace with the
+/// runtime's loader keyword), each with the stack that asked for it: what a valid folder should never pull in.</summary>
 public static class LoadReport
 {
     public static void Run(string file)
@@ -15,25 +19,5 @@ public static class LoadReport
             var n = 0;
             for (var s = e.CallStack(); s is not null && n < 25; s = s.Caller, n++) Console.WriteLine("   " + s.CodeAddress.FullMethodName);
         }
-    }
-}
-
-/// <summary><c>jits TRACE</c>: methods the JIT compiled (a trace with the runtime's JIT keyword), counted by namespace.</summary>
-public static class JitReport
-{
-    public static void Run(string file)
-    {
-        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(file));
-        var counts = new Dictionary<string, int>();
-        foreach (var e in log.Events)
-        {
-            if (e.EventName != "Method/JittingStarted") continue;
-            var ns = e.PayloadStringByName("MethodNamespace") ?? "?";
-            var cut = ns.IndexOf('.', ns.IndexOf('.') + 1);
-            var key = Environment.GetEnvironmentVariable("JITS_BY_TYPE") is { } prefix && ns.StartsWith(prefix, StringComparison.Ordinal) ? ns : cut > 0 ? ns[..cut] : ns;
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-        }
-        foreach (var (k, v) in counts.OrderByDescending(p => p.Value).Take(40)) Console.WriteLine($"{v,6}  {k}");
-        Console.WriteLine($"{counts.Values.Sum(),6}  total");
     }
 }

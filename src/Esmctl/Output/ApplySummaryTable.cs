@@ -24,6 +24,7 @@ public static class ApplySummaryTable
 
     public static void Render(TextWriter writer, ApplyReport report, bool color, RetryCounts clientRetries, SessionScope? scope = null)
     {
+        if (ApplyReportOutput.Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {

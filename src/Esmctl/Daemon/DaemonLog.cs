@@ -17,8 +17,11 @@ internal static partial class DaemonLog
     [LoggerMessage(3, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms: {Managed} managed, {Drifted} drifted, {Diagnostics} diagnostics, {MappingFailures} mapping failures")]
     public static partial void TickFinished(ILogger logger, long tick, string target, TickResult result, long durationMs, int managed, int drifted, int diagnostics, int mappingFailures);
 
-    [LoggerMessage(17, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action}{Fields})")]
-    public static partial void Drifted(ILogger logger, long tick, string target, string mapping, string action, string fields);
+    [LoggerMessage(17, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action})")]
+    public static partial void Drifted(ILogger logger, long tick, string target, string mapping, string action);
+
+    [LoggerMessage(19, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action} {Fields})")]
+    public static partial void DriftedFields(ILogger logger, long tick, string target, string mapping, string action, string fields);
 
     [LoggerMessage(14, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms without reading live state: {Diagnostics} diagnostics")]
     public static partial void TickFinishedEarly(ILogger logger, long tick, string target, TickResult result, long durationMs, int diagnostics);

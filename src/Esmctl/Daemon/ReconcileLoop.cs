@@ -171,7 +171,11 @@ public sealed class ReconcileLoop(
             DaemonLog.TickFinished(logger, context.Number, _label, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
                 outcome.DiagnosticsCount, outcome.Failures.Count);
             foreach (var drift in outcome.Drift)
-                DaemonLog.Drifted(logger, context.Number, _label, drift.Mapping, drift.Action, drift.Fields.Count == 0 ? "" : " " + string.Join(", ", drift.Fields));
+            {
+                // Fields only when there are some, so a JSON line's Fields is the list itself ("batchSize, tags.team").
+                if (drift.Fields.Count == 0) DaemonLog.Drifted(logger, context.Number, _label, drift.Mapping, drift.Action);
+                else DaemonLog.DriftedFields(logger, context.Number, _label, drift.Mapping, drift.Action, string.Join(", ", drift.Fields));
+            }
         }
         else
         {

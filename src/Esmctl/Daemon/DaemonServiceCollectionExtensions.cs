@@ -48,7 +48,7 @@ public static class DaemonServiceCollectionExtensions
                 var status = new DaemonStatus(time);
                 var loop = new ReconcileLoop(target.Tick, options, time, provider.GetRequiredService<Func<double>>(), watcher, backoff,
                     status, provider.GetRequiredService<DaemonMetrics>(), logger, target.Name);
-                return new TargetLoop(target.Name, loop, status, backoff);
+                return new TargetLoop(target.Name, loop, status, backoff) { Entry = target.Entry };
             })], provider.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>());
         });
         services.AddHostedService(provider => provider.GetRequiredService<DaemonLoops>());

@@ -34,6 +34,6 @@ public static class DaemonTargets
                 var share = MultiTargetWorkflow.ShareOf(entry, manifests);
                 var unselected = MultiTargetWorkflow.Unselected(manifests, entries);
                 return unselected.Count == 0 ? share : share with { Diagnostics = [.. share.Diagnostics, .. unselected] };
-            })))];
+            })) { Entry = entry })];
     }
 }

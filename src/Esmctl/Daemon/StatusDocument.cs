@@ -30,6 +30,12 @@ public static class StatusDocument
             {
                 json.WriteStartObject();
                 json.WriteString("name", loop.Name);
+                if (loop.Entry is { } entry)
+                {
+                    // What esmctl.yaml declares: known even for a target that could never be opened.
+                    json.WriteString("account", entry.Account);
+                    json.WriteString("region", entry.Region);
+                }
                 WriteTarget(json, loop.Status.Current, loop.Backoff.Snapshot(), now, interval);
                 json.WriteEndObject();
             }

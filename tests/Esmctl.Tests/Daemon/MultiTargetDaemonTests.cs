@@ -94,6 +94,8 @@ public sealed class MultiTargetDaemonTests : IAsyncLifetime
             Assert.Equal("orders-east", drifted.GetProperty("mapping").GetString());
             Assert.Equal("create", drifted.GetProperty("action").GetString());
             var west = Target(status, "west");
+            Assert.Equal(("222222222222", "eu-west-1"), (west.GetProperty("account").GetString(), west.GetProperty("region").GetString()));
+            Assert.Equal(JsonValueKind.Null, west.GetProperty("target").ValueKind);
             Assert.Equal("failed", west.GetProperty("lastTick").GetProperty("result").GetString());
             Assert.Equal(1, west.GetProperty("consecutiveFailures").GetInt32());
             Assert.Contains($"127.0.0.1:{_westPort}", west.GetProperty("lastTick").GetProperty("error").GetString(), StringComparison.Ordinal);

@@ -85,14 +85,18 @@ public static class EmulatorCommand
                 await console.Error.WriteLineAsync($"error: {problem.Message}");
                 return ExitCodes.Error;
             }
-            return await RunAsync(settings, console.Out, console.Error, cancellationToken);
+            return await RunAsync(settings, console.Out, console.Error, cancellationToken, services.Time);
         });
         return command;
     }
 
     /// <summary>The testable handler: serves until <paramref name="cancellationToken"/> or SIGINT/SIGTERM.</summary>
-    public static async Task<int> RunAsync(Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="time">The clock of the control plane (dwell, timestamps) and of the HTTP face (latency): the
+    /// process's, from <see cref="CommandServices.Time"/>; the system clock when not given.</param>
+    public static async Task<int> RunAsync(
+        Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -108,11 +112,12 @@ public static class EmulatorCommand
             return ExitCodes.Error;
         }
         ILambdaMappingApi controlPlane = settings.StatePath is { } path
-            ? new FileBackedControlPlane(path, settings.ControlPlane, inventory: inventory)
-            : new EmulatedControlPlane(settings.ControlPlane, inventory: inventory);
+            ? new FileBackedControlPlane(path, settings.ControlPlane, time, inventory: inventory)
+            : new EmulatedControlPlane(settings.ControlPlane, time, inventory: inventory);
         var server = new EmulatorServer(controlPlane, new EmulatorServerOptions
         {
             AccountId = settings.ControlPlane.AccountId,
+            Time = time,
             Faults = settings.Faults,
             AllowNonLoopback = settings.AllowNonLoopback,
             Log = message => error.WriteLine($"esmctl emulator: {message}"),

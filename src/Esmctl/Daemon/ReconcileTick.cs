@@ -143,7 +143,7 @@ public sealed class ReconcileTick : IReconcileTick
         {
             // The tick as a whole could not go on (listing failed, no credentials, endpoint unreachable): the loop
             // backs off. The calls made so far are still reported.
-            return TickOutcome.Failure(Describe(e)) with
+            return TickOutcome.Failure(CommandErrors.Describe(e)) with
             {
                 Diagnostics = manifests.Diagnostics,
                 ApiRequests = _session?.Target.Calls.Take().Requests ?? [],
@@ -249,13 +249,6 @@ public sealed class ReconcileTick : IReconcileTick
             .GroupBy(r => r)
             .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Result)
             .Select(g => new ActionCount(g.Key.Kind, g.Key.Result, g.Count()))];
-
-    private static string Describe(Exception e) => e switch
-    {
-        LambdaApiException api => $"the Lambda API answered {api.ErrorCode} (HTTP {api.StatusCode}): {api.ServiceMessage}",
-        HttpRequestException => $"could not reach the endpoint: {e.Message}",
-        _ => e.Message,
-    };
 
     private sealed record ApplyResults(
         IReadOnlyList<(PlanActionKind Kind, ActionResult Result)> Results,

@@ -133,7 +133,7 @@ public static class MultiTargetRunner
             }
             catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !token.IsCancellationRequested)
             {
-                return (Run: new TargetRun(entry, session, null, MultiTargetWorkflow.Describe(e)), Check: (SavedPlanCheck?)null);
+                return (Run: new TargetRun(entry, session, null, CommandErrors.Describe(e)), Check: (SavedPlanCheck?)null);
             }
         }, ct);
 

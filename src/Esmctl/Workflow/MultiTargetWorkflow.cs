@@ -1,4 +1,5 @@
 using Esmctl.Aws;
+using Esmctl.Commands;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Reconciler.Core.Reconciling;
@@ -97,7 +98,7 @@ public static class MultiTargetWorkflow
             catch (Exception e) when (IsTargetFailure(e) || e is OperationCanceledException)
             {
                 // The applier turns failures into outcomes; this is a failure around it. Something may have been written.
-                return (run, null, $"the apply of this target stopped: {Describe(e)}; the next plan shows where its mappings stand",
+                return (run, null, $"the apply of this target stopped: {CommandErrors.Describe(e)}; the next plan shows where its mappings stand",
                     progress.ToString());
             }
             finally
@@ -137,7 +138,7 @@ public static class MultiTargetWorkflow
         }
         catch (Exception e) when (IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            return new TargetRun(entry, session, null, Describe(e));
+            return new TargetRun(entry, session, null, CommandErrors.Describe(e));
         }
     }
 
@@ -161,10 +162,4 @@ public static class MultiTargetWorkflow
         e is TargetException or AwsConfigurationException or LambdaApiException or HttpRequestException or IOException
             or TaskCanceledException;
 
-    public static string Describe(Exception e) => e switch
-    {
-        LambdaApiException api => $"the Lambda API answered {api.ErrorCode} (HTTP {api.StatusCode}): {api.ServiceMessage}",
-        HttpRequestException http => $"could not reach the endpoint: {http.Message}",
-        _ => e.Message,
-    };
 }

@@ -54,6 +54,25 @@ public static class MultiTargetWorkflow
         return await Task.WhenAll(runs);
     }
 
+    /// <summary>Runs <paramref name="each"/> for every target, a few at a time, and returns the results in the file's order.</summary>
+    public static async Task<IReadOnlyList<T>> ForEachAsync<T>(
+        IReadOnlyList<TargetEntry> entries, Func<TargetEntry, CancellationToken, Task<T>> each, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(DefaultConcurrency);
+        return await Task.WhenAll(entries.Select(async entry =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await each(entry, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
     /// <summary>
     /// Applies each target's plan, a few targets at a time, under the run's one interrupt, and returns every target's
     /// report (or why it has none) with its progress lines, in the order given. Interrupts work for targets as the

@@ -23,6 +23,9 @@ internal static partial class DaemonLog
     [LoggerMessage(19, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action} {Fields})")]
     public static partial void DriftedFields(ILogger logger, long tick, string target, string mapping, string action, string fields);
 
+    [LoggerMessage(21, LogLevel.Information, "Tick {Tick} [{Target}] actions: {Actions}")]
+    public static partial void ActionsTaken(ILogger logger, long tick, string target, string actions);
+
     [LoggerMessage(14, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms without reading live state: {Diagnostics} diagnostics")]
     public static partial void TickFinishedEarly(ILogger logger, long tick, string target, TickResult result, long durationMs, int diagnostics);
 

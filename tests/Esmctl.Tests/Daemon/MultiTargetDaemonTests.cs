@@ -132,6 +132,9 @@ public sealed class MultiTargetDaemonTests : IAsyncLifetime
             Assert.Contains(logs, l => l == $"[east] Target: aws ({_east.Url}), account 111111111111, region us-east-1, owner esmctl, prune off");
             Assert.Contains(logs, l => l == "Tick 1 [east] drifted: orders-east (create)");
             Assert.Contains(logs, l => l == "Tick 2 [east] drifted: orders-east (update batchSize)");
+            // And what the tick did about it.
+            Assert.Contains(logs, l => l == "Tick 1 [east] actions: 1 create succeeded");
+            Assert.Contains(logs, l => l == "Tick 2 [east] actions: 1 update succeeded");
             Assert.Contains(logs, l => l.StartsWith("Tick 1 [west] failed: ", StringComparison.Ordinal) && l.Contains("next attempt in 5s", StringComparison.Ordinal));
         }
         finally

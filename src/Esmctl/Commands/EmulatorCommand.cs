@@ -33,7 +33,7 @@ public static class EmulatorCommand
         var state = new Option<string?>("--state") { Description = "Serve the file-backed control plane in FILE (the local target's format); else state is in memory" };
         var account = new Option<string?>("--account") { Description = "Account id of ARNs and of STS GetCallerIdentity (default 123456789012)" };
         var region = new Option<string?>("--region") { Description = "Region of ARNs (default us-east-1)" };
-        var dwell = new Option<string>("--dwell") { Description = "How long Creating/Updating/Deleting... last, e.g. 2s, 500ms (default 0s)", DefaultValueFactory = _ => "0s" };
+        var dwell = new Option<string>("--dwell") { Description = "How long Creating/Updating/Deleting... last, e.g. 2s, 500ms", DefaultValueFactory = _ => "0s" };
         var throttle = new Option<double>("--fault-throttle") { Description = "Fraction 0..1 of requests answered 429 TooManyRequestsException" };
         var error = new Option<double>("--fault-error") { Description = "Fraction 0..1 of requests answered 500 ServiceException" };
         var drop = new Option<double>("--drop-response") { Description = "Fraction 0..1 of mutating requests performed, then answered by dropping the connection" };

@@ -6,7 +6,7 @@ namespace Esmctl.Daemon;
 internal static partial class DaemonLog
 {
     [LoggerMessage(1, LogLevel.Information, "Reconciling {Paths} on target {Target} every {Interval} (observe-only: {ObserveOnly}, prune: {Prune}, owner: {Owner})")]
-    public static partial void Started(ILogger logger, string paths, string target, string interval, bool observeOnly, bool prune, string owner);
+    public static partial void Started(ILogger logger, string paths, string target, string interval, string observeOnly, string prune, string owner);
 
     [LoggerMessage(22, LogLevel.Information, "Serving /healthz, /readyz, /metrics and /status on {Urls}")]
     public static partial void Listening(ILogger logger, string urls);

@@ -44,7 +44,8 @@ public sealed class ReconcileLoop(
         var settings = options.Value;
         var started = time.GetUtcNow();
         status.Starting(started, started + settings.TickTimeout);
-        DaemonLog.Started(logger, string.Join(", ", settings.Paths), _label, Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner);
+        DaemonLog.Started(logger, string.Join(", ", settings.Paths), _label, Duration.Format(settings.Interval),
+            OnOff(settings.ObserveOnly), OnOff(settings.Prune), settings.Owner);
 
         long number = 0;
         using var watch = watcher.Watch(settings.Paths, OnManifestChanged);
@@ -190,6 +191,9 @@ public sealed class ReconcileLoop(
         if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, _label, held);
         LogDiagnostics(outcome);
     }
+
+    /// <summary>As the scope line says prune: "on"/"off", not .NET's "True"/"False".</summary>
+    private static string OnOff(bool value) => value ? "on" : "off";
 
     /// <summary>"1 update succeeded, 1 create skipped": the tick's actions by kind and result, in plan order of kinds.</summary>
     internal static string ActionsText(IReadOnlyList<ActionCount> actions) =>

@@ -128,7 +128,7 @@ public sealed class MultiTargetDaemonTests : IAsyncLifetime
             Assert.Equal(1, Value(samples, "esmctl_drifted_mappings", ("target", "east")));
 
             var logs = _logs.Lines;
-            Assert.Contains(logs, l => l.StartsWith($"Reconciling {Manifests} on target east every 1m", StringComparison.Ordinal) && l.EndsWith("owner: esmctl)", StringComparison.Ordinal));
+            Assert.Contains(logs, l => l.StartsWith($"Reconciling {Manifests} on target east every 1m", StringComparison.Ordinal) && l.EndsWith("(observe-only: off, prune: off, owner: esmctl)", StringComparison.Ordinal));
             Assert.Contains(logs, l => l == $"[east] Target: aws ({_east.Url}), account 111111111111, region us-east-1, owner esmctl, prune off");
             Assert.Contains(logs, l => l == "Tick 1 [east] drifted: orders-east (create)");
             Assert.Contains(logs, l => l == "Tick 2 [east] drifted: orders-east (update batchSize)");

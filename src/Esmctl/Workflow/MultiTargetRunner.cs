@@ -247,9 +247,9 @@ public static class MultiTargetRunner
         string targetsFile, PlanInputs inputs, TargetSettings target, SessionSettings settings, CommandServices services, bool annotate, CancellationToken ct)
     {
         var console = services.Console;
-        var entries = TargetsFile.Read(targetsFile, out var errors);
-        foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
-        if (errors.Count > 0) return (null, [.. errors.Select(e => Diagnostic.Error(new SourceLocation(targetsFile, 1, 1), "", e))]);
+        var entries = TargetsFile.Load(targetsFile, out var errors);
+        DiagnosticsPrinter.Lines(errors, console.Error, annotate);
+        if (errors.Count > 0) return (null, errors);
         var manifests = ManifestLoader.Load(inputs.Paths, services.Time);
         DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error, annotate);
         if (manifests.HasErrors) return (null, manifests.Diagnostics);

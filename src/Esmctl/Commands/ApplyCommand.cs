@@ -60,11 +60,13 @@ public static class ApplyCommand
                 : ApplyOptions.DefaultSettleWait;
             if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
             var inputs = planning.Read(parseResult);
-            if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
+            if (inputs.Paths.Count > 0 && inputs.Paths[0] is var planFile && SavedPlanFile.IsSavedPlan(planFile))
             {
-                // Target, owner and prune are this invocation's, whatever the file says; the file must agree with them.
+                var manifestPaths = inputs.Paths.Skip(1).ToList();
+                // Target, owner, prune and the manifests are this invocation's, whatever the file says; the file must
+                // agree with them.
                 var saved = new SavedPlanArguments(
-                    only, settings, inputs.Owner, inputs.Prune,
+                    planFile, manifestPaths, settings, inputs.Owner, inputs.Prune,
                     parseResult.GetValue(maxDeletes) ?? DefaultMaxDeletesWithPrune,
                     parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
                     ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
@@ -129,7 +131,7 @@ public static class ApplyCommand
             }
             var settings = new SessionSettings { Owner = args.Owner, Prune = args.Prune, MaxDeletes = args.MaxDeletes, SettleWait = args.SettleWait };
             var session = await services.OpenSessionAsync(args.Target, settings, cancellationToken);
-            var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, cancellationToken);
+            var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, args.ManifestPaths, cancellationToken);
             if (planned is not null) DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
             if (!check.Applicable)
             {
@@ -157,7 +159,7 @@ public static class ApplyCommand
         }
         if (check.Mismatched.Count > 0)
         {
-            await error.WriteLineAsync($"error: the saved plan {planFile} was made for another target, owner or prune than this apply; nothing was changed:");
+            await error.WriteLineAsync($"error: the saved plan {planFile} was made for another target, owner, prune or set of manifests than this apply; nothing was changed:");
             foreach (var problem in check.Mismatched) await error.WriteLineAsync($"  - {problem}");
         }
         if (check.Moved.Count > 0)
@@ -259,10 +261,12 @@ public sealed record ApplyArguments(
     public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
 }
 
-/// <summary><c>esmctl apply PLANFILE</c>: the target, owner, prune and delete limit of this invocation (never the file's;
-/// the file must agree with them). MaxDeletes defaults to the limit with --prune, whether or not the plan prunes.</summary>
+/// <summary><c>esmctl apply PLANFILE [MANIFESTS...]</c>: the manifests, target, owner, prune and delete limit of this
+/// invocation (never the file's; the file must agree with them). ManifestPaths is empty when none are named after the
+/// plan file. MaxDeletes defaults to the limit with --prune, whether or not the plan prunes.</summary>
 public sealed record SavedPlanArguments(
     string PlanFile,
+    IReadOnlyList<string> ManifestPaths,
     TargetSettings Target,
     string Owner,
     bool Prune,

@@ -23,11 +23,17 @@ public static class SavedPlanWorkflow
 
     /// <summary>The verdict, and the plan made now (to show and apply) when there is one. Nothing is read from the
     /// target while the file or the invocation is refused.</summary>
+    /// <param name="manifestPaths">The manifests the invocation names after the plan file (empty: none named).</param>
     public static async Task<(SavedPlanCheck Check, SessionPlan? Planned)> CheckAsync(
-        SavedPlanDocument saved, ReconcileSession session, CancellationToken cancellationToken)
+        SavedPlanDocument saved, ReconcileSession session, IReadOnlyList<string> manifestPaths, CancellationToken cancellationToken)
     {
         var invalid = SavedPlanVerifier.Invalid(saved);
-        var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope);
+        var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope).ToList();
+        if (invalid.Count == 0)
+        {
+            mismatched.AddRange(SavedPlanVerifier.ManifestsMismatched(
+                saved.Manifests.Paths, manifestPaths, session.Scope.Prune, Directory.GetCurrentDirectory()));
+        }
         if (invalid.Count > 0 || mismatched.Count > 0) return (new SavedPlanCheck(invalid, mismatched, []), null);
         if (TargetsFile.Find(saved.Manifests.Paths) is { } targetsFile)
             return (new SavedPlanCheck([$"the plan names {targetsFile}'s folder, and saved plans are made for one target only"], [], []), null);

@@ -50,14 +50,17 @@ public sealed class ExportSafetyTests : IDisposable
     {
         var outside = Path.Combine(Path.GetTempPath(), "esmctl-escape-" + Guid.NewGuid().ToString("N"));
         await CreateAsync("../escaped", "../../../../../../" + outside.TrimStart('/'), outside, "..", ".", "a/b/../../c",
-            "..:../x", "Orders Queue", "ok-name", "/");
+            "..:../x", "Orders Queue", "ok-name", "/", "ESMCTL");
         var before = EverythingUnderRoot();
 
         var (code, output, error) = await ExportAsync();
 
         Assert.True(code == 0, output + error);
         var written = Directory.GetFiles(Out).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(10, written.Length);
+        Assert.Equal(11, written.Length);
+        // esmctl.yaml would make the folder a multi-target one: the tag "ESMCTL" gets its UUID suffix instead.
+        Assert.DoesNotContain("esmctl.yaml", written);
+        Assert.Contains(written, f => f.StartsWith("esmctl-", StringComparison.Ordinal));
         Assert.All(written, f => Assert.Matches("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.yaml$", f));
         Assert.Contains("ok-name.yaml", written);
         Assert.Contains("escaped.yaml", written);

@@ -35,7 +35,7 @@ public static class SavedPlanWorkflow
                 saved.Manifests.Paths, manifestPaths, session.Scope.Prune, Directory.GetCurrentDirectory()));
         }
         if (invalid.Count > 0 || mismatched.Count > 0) return (new SavedPlanCheck(invalid, mismatched, []), null);
-        if (TargetsFile.Find(saved.Manifests.Paths) is { } targetsFile)
+        if (TargetsFile.Beside(saved.Manifests.Paths) is { } targetsFile)
             return (new SavedPlanCheck([$"the plan names {targetsFile}'s folder, and saved plans are made for one target only"], [], []), null);
 
         var planned = await session.PlanAsync(saved.Manifests.Paths, cancellationToken);

@@ -35,9 +35,13 @@ public static class ManifestLoader
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
-            var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics);
-            if (documents.Count == 0 && diagnostics.Items.Count(d => d.Severity == Severity.Error) == errorsBefore)
+            var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics, out var endsEmpty);
+            var clean = diagnostics.Items.Count(d => d.Severity == Severity.Error) == errorsBefore;
+            if (documents.Count == 0 && clean)
                 damaged.Add(DamagedFile(file));
+            else if (endsEmpty && clean)
+                damaged.Add(Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
+                    "the file ends in an empty document (a '---' with nothing after it), as a file cut short right after a separator does"));
             foreach (var document in documents)
             {
                 if (IsOtherTool(document))

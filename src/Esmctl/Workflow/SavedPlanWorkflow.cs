@@ -30,10 +30,7 @@ public static class SavedPlanWorkflow
         var invalid = SavedPlanVerifier.Invalid(saved);
         var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope).ToList();
         if (invalid.Count == 0)
-        {
-            mismatched.AddRange(SavedPlanVerifier.ManifestsMismatched(
-                saved.Manifests.Paths, manifestPaths, session.Scope.Prune, Directory.GetCurrentDirectory()));
-        }
+            mismatched.AddRange(SavedPlanVerifier.ManifestsMismatched(saved.Manifests.Paths, manifestPaths, Directory.GetCurrentDirectory()));
         if (invalid.Count > 0 || mismatched.Count > 0) return (new SavedPlanCheck(invalid, mismatched, []), null);
         if (TargetsFile.Beside(saved.Manifests.Paths) is { } targetsFile)
             return (new SavedPlanCheck([$"the plan names {targetsFile}'s folder, and saved plans are made for one target only"], [], []), null);
@@ -41,6 +38,8 @@ public static class SavedPlanWorkflow
         var planned = await session.PlanAsync(saved.Manifests.Paths, cancellationToken);
         if (planned.Rejected)
             return (new SavedPlanCheck([], [], ["the manifests no longer load (see the errors above), so they changed since the plan"]), planned);
+        if (SavedPlanVerifier.PrunesFromUnnamedManifests(manifestPaths, planned.Plan!) is { } unnamed)
+            return (new SavedPlanCheck([], [unnamed], []), planned);
         var moved = SavedPlanVerifier.Moved(saved, planned.Manifests, planned.Plan!, planned.Live!, session.Options);
         return (new SavedPlanCheck([], [], moved), planned);
     }

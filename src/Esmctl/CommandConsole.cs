@@ -9,6 +9,19 @@ public sealed record CommandConsole(TextWriter Out, TextWriter Error, TextReader
 
     public bool ColorForbidden { get; init; }
 
+    /// <summary>This console with standard output and error that go quiet, instead of throwing, once a write to them
+    /// fails (<see cref="QuietOnFailureWriter"/>: a terminal that hung up, a pipe whose reader left). Every command line
+    /// runs on it (<see cref="Program.RunAsync"/>).</summary>
+    public CommandConsole QuietOnFailure()
+    {
+        if (Loss is not null) return this;
+        var loss = new OutputLoss();
+        return this with { Out = QuietOnFailureWriter.Over(Out, loss), Error = QuietOnFailureWriter.Over(Error, loss), Loss = loss };
+    }
+
+    /// <summary>Set by <see cref="QuietOnFailure"/>: whether a write to standard output or error failed.</summary>
+    public OutputLoss? Loss { get; private init; }
+
     public static CommandConsole System() => new(
         Console.Out,
         Console.Error,

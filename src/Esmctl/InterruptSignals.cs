@@ -20,6 +20,7 @@ public sealed class InterruptSignals : IDisposable
     private readonly object _gate = new();
     private PosixSignal? _first;
     private int _count;
+    private bool _outputLost;
 
     /// <summary>Handles SIGINT and SIGTERM for this process until disposed.</summary>
     public static InterruptSignals Register()
@@ -57,6 +58,15 @@ public sealed class InterruptSignals : IDisposable
         }
     }
 
+    /// <summary>Whether a second signal asked to abort at once (readable after the run, when the tokens are gone).</summary>
+    public bool Aborted
+    {
+        get
+        {
+            lock (_gate) return _count > 1;
+        }
+    }
+
     /// <summary>130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (the first signal decides); 130 when none arrived.</summary>
     public int ExitCode
     {
@@ -74,17 +84,37 @@ public sealed class InterruptSignals : IDisposable
         }
     }
 
-    /// <summary>What the signal handler does: the first signal stops starting, any later one aborts.</summary>
+    /// <summary>What the signal handler does: the first signal stops starting, any later one aborts. A SIGHUP after the
+    /// output was lost (<see cref="OutputLost"/>) is the same hang-up seen twice and changes nothing.</summary>
     public void Raise(PosixSignal signal)
     {
         bool first;
         lock (_gate)
         {
+            if (signal == PosixSignal.SIGHUP && _outputLost) return;
             _first ??= signal;
             first = ++_count == 1;
         }
         if (first) _stop.Cancel();
         else _abort.Cancel();
+    }
+
+    /// <summary>
+    /// A write to the terminal failed (<see cref="OutputLoss"/>): the terminal hung up, whether or not its SIGHUP arrived
+    /// (it may come later, or never, as with a pipe whose reader left). The run stops starting as for a first SIGHUP and
+    /// exits 129; it never aborts on this, and a later SIGHUP is not a second signal. After a signal it changes nothing.
+    /// </summary>
+    public void OutputLost()
+    {
+        lock (_gate)
+        {
+            if (_outputLost) return;
+            _outputLost = true;
+            if (_first is not null) return;
+            _first = PosixSignal.SIGHUP;
+            _count = 1;
+        }
+        _stop.Cancel();
     }
 
     public void Dispose()

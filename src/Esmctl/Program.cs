@@ -15,6 +15,9 @@ public static class Program
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CommandServices services)
     {
+        // A report nobody can read any more (the terminal hung up, the pipe closed) must not replace the run's exit code or
+        // crash the process: writes to a broken standard output or error are dropped.
+        services = services with { Console = services.Console.QuietOnFailure() };
         var root = BuildRootCommand(services);
         var parseResult = root.Parse(args);
         var debug = services.For(parseResult).Debug;
@@ -35,13 +38,14 @@ public static class Program
             // ProcessTerminationTimeout null: System.CommandLine does not take over Ctrl-C/SIGTERM (it would end the process
             // two seconds after cancelling). apply handles them itself (InterruptSignals), the daemon's host does too, and
             // every other command ends at once as the runtime does by default.
-            return await parseResult.InvokeAsync(new InvocationConfiguration
+            var code = await parseResult.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
                 Output = console.Out,
                 Error = console.Error,
                 ProcessTerminationTimeout = null,
             });
+            return OutputLostExitCode(code, console);
         }
         catch (Exception e)
         {
@@ -53,6 +57,11 @@ public static class Program
             return ExitCodes.Error;
         }
     }
+
+    /// <summary>A run whose output was lost (the terminal hung up, a full disk under a redirect) did not deliver what it
+    /// says it did: a success or "changes present" becomes 129, as after SIGHUP; a failure or a signal's code stays.</summary>
+    private static int OutputLostExitCode(int code, CommandConsole console) =>
+        console.Loss is { Happened: true } && code is ExitCodes.Success or ExitCodes.Changes ? ExitCodes.HangUp : code;
 
     /// <summary>The CLI's commands over the given services: every subcommand registers here.</summary>
     public static RootCommand BuildRootCommand(CommandServices services)

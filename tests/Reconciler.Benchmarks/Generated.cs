@@ -35,7 +35,8 @@ public static class Generated
             Location = new SourceLocation($"m{i / 100:D4}.yaml", (i % 100 * 12) + 1, 1),
         })];
 
-    public static LiveState Live(int n)
+    /// <param name="drift">Every hundredth mapping's BatchSize differs from its manifest (a plan with updates to compute).</param>
+    public static LiveState Live(int n, bool drift = true)
     {
         var mappings = new List<LiveMapping>(n);
         var tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(n, StringComparer.Ordinal);
@@ -51,7 +52,7 @@ public static class Generated
                 Configuration = new MappingConfiguration
                 {
                     EventSourceArn = Queue(i),
-                    BatchSize = i % 100 == 0 ? 20 : 10,
+                    BatchSize = drift && i % 100 == 0 ? 20 : 10,
                     MaximumBatchingWindowInSeconds = 0,
                     Enabled = true,
                 },

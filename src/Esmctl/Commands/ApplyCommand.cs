@@ -55,6 +55,8 @@ public static class ApplyCommand
             // From here on a first Ctrl-C/SIGTERM stops starting actions and a second aborts; neither kills the process
             // before it has said what was done.
             using var signals = run.Interrupts();
+            // A terminal that stopped taking output hung up, whether or not its SIGHUP arrives: stop starting as for one.
+            using var hungUp = console.Loss?.Token.Register(signals.OutputLost);
             var settleWait = parseResult.GetValue(noWait) ? (TimeSpan?)null
                 : parseResult.GetValue(wait) is { } waitText && Daemon.Duration.TryParse(waitText, out var given) ? given
                 : ApplyOptions.DefaultSettleWait;
@@ -182,37 +184,31 @@ public static class ApplyCommand
         {
             await console.Out.WriteLineAsync($"\nThis apply deletes {deletes}.");
         }
-        if (!await ConfirmAsync(args.AutoApprove, console, signals.Stopping))
+        if (await ConfirmAsync(args.AutoApprove, console, signals.Stopping) is not { } approval)
         {
             return signals.Received ? signals.ExitCode : ExitCodes.Error;
         }
 
-        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt);
-        if (report.Interruption != ApplyInterruption.None)
-        {
-            await console.Out.WriteLineAsync(report.Interruption == ApplyInterruption.Aborted
-                ? "\ninterrupted (aborted at the second signal): what was done and what was not:"
-                : "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:");
-        }
+        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt, approval);
         ApplySummaryTable.Write(console, report, args.Color, session.Target.Calls.Snapshot().Retries);
         if (args.Stats) StatsOutput.WriteApply(console.Error, report);
-        if (report.Interruption != ApplyInterruption.None) return signals.ExitCode;
-        return report.HasFailures ? ExitCodes.Error : ExitCodes.Success;
+        return ApplyExitCode.Of([report], otherFailures: false, signals);
     }
 
-    /// <summary>Asks for "yes". Ctrl-C (or SIGTERM) at the prompt answers: cancelled, nothing changed.</summary>
-    private static async Task<bool> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
+    /// <summary>Asks for "yes": how the apply was approved, or null when it was not. Ctrl-C (or SIGTERM) at the prompt
+    /// answers: cancelled, nothing changed.</summary>
+    private static async Task<Approval?> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {
             await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
-            return false;
+            return null;
         }
-        if (autoApprove) return true;
+        if (autoApprove) return Approval.Automatic;
         if (!console.IsInteractive)
         {
             await console.Error.WriteLineAsync("error: apply needs --auto-approve when it is not run on a terminal; nothing was changed");
-            return false;
+            return null;
         }
         await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
         // Console.In reads synchronously even when asked asynchronously: read on another thread, so that a signal can
@@ -223,12 +219,13 @@ public static class ApplyCommand
         {
             await console.Out.WriteLineAsync();
             await console.Error.WriteLineAsync("Apply cancelled, nothing changed.");
-            return false;
+            return null;
         }
         var answer = await reading;
-        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return true;
+        // However long the person took, every write now reads its mapping's tags again first.
+        if (string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal)) return Approval.Person;
         await console.Error.WriteLineAsync("Apply cancelled; nothing was changed.");
-        return false;
+        return null;
     }
 
     /// <summary>

@@ -47,12 +47,14 @@ public static partial class CommandErrors
         return ExitCodes.Error;
     }
 
-    /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces).</summary>
+    /// <summary>The one line; with --debug, the whole exception after it (inner exceptions and stack traces). Standard
+    /// error may be gone (a terminal that hung up): the exit code still says it failed, and nothing is thrown from here.</summary>
     private static async Task ReportAsync(CommandConsole console, bool debug, string message, Exception e)
     {
+        var error = QuietOnFailureWriter.Over(console.Error);
         // Exception texts can quote a credentials file or a URL with a password (the SDK's own messages do).
-        await console.Error.WriteLineAsync($"error: {SecretText.Redact(message)}");
-        if (debug) await console.Error.WriteLineAsync(SecretText.Redact(e.ToString()));
+        await error.WriteLineAsync($"error: {SecretText.Redact(message)}");
+        if (debug) await error.WriteLineAsync(SecretText.Redact(e.ToString()));
     }
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>

@@ -29,6 +29,7 @@ public sealed class ReconcileTick : IReconcileTick
     private readonly Func<double> _jitter;
     private ReconcileSession? _session;
     private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
+    private readonly ManifestCache _manifests;
 
     /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
     /// <param name="jitter">Numbers in [0, 1) for the applier's settle polls.</param>
@@ -42,6 +43,7 @@ public sealed class ReconcileTick : IReconcileTick
         _openTarget = openTarget;
         _time = time;
         _jitter = jitter;
+        _manifests = new ManifestCache(time);
     }
 
     /// <summary>The composition root's tick: the target the options name (default aws, from the environment).</summary>
@@ -58,14 +60,20 @@ public sealed class ReconcileTick : IReconcileTick
         DamagedInput = DamagedInputRule.HoldDeletes,
     };
 
+    /// <summary>Manifest files the last tick parsed: none when no file changed (a count for tests).</summary>
+    public int ManifestFilesParsed => _manifests.FilesParsed;
+
     /// <summary>Tags by UUID the next tick will not read again (for tests and /status, a copy).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CachedTags =>
         new Dictionary<string, IReadOnlyDictionary<string, string>>(_tags, StringComparer.Ordinal);
 
     public async Task<TickOutcome> RunAsync(TickContext context, CancellationToken cancellationToken)
     {
-        // Nothing reaches the target, not even to open it, while the manifests have an error.
-        var manifests = ManifestLoader.Load(_options.Paths, _time);
+        // Nothing reaches the target, not even to open it, while the manifests have an error. A file whose path, size and
+        // time are unchanged is neither read nor parsed; after the watcher's word, and whenever the tags are refreshed (so
+        // a lost event is not lost for long), every file is read again and the ones whose bytes changed are parsed.
+        if (context.Reason == TickReason.ManifestChanged || context.RefreshTags) _manifests.InvalidateAll();
+        var manifests = _manifests.Load(_options.Paths);
         if (manifests.HasErrors) return Invalid(manifests.Diagnostics);
 
         try

@@ -15,6 +15,7 @@ public static class ApplyReportOutput
             writer.WriteLine($"Apply refused: {refusal.Message}");
             return;
         }
+        if (Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         foreach (var outcome in acted)
         {
@@ -34,6 +35,15 @@ public static class ApplyReportOutput
         writer.WriteLine(Verdict(report));
         if (Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
+
+    /// <summary>The line that opens the report of an apply stopped from outside (a signal), or null: how it was stopped,
+    /// and that what follows is what was done and what was not. The same for one target and for each of many.</summary>
+    public static string? Interruption(ApplyReport report) => report.Interruption switch
+    {
+        ApplyInterruption.Aborted => "\ninterrupted (aborted at the second signal): what was done and what was not:",
+        ApplyInterruption.Stopped => "\ninterrupted: no new action was started; those in flight finished. What was done and what was not:",
+        _ => null,
+    };
 
     /// <summary>What a person must know beyond each action's line: mappings left deleted and not recreated, and
     /// mappings still settling.</summary>
@@ -67,23 +77,23 @@ public static class ApplyReportOutput
             : $"Apply finished with errors: {failed} of {acted.Count} actions did not complete{conflictNote}. Mappings: {counts}.";
     }
 
-    /// <summary>One line saying what was tried again, or null when nothing was: the client's retries (throttling,
-    /// 5xx, network) and the engine's repeats of calls on a busy mapping and its polls for one to settle.</summary>
+    /// <summary>One line saying what was tried again (<see cref="ApplyRetries"/>, each cause apart), or null when nothing
+    /// was.</summary>
     public static string? Retries(ApplyReport report, RetryCounts client)
     {
-        var busy = report.Outcomes.Sum(o => o.Retries);
-        var polls = report.Outcomes.Sum(o => o.Waits);
-        var adopted = report.Outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded);
-        if (client.IsEmpty && busy == 0 && polls == 0 && adopted == 0) return null;
+        var retries = ApplyRetries.Of(report, client);
+        if (retries.IsEmpty) return null;
+        var c = retries.Client;
         var parts = new List<string>
         {
-            $"{client.Retried} API calls retried ({client.Throttled} throttled, {client.ServiceErrors} service errors, " +
-            $"{client.Network} network, {client.Propagation} IAM propagation)",
+            $"{c.Retried} API calls retried ({c.Throttled} throttled, {c.ServiceErrors} service errors, " +
+            $"{c.Network} network, {c.Propagation} IAM propagation)",
         };
-        if (client.GaveUp > 0) parts.Add($"{client.GaveUp} given up after the retry limit");
-        if (busy > 0) parts.Add($"{busy} repeated after the mapping was busy");
-        if (polls > 0) parts.Add($"{polls} polls waiting for a mapping to settle");
-        if (adopted > 0) parts.Add($"{adopted} creates resolved by finding the existing mapping");
+        if (c.GaveUp > 0) parts.Add($"{c.GaveUp} given up after the retry limit");
+        if (retries.LostCreatesResent > 0) parts.Add($"{retries.LostCreatesResent} lost creates sent again (outcome unknown, mapping not found)");
+        if (retries.BusyRepeats > 0) parts.Add($"{retries.BusyRepeats} repeated after the mapping was busy");
+        if (retries.SettlePolls > 0) parts.Add($"{retries.SettlePolls} polls waiting for a mapping to settle");
+        if (retries.CreatesFoundExisting > 0) parts.Add($"{retries.CreatesFoundExisting} creates resolved by finding the existing mapping");
         return "Retries: " + string.Join("; ", parts) + ".";
     }
 

@@ -22,6 +22,7 @@ public static class ApplySummaryTable
 
     public static void Render(TextWriter writer, ApplyReport report, bool color, RetryCounts clientRetries)
     {
+        if (ApplyReportOutput.Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {

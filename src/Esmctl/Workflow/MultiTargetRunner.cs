@@ -46,7 +46,7 @@ public static class MultiTargetRunner
     }
 
     public static async Task<int> ApplyAsync(
-        string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<bool>> confirm,
+        string targetsFile, ApplyArguments args, Func<bool, CommandConsole, Task<Approval?>> confirm,
         CommandServices services, InterruptSignals signals)
     {
         var console = services.Console;
@@ -69,38 +69,12 @@ public static class MultiTargetRunner
         var toApply = changing.Where(r => !refused.ContainsKey(r.Entry.Name)).ToList();
 
         var reports = new Dictionary<string, ApplyReport>(StringComparer.Ordinal);
-        if (toApply.Count > 0 && await confirm(args.AutoApprove, console))
+        if (toApply.Count > 0 && await confirm(args.AutoApprove, console) is { } approval)
         {
-            using var slots = new SemaphoreSlim(MultiTargetWorkflow.DefaultConcurrency);
-            var applied = await Task.WhenAll(toApply.Select(async run =>
-            {
-                var progress = new StringWriter();
-                try
-                {
-                    await slots.WaitAsync(ct);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    return (run, report: (ApplyReport?)null, error: (string?)"interrupted before this target started; nothing was changed here", progress);
-                }
-                try
-                {
-                    var report = await run.Session!.ApplyAsync(run.Planned!.Plan!, run.Planned.Live!,
-                        new ApplyProgressOutput(TextWriter.Synchronized(progress)), signals.Interrupt);
-                    return (run, report: (ApplyReport?)report, error: (string?)null, progress);
-                }
-                catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !ct.IsCancellationRequested)
-                {
-                    return (run, report: (ApplyReport?)null, error: MultiTargetWorkflow.Describe(e), progress);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }));
+            var applied = await MultiTargetWorkflow.ApplyAllAsync(toApply, MultiTargetWorkflow.DefaultConcurrency, signals.Interrupt, approval);
             foreach (var (run, report, error, progress) in applied)
             {
-                await console.Error.WriteAsync(progress.ToString());
+                await console.Error.WriteAsync(progress);
                 await console.Out.WriteLineAsync($"--- target {run.Entry.Name} ---");
                 if (report is not null)
                 {
@@ -109,6 +83,7 @@ public static class MultiTargetRunner
                 }
                 else
                 {
+                    await console.Out.WriteLineAsync($"error: {error}");
                     refused[run.Entry.Name] = error!;
                 }
             }
@@ -120,12 +95,25 @@ public static class MultiTargetRunner
 
         await WriteSummaryAsync(console.Out, runs, run =>
             refused.TryGetValue(run.Entry.Name, out var why) ? $"error: {why}"
-            : reports.TryGetValue(run.Entry.Name, out var report) ? (report.HasFailures ? "applied with failures" : "applied") + $" ({Counts(run.Planned!.Plan!)})"
+            : reports.TryGetValue(run.Entry.Name, out var report) ? Applied(report, run.Planned!.Plan!)
             : run.Planned?.Plan is { } plan ? $"no changes ({Counts(plan)})" : null);
         foreach (var run in runs.Where(r => r.Failed)) await console.Error.WriteLineAsync($"error: target {run.Entry.Name}: {Failure(run)}");
-        if (signals.Received) return signals.ExitCode;
-        var failed = runs.Any(r => r.Failed) || refused.Count > 0 || reports.Values.Any(r => r.HasFailures);
-        return failed ? ExitCodes.Error : ExitCodes.Success;
+        return ApplyExitCode.Of(reports.Values, otherFailures: runs.Any(r => r.Failed) || refused.Count > 0, signals);
+    }
+
+    /// <summary>One target's line in the summary after an apply: how it ended, and the mappings it left deleted and not
+    /// recreated (the last thing a person reads must name them).</summary>
+    private static string Applied(ApplyReport report, Plan plan)
+    {
+        var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
+        var line = report.Interruption != ApplyInterruption.None
+            ? acted.All(o => o.Result == ApplyResult.Skipped)
+                ? "interrupted before it started; nothing was changed here"
+                : $"interrupted ({acted.Count(o => o.Result == ApplyResult.Succeeded)} of {acted.Count} actions done)"
+            : (report.HasFailures ? "applied with failures" : "applied") + $" ({Counts(plan)})";
+        if (report.LeftDeleted is { Count: > 0 } left)
+            line += "; left deleted and not recreated: " + string.Join(", ", left.Select(o => $"{o.Name} (old mapping {o.LeftDeleted})"));
+        return line;
     }
 
     /// <summary>Loads the targets and the manifests once, then opens and plans every target in its own session; null

@@ -1,7 +1,9 @@
 using Esmctl.Aws;
+using Esmctl.Output;
 using Esmctl.Targets;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Api;
+using Reconciler.Core.Applying;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
@@ -49,6 +51,55 @@ public static class MultiTargetWorkflow
             }
         });
         return await Task.WhenAll(runs);
+    }
+
+    /// <summary>
+    /// Applies each target's plan, a few targets at a time, under the run's one interrupt, and returns every target's
+    /// report (or why it has none) with its progress lines, in the order given. Interrupts work for targets as the
+    /// applier makes them work for actions, because it is the applier that decides: a target still waiting for its turn
+    /// when the first signal comes is applied all the same, and the applier starts none of its actions (its report lists
+    /// them as not started); the targets in flight finish their actions in flight; a second signal aborts them. Nothing
+    /// here throws away the reports of the others. <paramref name="approval"/> is the one prompt's, for every target.
+    /// </summary>
+    public static async Task<IReadOnlyList<(TargetRun Run, ApplyReport? Report, string? Error, string Progress)>> ApplyAllAsync(
+        IReadOnlyList<TargetRun> runs, int concurrency, ApplyInterrupt interrupt, Approval approval)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
+        return await Task.WhenAll(runs.Select(async run =>
+        {
+            var progress = new StringWriter();
+            var turn = await TakeTurnAsync(slots, interrupt.StopStarting);
+            try
+            {
+                var report = await run.Session!.ApplyAsync(run.Planned!.Plan!, run.Planned.Live!,
+                    new ApplyProgressOutput(TextWriter.Synchronized(progress)), interrupt, approval);
+                return (run, (ApplyReport?)report, (string?)null, progress.ToString());
+            }
+            catch (Exception e) when (IsTargetFailure(e) || e is OperationCanceledException)
+            {
+                // The applier turns failures into outcomes; this is a failure around it. Something may have been written.
+                return (run, null, $"the apply of this target stopped: {Describe(e)}; the next plan shows where its mappings stand",
+                    progress.ToString());
+            }
+            finally
+            {
+                if (turn) slots.Release();
+            }
+        }));
+    }
+
+    /// <summary>Waits for a free slot; false when the run stopped starting first (no slot was taken).</summary>
+    private static async Task<bool> TakeTurnAsync(SemaphoreSlim slots, CancellationToken stopStarting)
+    {
+        try
+        {
+            await slots.WaitAsync(stopStarting);
+            return true;
+        }
+        catch (OperationCanceledException) when (stopStarting.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static async Task<TargetRun> PlanOneAsync(

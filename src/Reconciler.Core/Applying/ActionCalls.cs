@@ -20,13 +20,23 @@ internal sealed class ActionCalls(
     CancellationToken abort)
 {
     public int Calls { get; private set; }
+
+    /// <summary>Calls sent again because the mapping was busy (<see cref="ApplyOutcome.Retries"/>).</summary>
     public int Retries { get; private set; }
+
+    /// <summary>Creates sent again after an earlier attempt's outcome was lost (<see cref="ApplyOutcome.CreateResends"/>).</summary>
+    public int CreateResends { get; private set; }
+
     public int Waits { get; private set; }
 
     /// <summary>The mapping the action is on now (progress events and the outcome name it).</summary>
     public string? Uuid { get; set; }
 
-    public void Retried() => Retries++;
+    /// <summary>A call is sent again because what it met was busy (a mapping being deleted, for a create).</summary>
+    public void RepeatedAfterBusy() => Retries++;
+
+    /// <summary>A create is sent again: the earlier one's outcome was lost and its mapping was not found.</summary>
+    public void ResentLostCreate() => CreateResends++;
 
     /// <summary>Counts and sends one call. None starts after an abort; the call itself is abandoned on abort too (its
     /// effect is then unknown, which the outcome says), so that a second Ctrl-C stops at once.</summary>

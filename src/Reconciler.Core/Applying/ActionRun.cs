@@ -355,6 +355,7 @@ internal sealed class ActionRun
     private ApplyOutcome Outcome(ApplyResult result, ApplyError? error) =>
         new(_action.Name, _action.Kind, result, _calls.Uuid, error, _calls.Calls, _calls.Retries, _calls.Waits, _detail)
         {
+            CreateResends = _calls.CreateResends,
             LeftDeleted = _leftDeleted,
             FoundExisting = _foundExisting,
         };

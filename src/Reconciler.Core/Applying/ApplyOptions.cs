@@ -40,7 +40,8 @@ public sealed record ApplyOptions
     /// How old the tags that prove ownership may be at the moment of a write (the plan's own read, or a read the applier
     /// made earlier in the run). Judged at each write, not once per apply: a person may sit at the confirmation prompt,
     /// and an apply may run for minutes. Older, and the applier reads the mapping's tags again before writing; zero reads
-    /// them before every write. A live state that does not say when it was read counts as read when the apply starts.
+    /// them before every write (a session whose plan a person approved at a prompt sets zero: <c>Reconciling.Approval</c>).
+    /// A live state that does not say when it was read counts as read when the apply starts.
     /// </summary>
     public TimeSpan TagEvidenceMaxAge { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -57,7 +57,7 @@ internal sealed class CreateRun(
                 // The mapping it met was being deleted and is gone now: create again.
                 if (attempt >= context.Options.CreateAttempts) throw new ApplyFailure(ApplyErrorCodes.UnresolvedConflict,
                     $"create kept meeting mappings being deleted ({conflict.ServiceMessage}); run plan again");
-                calls.Retried();
+                calls.RepeatedAfterBusy();
             }
             catch (Exception failure) when (IsLost(failure))
             {
@@ -79,7 +79,7 @@ internal sealed class CreateRun(
                         $"{Why(failure)}; the create was sent {attempt} times, each outcome was lost, {looked}; " +
                         "the next apply creates it or finds it");
                 }
-                calls.Retried();
+                calls.ResentLostCreate();
             }
         }
     }

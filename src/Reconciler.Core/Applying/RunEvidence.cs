@@ -50,9 +50,10 @@ internal sealed class RunEvidence
     }
 
     /// <summary>The evidence for the gate now. Tags not read in this run, or read longer ago than the allowed age, are
-    /// given as empty and not read in this run, so the gate asks for a read.</summary>
+    /// given as empty and not read in this run, so the gate asks for a read. An allowed age of zero takes no earlier read,
+    /// even one the clock cannot tell from now (a coarse or stopped clock).</summary>
     public OwnershipEvidence For(string uuid) =>
-        _tags.TryGetValue(uuid, out var read) && _time.GetUtcNow() - read.ReadAt <= _maxAge
+        _tags.TryGetValue(uuid, out var read) && _maxAge > TimeSpan.Zero && _time.GetUtcNow() - read.ReadAt <= _maxAge
             ? new OwnershipEvidence(uuid, read.Tags, ReadThisRun: true, Key(uuid))
             : new OwnershipEvidence(uuid, new Dictionary<string, string>(), ReadThisRun: false, Key(uuid));
 

@@ -91,14 +91,16 @@ public static class ManifestYaml
         }
     }
 
-    /// <summary>A filter pattern as the YAML mapping people write; text that is not JSON stays text.</summary>
+    /// <summary>A filter pattern as the YAML mapping people write; text that is not JSON, or JSON a YAML mapping cannot
+    /// hold as it stands (a key written twice: System.Text.Json refuses it only when the object is first walked),
+    /// stays the live text, so the manifest says exactly what the service holds.</summary>
     private static object? Pattern(string text)
     {
         try
         {
             return FromJson(JsonNode.Parse(text));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return text;
         }

@@ -51,7 +51,7 @@ internal sealed class RecordBinding
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, node) in json)
         {
-            var field = fields.FirstOrDefault(f => f.WireName == name);
+            var field = Named(fields, name);
             if (field is null)
             {
                 if (strict) throw new FieldValueException(parent.Length == 0 ? name : parent + "." + name, "not a member of an event source mapping");
@@ -62,6 +62,16 @@ internal sealed class RecordBinding
             values[field.WireName] = clr is null ? Checked(node, field, strict) : FromNode(node, field, clr, strict);
         }
         return Create(type, values);
+    }
+
+    /// <summary>The field of this name: a loop, not LINQ, since every member of every record read comes through here.</summary>
+    private static Field? Named(IReadOnlyList<Field> fields, string wireName)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].WireName == wireName) return fields[i];
+        }
+        return null;
     }
 
     public object? Get(object record, Field field)
@@ -94,7 +104,8 @@ internal sealed class RecordBinding
         return record;
     }
 
-    private JsonNode? ToNode(object? value, Field field)
+    /// <summary>A value the record holds, as the model's JSON (what <see cref="Write"/> puts under the field's name).</summary>
+    internal JsonNode? ToNode(object? value, Field field)
     {
         switch (value)
         {
@@ -116,7 +127,7 @@ internal sealed class RecordBinding
             case FieldKind.Structure:
                 return Write(value, field.Members);
             case FieldKind.Set or FieldKind.List:
-                return new JsonArray([.. ((IEnumerable)value).Cast<object?>().Select(item => ToNode(item, field.Item!)).Where(n => n is not null)]);
+                return ListNode((IEnumerable)value, field.Item!);
             case FieldKind.Map:
                 var map = new JsonObject();
                 foreach (var (key, item) in Entries(value))
@@ -127,6 +138,18 @@ internal sealed class RecordBinding
             default:
                 throw new InvalidOperationException($"{field.Path}: unknown kind {field.Kind}");
         }
+    }
+
+    /// <summary>Apart from <see cref="ToNode"/> so that its per-call frame stays free of the closure a lambda here would
+    /// need (every value of every plan passes through ToNode).</summary>
+    private JsonArray ListNode(IEnumerable items, Field item)
+    {
+        var array = new JsonArray();
+        foreach (var value in items)
+        {
+            if (ToNode(value, item) is { } node) array.Add(node);
+        }
+        return array;
     }
 
     private object? FromNode(JsonNode? node, Field field, Type clr, bool strict)
@@ -151,8 +174,9 @@ internal sealed class RecordBinding
             case FieldKind.Map:
                 if (node is not JsonObject entries) return Mismatch(field, "a mapping", strict);
                 var valueType = MapValueType(type);
-                var dictionary = (IDictionary)Activator.CreateInstance(
-                    typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), [StringComparer.Ordinal])!;
+                // The default comparer of a string key is ordinal already; asking for StringComparer.Ordinal here sent every
+                // map through reflection's constructor binder.
+                var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
                 foreach (var (key, item) in entries)
                 {
                     if (FromNode(item, field.Item!, valueType, strict) is { } value) dictionary[key] = value;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -7,10 +6,9 @@ namespace Reconciler.Core.Manifests;
 
 /// <summary>
 /// Converts a YAML node tree to the JSON tree the schema validates, recording where each field was written.
-/// Plain scalars are typed by the YAML 1.2 core schema (true/false, integers, floats, null); quoted and block
-/// scalars are strings, so a value that must be a string but reads as a number (an account id) can be quoted.
+/// Scalars are typed by <see cref="ScalarTyping"/> (the YAML 1.2 core schema).
 /// </summary>
-internal static partial class JsonTree
+internal static class JsonTree
 {
     public static JToken Build(ManifestNode node, NodeLocator locator, string path) => node switch
     {
@@ -47,27 +45,15 @@ internal static partial class JsonTree
         return json;
     }
 
-    public static JToken Scalar(ScalarNode scalar)
+    public static JToken Scalar(ScalarNode scalar) => ScalarTyping.Classify(scalar, out var integer, out var number) switch
     {
-        var text = scalar.Value;
-        switch (scalar.Tag)
-        {
-            case "tag:yaml.org,2002:str": return new JValue(text);
-            case "tag:yaml.org,2002:null": return JValue.CreateNull();
-        }
-        if (!scalar.Plain) return new JValue(text);
-        if (text is "" or "~" or "null" or "Null" or "NULL") return JValue.CreateNull();
-        if (text is "true" or "True" or "TRUE") return new JValue(true);
-        if (text is "false" or "False" or "FALSE") return new JValue(false);
-        if (Integer().IsMatch(text))
-        {
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-                ? new JValue(whole)
-                : new WholeNumber(text);
-        }
-        if (Float().IsMatch(text)) return new JValue(double.Parse(text, CultureInfo.InvariantCulture));
-        return new JValue(text);
-    }
+        ScalarKind.Null => JValue.CreateNull(),
+        ScalarKind.Boolean => new JValue(ScalarTyping.IsTrue(scalar)),
+        ScalarKind.Integer => new JValue(integer),
+        ScalarKind.WholeNumber => new WholeNumber(scalar.Value),
+        ScalarKind.Float => new JValue(number),
+        _ => new JValue(scalar.Value),
+    };
 
     /// <summary>A whole number beyond 64 bits: validated as the double nearest to it (the schema's checks read a number),
     /// written as its digits. A filter pattern written as YAML is sent as this JSON, and a double would send
@@ -76,10 +62,4 @@ internal static partial class JsonTree
     {
         public override void WriteTo(JsonWriter writer, params JsonConverter[] converters) => writer.WriteRawValue(digits.TrimStart('+'));
     }
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex Integer();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex Float();
 }

@@ -10,7 +10,12 @@ namespace Reconciler.Core.Manifests;
 /// </summary>
 public static class ManifestFileReader
 {
-    public static IReadOnlyList<ManifestFile> Read(IReadOnlyList<string> paths, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ManifestFile> Read(IReadOnlyList<string> paths, DiagnosticBag diagnostics) =>
+        Read(paths, diagnostics, static (_, _) => null);
+
+    /// <param name="known">Asked for every file found, before it is read: a file it returns is taken as read (a cache
+    /// that knows the file's size and modification time).</param>
+    internal static IReadOnlyList<ManifestFile> Read(IReadOnlyList<string> paths, DiagnosticBag diagnostics, Func<string, FileInfo, ManifestFile?> known)
     {
         var found = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -41,6 +46,11 @@ public static class ManifestFileReader
         foreach (var (path, info) in found)
         {
             if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
+            if (known(path, info) is { } same)
+            {
+                files.Add(same);
+                continue;
+            }
             try
             {
                 if (info.Length > ParseLimits.MaxFileBytes)

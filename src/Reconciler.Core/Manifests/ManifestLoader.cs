@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Validation;
 
@@ -27,31 +26,50 @@ public static class ManifestLoader
 
     private static ManifestSet Load(IReadOnlyList<ManifestFile> files, TimeProvider clock, DiagnosticBag diagnostics, string origin)
     {
-        var validator = new SchemaValidator(ManifestSchema.Load());
-        // Only what rules across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return Combine(ordered, [.. ordered.Select(file => LoadFile(file, clock))], diagnostics, origin);
+    }
+
+    /// <summary>One file on its own: everything about its documents that does not look at other files. Only what rules
+    /// across documents need is kept: a document's YAML and JSON trees are garbage once it is checked.</summary>
+    internal static FileLoad LoadFile(ManifestFile file, TimeProvider clock)
+    {
+        var validator = SchemaValidator.Manifest;
+        var diagnostics = new DiagnosticBag();
+        var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
+        var skipped = 0;
+        var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics, out var endsEmpty);
+        var damaged = diagnostics.HasErrors ? null
+            : documents.Count == 0 ? DamagedFile(file)
+            : endsEmpty ? Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
+                "the file ends in an empty document (a '---' with nothing after it), as a file cut short right after a separator does")
+            : null;
+        foreach (var document in documents)
+        {
+            if (IsOtherTool(document))
+            {
+                skipped++;
+                continue;
+            }
+            if (Read(document, validator, clock, diagnostics) is { } mapping)
+                mappings.Add((mapping, ValueAt(document, "metadata", "name"), ValueAt(document, "spec", "functionName")));
+        }
+        return new FileLoad(mappings, diagnostics.Items, skipped, damaged);
+    }
+
+    /// <summary>The files' loads (in ordinal path order) together: rules across documents, the digest, every diagnostic
+    /// after those of reading (<paramref name="diagnostics"/>); <paramref name="origin"/> is where "no manifest" points.</summary>
+    internal static ManifestSet Combine(IReadOnlyList<ManifestFile> files, IReadOnlyList<FileLoad> loads, DiagnosticBag diagnostics, string origin)
+    {
         var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
         var damaged = new List<Diagnostic>();
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var load in loads)
         {
-            var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
-            var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics, out var endsEmpty);
-            var clean = diagnostics.Items.Count(d => d.Severity == Severity.Error) == errorsBefore;
-            if (documents.Count == 0 && clean)
-                damaged.Add(DamagedFile(file));
-            else if (endsEmpty && clean)
-                damaged.Add(Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
-                    "the file ends in an empty document (a '---' with nothing after it), as a file cut short right after a separator does"));
-            foreach (var document in documents)
-            {
-                if (IsOtherTool(document))
-                {
-                    skipped++;
-                    continue;
-                }
-                if (Read(document, validator, clock, diagnostics) is { } mapping)
-                    mappings.Add((mapping, document.Locator.Value("metadata.name"), document.Locator.Value("spec.functionName")));
-            }
+            diagnostics.AddRange(load.Diagnostics);
+            mappings.AddRange(load.Mappings);
+            skipped += load.Skipped;
+            if (load.Damaged is { } warning) damaged.Add(warning);
         }
         CrossDocumentRules.Check(mappings, diagnostics);
         if (mappings.Count == 0 && !diagnostics.HasErrors)
@@ -61,7 +79,7 @@ public static class ManifestLoader
         return new ManifestSet(
             diagnostics.HasErrors ? [] : [.. mappings.Select(m => m.Mapping)],
             [.. files.Select(f => f.Path).Order(StringComparer.Ordinal)],
-            ManifestDigest.Compute(files),
+            new Lazy<string>(() => ManifestDigest.Compute(files)),
             diagnostics.Sorted())
         {
             SkippedDocuments = skipped,
@@ -88,7 +106,7 @@ public static class ManifestLoader
         if (rejected.Section("spec") || rejected.Section("metadata")) return null;
 
         var readerStart = diagnostics.Items.Count;
-        var mapping = SpecReader.Read(rejected.IsEmpty ? document : WithoutRejected(document, rejected), diagnostics);
+        var mapping = SpecReader.Read(document, diagnostics, Fields.MappingFields.Table, rejected);
         for (var i = readerStart; i < diagnostics.Items.Count; i++) rejected.Add(diagnostics.Items[i].Field);
         if (mapping is null) return null;
 
@@ -100,17 +118,10 @@ public static class ManifestLoader
     private static readonly string[] PairingFields =
         ["metadata.name", "metadata.region", "metadata.account", "functionName", "eventSourceArn", "selfManagedEventSource", "topics", "queues"];
 
-    /// <summary>The document less its rejected members, so the reader sees only values of the expected types. Only a
-    /// document with schema errors pays for the copy.</summary>
-    private static ManifestDocument WithoutRejected(ManifestDocument document, RejectedFields rejected)
-    {
-        var json = (JObject)document.Json.DeepClone();
-        foreach (var (section, name) in rejected.Paths())
-        {
-            if (json[section] is JObject members) members.Remove(name);
-        }
-        return document with { Json = json };
-    }
+    /// <summary>Where a field's value is written; <see cref="NodeLocator.Value"/> (which builds the document's map) only
+    /// when the field is not there.</summary>
+    private static SourceLocation ValueAt(ManifestDocument document, string section, string name) =>
+        document.At(section, name)?.Location ?? document.Locator.Value(section + "." + name);
 
     /// <summary>
     /// A GitOps repository keeps other tools' YAML beside esmctl's (a Kubernetes Deployment for the daemon, CI
@@ -120,25 +131,23 @@ public static class ManifestLoader
     /// being a workflow) is still validated and reported.
     /// </summary>
     private static bool IsOtherTool(ManifestDocument document) =>
-        (document.Json["apiVersion"] is JValue { Type: JTokenType.String } apiVersion
-            && document.Json["kind"] is JValue { Type: JTokenType.String } kind
-            && !((string)apiVersion!).StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
-            && !string.Equals((string)kind!, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase))
-        || IsGitHubWorkflow(document.Json)
+        (ScalarTyping.Text(document.Root["apiVersion"]) is { } apiVersion
+            && ScalarTyping.Text(document.Root["kind"]) is { } kind
+            && !apiVersion.StartsWith("esmctl", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(kind, SchemaValidator.Kind, StringComparison.OrdinalIgnoreCase))
+        || IsGitHubWorkflow(document.Root)
         || IsTargetsFile(document);
 
     /// <summary>esmctl.yaml, the list of targets at the manifests' root, is configuration, not a manifest.</summary>
     private static bool IsTargetsFile(ManifestDocument document) =>
         string.Equals(Path.GetFileName(document.Location.File), "esmctl.yaml", StringComparison.Ordinal)
-        && document.Json is JObject root
-        && root["apiVersion"] is null
-        && root["kind"] is null
-        && root["targets"] is JArray;
+        && document.Root["apiVersion"] is null
+        && document.Root["kind"] is null
+        && document.Root["targets"] is SequenceNode;
 
-    private static bool IsGitHubWorkflow(JToken json) =>
-        json is JObject root
-        && root["apiVersion"] is null
+    private static bool IsGitHubWorkflow(MappingNode root) =>
+        root["apiVersion"] is null
         && root["kind"] is null
         && root["on"] is not null
-        && root["jobs"] is JObject;
+        && root["jobs"] is MappingNode;
 }

@@ -31,7 +31,18 @@ internal sealed record MappingNode(SourceLocation Location, IReadOnlyList<Mappin
 {
     public override int Size => ExpandedSize;
 
-    public ManifestNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key)?.Value;
+    public ManifestNode? this[string key]
+    {
+        get
+        {
+            // A loop, not LINQ: every field read of every document comes through here.
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                if (Entries[i].Key.Value == key) return Entries[i].Value;
+            }
+            return null;
+        }
+    }
 }
 
 internal sealed record MappingEntry(ScalarNode Key, ManifestNode Value);

@@ -32,9 +32,7 @@ internal static class ManifestParser
                     diagnostics.Warning(start, "", "empty document ignored");
                     break;
                 case MappingNode mapping:
-                    var locator = new NodeLocator(mapping.Location, text);
-                    var json = (Newtonsoft.Json.Linq.JObject)JsonTree.Build(mapping, locator, "");
-                    documents.Add(new ManifestDocument(mapping.Location, json, locator));
+                    documents.Add(new ManifestDocument(mapping.Location, mapping, text));
                     break;
                 default:
                     diagnostics.Error(root.Location, "",

@@ -103,9 +103,8 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
             {
                 parser.MoveNext();
                 Count(1, location);
-                var entries = new List<MappingEntry>();
-                var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-                var merged = new List<MappingNode>();
+                var entries = new Keys();
+                List<MappingNode>? merged = null;
                 var size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
@@ -117,28 +116,54 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                         diagnostics.Error(key.Location, "", "a mapping key must be a plain name, not a mapping or a list");
                         continue;
                     }
-                    if (scalarKey is { Plain: true, Value: "<<" } && CollectMerge(value, merged))
+                    if (scalarKey is { Plain: true, Value: "<<" } && CollectMerge(value, merged ??= []))
                     {
                         continue;
                     }
-                    if (seen.TryGetValue(scalarKey.Value, out var first))
+                    if (entries.Find(scalarKey.Value) is { } first)
                     {
                         diagnostics.Error(scalarKey.Location, "",
-                            $"duplicate key `{scalarKey.Value}` (first written at line {first.Line}); a key may appear only once in a mapping");
+                            $"duplicate key `{scalarKey.Value}` (first written at line {first.Location.Line}); a key may appear only once in a mapping");
                         continue;
                     }
-                    seen[scalarKey.Value] = scalarKey.Location;
                     entries.Add(new MappingEntry(scalarKey, value));
                 }
                 // Merge keys (<<: *defaults), as Kubernetes tooling accepts them: keys written here win, then earlier merges.
-                foreach (var entry in merged.SelectMany(m => m.Entries))
+                foreach (var entry in merged?.SelectMany(m => m.Entries) ?? [])
                 {
-                    if (seen.TryAdd(entry.Key.Value, entry.Key.Location)) entries.Add(entry);
+                    if (entries.Find(entry.Key.Value) is null) entries.Add(entry);
                 }
-                return Remember(mappingStart.Anchor, new MappingNode(location, entries, size));
+                return Remember(mappingStart.Anchor, new MappingNode(location, entries.Entries, size));
             }
             default:
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+    }
+
+    /// <summary>A mapping's entries so far, and which keys they hold: scanned while there are few (a manifest's mappings
+    /// hold a handful of keys, and the scan allocates nothing), indexed once there are many (a hostile tags map).</summary>
+    private sealed class Keys
+    {
+        private const int ScanLimit = 16;
+        private Dictionary<string, ScalarNode>? _index;
+
+        public List<MappingEntry> Entries { get; } = [];
+
+        public ScalarNode? Find(string key)
+        {
+            if (_index is not null) return _index.GetValueOrDefault(key);
+            foreach (var entry in Entries)
+            {
+                if (entry.Key.Value == key) return entry.Key;
+            }
+            return null;
+        }
+
+        public void Add(MappingEntry entry)
+        {
+            Entries.Add(entry);
+            if (_index is not null) _index[entry.Key.Value] = entry.Key;
+            else if (Entries.Count > ScanLimit) _index = Entries.ToDictionary(e => e.Key.Value, e => e.Key, StringComparer.Ordinal);
         }
     }
 

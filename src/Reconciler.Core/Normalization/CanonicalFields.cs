@@ -22,7 +22,7 @@ public static class CanonicalFields
     public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn, FieldTable fields)
     {
         var result = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
-        var model = MappingJson.Write(c, FieldNames.Wire, fields);
+        var binding = fields.Binding;
         foreach (var field in fields.Configuration)
         {
             switch (field.Comparison)
@@ -33,11 +33,48 @@ public static class CanonicalFields
                     Put(result, field.Path, Text(functionArn));
                     continue;
                 default:
-                    Add(result, field, model[field.WireName]);
+                    AddValue(result, field, binding.Get(c, field), binding);
                     continue;
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// One field's leaves straight from the value the record holds. Scalars and structures (nearly every field of every
+    /// plan) are read without building the model's JSON first; the rest (lists, sets, maps, members kept as JSON) take
+    /// the JSON form <see cref="MappingJson"/> writes, so both ways give the same leaves.
+    /// </summary>
+    private static void AddValue(SortedDictionary<string, JsonNode> result, Field field, object? value, RecordBinding binding)
+    {
+        switch (field.Kind, value)
+        {
+            case (_, null):
+                return;
+            case (FieldKind.Scalar, string text):
+                Put(result, field.Path, field.Type switch
+                {
+                    ScalarType.String => Text(text),
+                    ScalarType.JsonText => Text(text) is null ? null : JsonValue.Create(CanonicalJson.Canonicalize(text)),
+                    _ => Leaf(binding.ToNode(value, field), field),
+                });
+                return;
+            case (FieldKind.Scalar, int number) when field.Type == ScalarType.Integer:
+                Put(result, field.Path, JsonValue.Create(number));
+                return;
+            case (FieldKind.Scalar, bool flag) when field.Type == ScalarType.Boolean:
+                Put(result, field.Path, JsonValue.Create(flag));
+                return;
+            case (FieldKind.Scalar, DateTimeOffset instant) when field.Type == ScalarType.Timestamp:
+                Put(result, field.Path, Instant(instant));
+                return;
+            case (FieldKind.Structure, not JsonNode):
+                foreach (var member in field.Members) AddValue(result, member, binding.Get(value, member), binding);
+                return;
+            default:
+                Add(result, field, binding.ToNode(value, field));
+                return;
+        }
     }
 
     /// <summary>The top-level spec member a path belongs to (scalingConfig for scalingConfig.maximumConcurrency).</summary>
@@ -49,7 +86,7 @@ public static class CanonicalFields
 
     /// <summary>True when the path is the member's or one of its leaves.</summary>
     public static bool IsUnder(string path, string member) =>
-        path == member || path.StartsWith(member + ".", StringComparison.Ordinal);
+        path.StartsWith(member, StringComparison.Ordinal) && (path.Length == member.Length || path[member.Length] == '.');
 
     /// <summary>UTC, millisecond precision: the API carries epoch seconds with a fraction, so finer digits do not survive.</summary>
     public static JsonNode? Instant(DateTimeOffset? value) =>
@@ -86,7 +123,7 @@ public static class CanonicalFields
     {
         FieldKind.Scalar => Scalar(value, field.Type),
         FieldKind.Set => Set(value as JsonArray, field.Item!),
-        FieldKind.List => value is JsonArray { Count: > 0 } list ? new JsonArray([.. list.Select(item => Item(item, field.Item!))]) : null,
+        FieldKind.List => value is JsonArray { Count: > 0 } list ? List(list, field.Item!) : null,
         _ => Item(value, field),
     };
 
@@ -98,6 +135,9 @@ public static class CanonicalFields
         ScalarType.Timestamp => Instant(value.GetValue<DateTimeOffset>()),
         _ => value.DeepClone(),
     };
+
+    /// <summary>Apart from <see cref="Leaf"/>, whose every call would otherwise allocate this lambda's closure.</summary>
+    private static JsonArray List(JsonArray list, Field item) => new([.. list.Select(value => Item(value, item))]);
 
     /// <summary>Sorted, without duplicates, empty meaning none: strings by ordinal, objects by their JSON text.</summary>
     private static JsonNode? Set(JsonArray? values, Field item)

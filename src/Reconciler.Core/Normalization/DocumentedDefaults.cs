@@ -15,19 +15,22 @@ public static class DocumentedDefaults
     /// is given (provisioned mode) are filled only when some member of it is there.</summary>
     public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
     {
-        var given = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
         {
-            if (whenGiven is not null && !Given(whenGiven)) continue;
-            fields.TryAdd(path, value.DeepClone());
+            // A scan of the few leaves there are, each time: cheaper than remembering the answer per structure.
+            if (whenGiven is not null && !AnyUnder(fields, whenGiven)) continue;
+            // Shared, not cloned: the table's value is only compared here, and a change built from it clones it.
+            fields.TryAdd(path, value);
         }
+    }
 
-        bool Given(string structure)
+    private static bool AnyUnder(SortedDictionary<string, JsonNode> fields, string structure)
+    {
+        foreach (var key in fields.Keys)
         {
-            if (!given.TryGetValue(structure, out var known))
-                given[structure] = known = fields.Keys.Any(k => CanonicalFields.IsUnder(k, structure));
-            return known;
+            if (CanonicalFields.IsUnder(key, structure)) return true;
         }
+        return false;
     }
 
     /// <summary>True when every leaf under the path has its default value for the kind (the service's own value, not a setting).</summary>

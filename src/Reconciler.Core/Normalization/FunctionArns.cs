@@ -18,7 +18,14 @@ public static class FunctionArns
     /// <summary>The function's ARN without a version or alias qualifier (arn:p:lambda:r:a:function:name).</summary>
     public static string Unqualified(string functionArn)
     {
-        var parts = functionArn.Split(':');
-        return parts.Length > 7 && parts[0] == "arn" ? string.Join(':', parts[..7]) : functionArn;
+        if (!functionArn.StartsWith("arn:", StringComparison.Ordinal)) return functionArn;
+        // The seventh colon ends arn:p:lambda:r:a:function:name; what follows it is the qualifier.
+        var at = -1;
+        for (var colons = 0; colons < 7; colons++)
+        {
+            at = functionArn.IndexOf(':', at + 1);
+            if (at < 0) return functionArn;
+        }
+        return functionArn[..at];
     }
 }

@@ -30,20 +30,16 @@ public static class FieldDiff
 
         var given = new Leaves(want);
         var held = new Leaves(have);
-        foreach (var field in fields.Configuration)
+        var comparison = fields.ComparisonFor(kind);
+        foreach (var path in comparison.SetAside)
         {
-            // What a server reports for a member this kind of source does not take is not the user's to manage.
-            if (!field.Accepts(kind)) SetAside(given, held, field.Path);
+            // What a server reports for a member this kind of source does not take is not the user's to manage; without a
+            // value in the manifest the service picks one (a Kafka consumer group ID, the starting position of Kafka and
+            // DocumentDB): what it picked is not a difference.
+            SetAside(given, held, path);
         }
-        foreach (var field in fields.AssignedByService)
+        foreach (var (field, cannot) in comparison.Unclearable)
         {
-            // Without a value in the manifest the service picks one (a Kafka consumer group ID, the starting position of
-            // Kafka and DocumentDB): what it picked is not a difference.
-            if (field.IsAssignedByService(kind)) SetAside(given, held, field.Path);
-        }
-        foreach (var field in fields.MaybeUnclearable)
-        {
-            if (field.Clearing.For(kind) is not { Kind: ClearingKind.Cannot } cannot) continue;
             var left = SetAside(given, held, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
             if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))
@@ -62,13 +58,38 @@ public static class FieldDiff
             have.Remove("enabled");
         }
 
-        var changes = want.Keys.Union(have.Keys)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (path, before: have.GetValueOrDefault(path), after: want.GetValueOrDefault(path)))
-            .Where(f => !JsonNode.DeepEquals(f.before, f.after))
-            .Select(f => new FieldChange(f.path, f.before?.DeepClone(), f.after?.DeepClone(), ForcesReplacement(f.path, f.before, f.after, fields)))
-            .ToList();
+        var changes = new List<FieldChange>();
+        foreach (var path in SortedUnion(want.Keys, have.Keys))
+        {
+            var before = have.GetValueOrDefault(path);
+            var after = want.GetValueOrDefault(path);
+            if (JsonNode.DeepEquals(before, after)) continue;
+            changes.Add(new FieldChange(path, before?.DeepClone(), after?.DeepClone(), ForcesReplacement(path, before, after, fields)));
+        }
         return (changes, warnings);
+    }
+
+    /// <summary>Both sides' paths in ordinal order, each once (both are sorted already).</summary>
+    private static IEnumerable<string> SortedUnion(SortedDictionary<string, JsonNode>.KeyCollection a, SortedDictionary<string, JsonNode>.KeyCollection b)
+    {
+        using var left = a.GetEnumerator();
+        using var right = b.GetEnumerator();
+        bool hasLeft = left.MoveNext(), hasRight = right.MoveNext();
+        while (hasLeft || hasRight)
+        {
+            var order = !hasLeft ? 1 : !hasRight ? -1 : string.CompareOrdinal(left.Current, right.Current);
+            if (order <= 0)
+            {
+                yield return left.Current;
+                hasLeft = left.MoveNext();
+                if (order == 0) hasRight = right.MoveNext();
+            }
+            else
+            {
+                yield return right.Current;
+                hasRight = right.MoveNext();
+            }
+        }
     }
 
     public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after) =>
@@ -92,8 +113,18 @@ public static class FieldDiff
         {
             var at = Array.BinarySearch(_keys, path, StringComparer.Ordinal);
             if (at >= 0) return true;
-            var below = ~Array.BinarySearch(_keys, path + ".", StringComparer.Ordinal);
-            return below < _keys.Length && _keys[below].StartsWith(path + ".", StringComparison.Ordinal);
+            // The first key at or after "path." (found without building that string: every field of every pair asks).
+            Span<char> prefix = path.Length < 256 ? stackalloc char[path.Length + 1] : new char[path.Length + 1];
+            path.CopyTo(prefix);
+            prefix[^1] = '.';
+            int low = 0, high = _keys.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_keys[middle].AsSpan().SequenceCompareTo(prefix) < 0) low = middle + 1;
+                else high = middle;
+            }
+            return low < _keys.Length && _keys[low].AsSpan().StartsWith(prefix, StringComparison.Ordinal);
         }
 
         public IReadOnlyList<KeyValuePair<string, JsonNode>> Remove(string path)

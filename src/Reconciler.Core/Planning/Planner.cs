@@ -119,7 +119,7 @@ public static class Planner
                 Kind = PlanActionKind.Replace,
                 Changes = [.. fields.Concat(tagFields).OrderBy(f => f.Field, StringComparer.Ordinal)],
                 Warnings = ReplacementWarnings.For(desired.Spec, live, options.Fields),
-                CreateRequest = desired.Spec with { Tags = desiredTags },
+                CreateRequest = DestinationTargets.ForCreate(desired.Spec with { Tags = desiredTags }),
             };
         }
 
@@ -159,7 +159,7 @@ public static class Planner
             Desired = desired,
             Changes = changes,
             Warnings = warnings,
-            CreateRequest = desired.Spec with { Tags = tags },
+            CreateRequest = DestinationTargets.ForCreate(desired.Spec with { Tags = tags }),
         };
     }
 

@@ -14,20 +14,27 @@ public static class TagDiff
         IReadOnlyDictionary<string, string> desired, IReadOnlyDictionary<string, string> live)
     {
         var set = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var fields = new List<FieldChange>();
-        foreach (var (key, value) in desired.OrderBy(t => t.Key, StringComparer.Ordinal))
+        List<FieldChange>? fields = null;
+        // Loops rather than LINQ, and lists only once something differs: an unchanged mapping (nearly all of them, every
+        // daemon tick) allocates next to nothing here.
+        IEnumerable<KeyValuePair<string, string>> ordered = desired is SortedDictionary<string, string> ? desired : desired.OrderBy(t => t.Key, StringComparer.Ordinal);
+        foreach (var (key, value) in ordered)
         {
             live.TryGetValue(key, out var before);
             if (before == value) continue;
             set[key] = value;
-            fields.Add(new FieldChange($"tags.{key}", before is null ? null : JsonValue.Create(before), JsonValue.Create(value), false));
+            (fields ??= []).Add(new FieldChange($"tags.{key}", before is null ? null : JsonValue.Create(before), JsonValue.Create(value), false));
         }
 
-        var remove = live.Keys
-            .Where(key => !desired.ContainsKey(key) && !key.StartsWith(ReservedPrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        fields.AddRange(remove.Select(key => new FieldChange($"tags.{key}", JsonValue.Create(live[key]), null, false)));
-        return (new TagChange(set, remove), [.. fields.OrderBy(f => f.Field, StringComparer.Ordinal)]);
+        List<string>? remove = null;
+        foreach (var key in live.Keys)
+        {
+            if (!desired.ContainsKey(key) && !key.StartsWith(ReservedPrefix, StringComparison.Ordinal)) (remove ??= []).Add(key);
+        }
+        remove?.Sort(StringComparer.Ordinal);
+        if (remove is not null)
+            foreach (var key in remove) (fields ??= []).Add(new FieldChange($"tags.{key}", JsonValue.Create(live[key]), null, false));
+        if (fields is null) return (new TagChange(set, []), []);
+        return (new TagChange(set, remove ?? []), [.. fields.OrderBy(f => f.Field, StringComparer.Ordinal)]);
     }
 }

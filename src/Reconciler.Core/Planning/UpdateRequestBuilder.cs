@@ -32,7 +32,7 @@ public static class UpdateRequestBuilder
                 : Clearing(field, kind);
         }
         if (request.Count == 0) return null;
-        var update = MappingJson.Read(request, FieldNames.Wire, fields, strict: true);
+        var update = DestinationTargets.ForUpdate(MappingJson.Read(request, FieldNames.Wire, fields, strict: true));
         // Update may not carry a VIRTUAL_HOST entry; a change of it is a replace, so here it is unchanged.
         return update.SourceAccessConfigurations is { } access
             ? update with { SourceAccessConfigurations = [.. access.Where(s => s.Type != "VIRTUAL_HOST")] }

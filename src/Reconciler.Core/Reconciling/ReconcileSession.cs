@@ -99,9 +99,14 @@ public sealed class ReconcileSession
     /// <summary>Applies the plan's actions under the session's policy.</summary>
     /// <param name="live">The live state read in this session (its freshly read tags are the evidence for writes);
     /// <see cref="LiveState.Empty"/> makes every write read its mapping's tags first.</param>
-    public Task<ApplyReport> ApplyAsync(Plan plan, LiveState live, IProgress<ApplyEvent>? progress, ApplyInterrupt interrupt)
+    /// <param name="approval">How the plan was approved: after a person was asked, no earlier read of a mapping's tags
+    /// proves ownership, and each write reads them again first (<see cref="Approval"/>).</param>
+    public Task<ApplyReport> ApplyAsync(
+        Plan plan, LiveState live, IProgress<ApplyEvent>? progress, ApplyInterrupt interrupt, Approval approval = Approval.Automatic)
     {
-        var applier = new PlanApplier(Target.Api, _time, new ApplyOptions { Jitter = _jitter, SettleWait = Settings.SettleWait }, Policy, progress);
+        var options = new ApplyOptions { Jitter = _jitter, SettleWait = Settings.SettleWait };
+        if (approval == Approval.Person) options = options with { TagEvidenceMaxAge = TimeSpan.Zero };
+        var applier = new PlanApplier(Target.Api, _time, options, Policy, progress);
         return applier.ApplyAsync(plan, live, interrupt);
     }
 

@@ -38,19 +38,23 @@ public static class ManifestSchema
         return root.ToJsonString();
     }
 
+    /// <summary>One pattern as NJsonSchema runs it here (the compiled schema runs the same).</summary>
+    internal static string WholeValuePattern(string pattern)
+    {
+        if (pattern.EndsWith('$') && !pattern.EndsWith("\\$", StringComparison.Ordinal)) pattern = pattern[..^1] + "\\z";
+        // .NET reads \p{L} per UTF-16 unit, so a letter beyond the BMP matched nothing; Java (AWS) reads code
+        // points. Any such pair passes here and TagRules, the one place the tag pattern is read by code
+        // point, decides.
+        return pattern.Replace(TagCharacters, $"(?:{TagCharacters}|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])", StringComparison.Ordinal);
+    }
+
     private static void Anchor(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject members:
                 if (members["pattern"] is JsonValue value && value.TryGetValue<string>(out var pattern))
-                {
-                    if (pattern.EndsWith('$') && !pattern.EndsWith("\\$", StringComparison.Ordinal)) pattern = pattern[..^1] + "\\z";
-                    // .NET reads \p{L} per UTF-16 unit, so a letter beyond the BMP matched nothing; Java (AWS) reads code
-                    // points. Any such pair passes here and TagRules, the one place the tag pattern is read by code
-                    // point, decides.
-                    members["pattern"] = pattern.Replace(TagCharacters, $"(?:{TagCharacters}|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])", StringComparison.Ordinal);
-                }
+                    members["pattern"] = WholeValuePattern(pattern);
                 foreach (var (_, child) in members.ToList()) Anchor(child);
                 break;
             case JsonArray items:

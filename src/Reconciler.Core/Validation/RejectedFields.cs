@@ -12,28 +12,29 @@ namespace Reconciler.Core.Validation;
 /// self-managed Kafka one, whose own rules apply).</remarks>
 internal sealed partial class RejectedFields
 {
-    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _elements = new(StringComparer.Ordinal);
+    // Made on the first rejection: most documents have none.
+    private HashSet<string>? _members;
+    private HashSet<string>? _elements;
 
     public static readonly RejectedFields None = new();
 
     /// <summary>No whole member is rejected (elements may be: the reader reads around them).</summary>
-    public bool IsEmpty => _members.Count == 0;
+    public bool IsEmpty => _members is null or { Count: 0 };
 
     /// <summary>A filter or tag that was rejected: <c>filterCriteria.filters[1]</c>, <c>tags.team</c>.</summary>
-    public bool ContainsElement(string element) => _elements.Contains(element);
+    public bool ContainsElement(string element) => _elements?.Contains(element) == true;
 
     /// <summary>A section itself is wrong or missing: nothing in it can be read.</summary>
-    public bool Section(string name) => _members.Contains(name);
+    public bool Section(string name) => _members?.Contains(name) == true;
 
-    public bool Contains(string member) => _members.Contains(member);
+    public bool Contains(string member) => _members?.Contains(member) == true;
 
     /// <summary>Records a rejected field path as written in diagnostics (spec.filterCriteria.filters[0].pattern).</summary>
     public void Add(string path)
     {
         if (path.Length == 0) return;
-        if (ElementOf(path) is { } element) _elements.Add(element);
-        else _members.Add(MemberOf(path));
+        if (ElementOf(path) is { } element) (_elements ??= new HashSet<string>(StringComparer.Ordinal)).Add(element);
+        else (_members ??= new HashSet<string>(StringComparer.Ordinal)).Add(MemberOf(path));
     }
 
     /// <summary>spec.filterCriteria.filters[1].pattern → filterCriteria.filters[1] (a filter that is not a mapping at all
@@ -67,6 +68,6 @@ internal sealed partial class RejectedFields
 
     /// <summary>The top-level name in the section's JSON (spec → "batchSize", metadata → "name") for pruning.</summary>
     public IEnumerable<(string Section, string Name)> Paths() =>
-        _members.Where(m => !m.StartsWith('/') && m is not ("spec" or "metadata"))
+        (_members ?? []).Where(m => !m.StartsWith('/') && m is not ("spec" or "metadata"))
             .Select(m => m.StartsWith("metadata.", StringComparison.Ordinal) ? ("metadata", m["metadata.".Length..]) : ("spec", m));
 }

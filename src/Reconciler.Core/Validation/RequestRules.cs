@@ -28,6 +28,7 @@ internal static class RequestRules
         new("maximumRetryAttempts for streams and Kafka", ["maximumRetryAttempts"], NeedsKind: true, SettingRules.CheckRetries),
         new("maximumRecordAgeInSeconds for streams and Kafka, -1 or 60..", ["maximumRecordAgeInSeconds"], NeedsKind: true, SettingRules.CheckRecordAge),
         new("destinationConfig for streams and Kafka, onFailure only", ["destinationConfig"], NeedsKind: true, SettingRules.CheckDestination),
+        new("onFailure and onSuccess name their destination", ["destinationConfig"], NeedsKind: false, SettingRules.CheckDestinationGiven),
         new("scalingConfig for SQS", ["scalingConfig"], NeedsKind: true, SettingRules.CheckScaling),
         new("functionResponseTypes not for MQ and DocumentDB", ["functionResponseTypes"], NeedsKind: true, SettingRules.CheckResponseTypes),
         new("loggingConfig for Kafka", ["loggingConfig"], NeedsKind: true, SettingRules.CheckLogging),

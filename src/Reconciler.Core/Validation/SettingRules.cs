@@ -49,6 +49,27 @@ internal static class SettingRules
             c.ErrorAtKey("destinationConfig.onSuccess", "not supported by CreateEventSourceMapping; only onFailure can be set");
     }
 
+    /// <summary>AWS refuses an OnFailure (or OnSuccess) object without its Destination: "The Destination field is
+    /// required for an OnFailure configuration." (InvalidParameterValueException; the SDK check of issue 13, and
+    /// aws-controllers-k8s/community#2865, where a controller sent <c>onFailure: {}</c>). An empty string is no
+    /// destination either. Removing the destination is done by leaving destinationConfig out (the planner then sends
+    /// <c>DestinationConfig: {}</c>), never by an empty onFailure.</summary>
+    public static void CheckDestinationGiven(RuleContext c)
+    {
+        if (c.Request.DestinationConfig is not { } destination) return;
+        Check("onFailure", destination.OnFailure is null, destination.OnFailure?.Destination);
+        Check("onSuccess", destination.OnSuccess is null, destination.OnSuccess?.Destination);
+
+        void Check(string member, bool absent, string? target)
+        {
+            if (absent) return;
+            var field = $"destinationConfig.{member}";
+            const string Advice = "AWS refuses it (\"The Destination field is required\"); to have no destination, leave destinationConfig out";
+            if (target is null) c.ErrorAtKey(field, $"{member} has no destination: give the ARN of an SQS queue, SNS topic or S3 bucket, or kafka://topic; {Advice}");
+            else if (target.Length == 0) c.Error($"{field}.destination", $"the destination is empty; {Advice}");
+        }
+    }
+
     public static void CheckScaling(RuleContext c)
     {
         if (c.Request.ScalingConfig is not null && c.Kind != SourceKind.Sqs) c.NotFor("scalingConfig", "SQS");

@@ -10,6 +10,12 @@ namespace Reconciler.Emulator.ControlPlane;
 /// equals-ignore-case, anything-but, exists, numeric, cidr, wildcard) whose operand has the right form. "$or" takes
 /// a non-empty array of such objects. Anything else is "Invalid filter pattern definition." (recorded for a
 /// non-object pattern, a bare value where an array is needed, and an empty array).
+/// The operands follow what AWS was recorded accepting and refusing (tests/Reference/eventbridge-patterns, EventBridge's
+/// pattern suite validated against AWS; Lambda uses the same compiler): prefix, suffix and equals-ignore-case take any
+/// string, the empty one included; anything-but's prefix and suffix take non-empty strings (AWS: "Null prefix/suffix not
+/// allowed"), its equals-ignore-case and wildcard a string or a list of strings. Where the recordings are silent the check
+/// is lenient: the emulator must not refuse what AWS may accept. This is the emulator's own reading, written apart from
+/// esmctl's offline validator, so that one misreading cannot pass both sides' tests.
 /// </summary>
 internal static class FilterPatternGrammar
 {
@@ -59,8 +65,8 @@ internal static class FilterPatternGrammar
         var (name, operand) = (members[0].Name, members[0].Value);
         return name switch
         {
-            "prefix" or "suffix" => IsText(operand) || IsIgnoreCase(operand),
-            "equals-ignore-case" => IsText(operand),
+            "prefix" or "suffix" => operand.ValueKind == JsonValueKind.String || IsIgnoreCase(operand),
+            "equals-ignore-case" => operand.ValueKind == JsonValueKind.String,
             "wildcard" => IsWildcard(operand),
             "exists" => operand.ValueKind is JsonValueKind.True or JsonValueKind.False,
             "numeric" => IsNumericExpression(operand),
@@ -73,10 +79,29 @@ internal static class FilterPatternGrammar
     private static bool IsText(JsonElement e) => e.ValueKind == JsonValueKind.String && e.GetString()!.Length > 0;
 
     private static bool IsIgnoreCase(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Object && e.EnumerateObject().ToList() is [{ Name: "equals-ignore-case" } only] && IsText(only.Value);
+        e.ValueKind == JsonValueKind.Object && e.EnumerateObject().ToList() is [{ Name: "equals-ignore-case" } only]
+        && only.Value.ValueKind == JsonValueKind.String;
 
-    private static bool IsWildcard(JsonElement e) =>
-        e.ValueKind == JsonValueKind.String && !e.GetString()!.Contains("**", StringComparison.Ordinal);
+    /// <summary>A string without two unescaped * in a row (AWS: "Consecutive wildcard characters at pos N"); \* is a
+    /// literal star, so "\**" is one literal and one wildcard.</summary>
+    private static bool IsWildcard(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.String) return false;
+        var text = e.GetString()!;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\') i++;
+            else if (text[i] == '*' && i + 1 < text.Length && text[i + 1] == '*') return false;
+        }
+        return true;
+    }
+
+    private static bool IsStringOrStrings(JsonElement e, Func<JsonElement, bool> each) => e.ValueKind switch
+    {
+        JsonValueKind.String => each(e),
+        JsonValueKind.Array => e.GetArrayLength() > 0 && e.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String && each(item)),
+        _ => false,
+    };
 
     private static bool IsAnythingBut(JsonElement e) => e.ValueKind switch
     {
@@ -86,9 +111,9 @@ internal static class FilterPatternGrammar
         JsonValueKind.Object => e.EnumerateObject().ToList() is [var only]
             && only.Name switch
             {
-                "prefix" or "suffix" or "equals-ignore-case" => IsText(only.Value)
-                    || (only.Value.ValueKind == JsonValueKind.Array && only.Value.GetArrayLength() > 0 && only.Value.EnumerateArray().All(IsText)),
-                "wildcard" => IsWildcard(only.Value),
+                "prefix" or "suffix" => IsStringOrStrings(only.Value, IsText),
+                "equals-ignore-case" => IsStringOrStrings(only.Value, _ => true),
+                "wildcard" => IsStringOrStrings(only.Value, IsWildcard),
                 _ => false,
             },
         _ => false,

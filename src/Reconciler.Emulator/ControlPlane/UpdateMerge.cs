@@ -8,6 +8,9 @@ namespace Reconciler.Emulator.ControlPlane;
 /// changes nothing, a present one replaces the stored value, and an empty one ({}, [], "", see <see cref="JsonTree"/>)
 /// removes it. Two documented immutables inside updatable structures are kept: a Kafka ConsumerGroupId ("you cannot
 /// update this value") and the VIRTUAL_HOST entries of SourceAccessConfigurations (which Update may not carry).
+/// LoggingConfig has no removal: its one member, SystemLogLevel, is DEBUG, INFO or WARN with no "off", and neither the
+/// model, the API reference, the logging guide, a recording nor another tool shows a request that removes it (see
+/// docs/aws.md), so an empty LoggingConfig changes nothing here; esmctl's field table says the same ("cannot").
 /// </summary>
 internal static class UpdateMerge
 {
@@ -17,6 +20,8 @@ internal static class UpdateMerge
     private static readonly string[] KafkaConfigs = ["AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig"];
 
     public const string VirtualHost = "VIRTUAL_HOST";
+
+    private const string LoggingConfig = "LoggingConfig";
 
     public static JsonObject Apply(JsonObject current, JsonObject changes, ModelShape updateRequest)
     {
@@ -28,6 +33,7 @@ internal static class UpdateMerge
             {
                 _ when KafkaConfigs.Contains(member.Name) => KeepConsumerGroup(current[member.Name] as JsonObject, change, member.Name),
                 "SourceAccessConfigurations" => KeepVirtualHosts(current[member.Name] as JsonArray, change),
+                LoggingConfig when JsonTree.IsEmpty(change) => current[member.Name]?.DeepClone(),
                 _ => change.DeepClone(),
             };
         }

@@ -108,6 +108,26 @@ public sealed class ReconcileTickBudgetTests
     }
 
     [Fact]
+    public async Task A_tick_parses_only_the_manifests_that_changed()
+    {
+        using var harness = new TickHarness(Mappings);
+        await harness.RunAsync();
+        Assert.Equal(Mappings, harness.Tick.ManifestFilesParsed);
+
+        await harness.RunAsync();
+        Assert.Equal(0, harness.Tick.ManifestFilesParsed);
+
+        harness.WriteManifest(7, batchSize: 5);
+        var (update, _) = await harness.RunAsync();
+        Assert.Equal(1, harness.Tick.ManifestFilesParsed);
+        Assert.Equal([new ActionCount(PlanActionKind.Update, ActionResult.Succeeded, 1)], update.Actions);
+
+        // A refresh of the tags reads every file again but parses none whose bytes are the same.
+        await harness.RunAsync(refreshTags: true);
+        Assert.Equal(0, harness.Tick.ManifestFilesParsed);
+    }
+
+    [Fact]
     public async Task RefreshTags_reads_every_mappings_tags_again()
     {
         using var harness = new TickHarness(Mappings);

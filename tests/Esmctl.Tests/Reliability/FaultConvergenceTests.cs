@@ -59,6 +59,9 @@ public sealed class FaultConvergenceTests
         Assert.True(total.Retried > 0, "no apply reported a retry");
         Assert.True(total.Retried <= throttled + errors + dropped,
             $"{total.Retried} retries reported for {throttled + errors + dropped} injected faults");
+        // A lost create sent again answers a 500 or a dropped response, never a throttle, and is not also a client retry.
+        Assert.True(total.Retried + total.Resent <= throttled + errors + dropped,
+            $"{total.Retried} client retries and {total.Resent} lost creates sent again for {throttled + errors + dropped} injected faults");
         Assert.True(total.Throttled + total.GaveUp >= throttled,
             $"{throttled} throttles injected, {total.Throttled} reported retried and {total.GaveUp} given up");
 

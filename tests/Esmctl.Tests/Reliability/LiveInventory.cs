@@ -47,11 +47,15 @@ internal sealed record LiveInventory(IReadOnlyList<LiveInventory.Entry> Entries)
         Assert.True(byName.Count == 0, "duplicate mappings for manifest names: " + string.Join(", ", byName));
     }
 
-    /// <summary>Exactly the desired manifests exist under <paramref name="owner"/>, each with its batch size and
+    /// <summary>Exactly the desired manifests exist (and are not being deleted) under <paramref name="owner"/>, each with its batch size and
     /// starting position. <paramref name="orphansKept"/>: UUIDs of the owner's orphans left alone on purpose (no --prune).</summary>
     public void AssertMatches(IEnumerable<GeneratedMapping> desired, string owner = ManagedTags.DefaultOwner, IReadOnlySet<string>? orphansKept = null)
     {
-        var owned = OwnedBy(owner).Where(e => orphansKept?.Contains(e.Uuid) != true).ToDictionary(e => e.Name ?? e.Uuid);
+        // A mapping in Deleting is gone as far as the desired state goes (esmctl's planner and AWS's create both treat
+        // it so): a killed apply's committed delete can still be in its dwell when the next apply has converged.
+        var owned = OwnedBy(owner)
+            .Where(e => e.State != MappingStates.Deleting && orphansKept?.Contains(e.Uuid) != true)
+            .ToDictionary(e => e.Name ?? e.Uuid);
         var wanted = desired.ToDictionary(m => m.Name);
         var missing = wanted.Keys.Except(owned.Keys).Order().ToList();
         var extra = owned.Keys.Except(wanted.Keys).Order().ToList();

@@ -57,6 +57,21 @@ public sealed class RetryReportTests
             "1 repeated after the mapping was busy; 3 polls waiting for a mapping to settle; 1 creates resolved by finding the existing mapping.",
             ApplyReportOutput.Retries(busy, new RetryCounts(3, 1, 1, 0, 2)));
 
+        // A lost create sent again is its own count, named as such: not a throttling/5xx retry of the client, not a
+        // repeat on a busy mapping.
+        var lost = new ApplyReport(
+        [
+            new ApplyOutcome("c", PlanActionKind.Create, ApplyResult.Succeeded, "u3", null, 5, 0, 1) { CreateResends = 2 },
+            new ApplyOutcome("d", PlanActionKind.Update, ApplyResult.Succeeded, "u4", null, 2, 1, 0),
+        ], calls);
+        Assert.Equal(
+            "Retries: 0 API calls retried (0 throttled, 0 service errors, 0 network, 0 IAM propagation); " +
+            "2 lost creates sent again (outcome unknown, mapping not found); 1 repeated after the mapping was busy; " +
+            "1 polls waiting for a mapping to settle.",
+            ApplyReportOutput.Retries(lost, RetryCounts.None));
+        Assert.Equal(RetryLine.Zero with { Resent = 2, Busy = 1, Polls = 1 },
+            RetryLine.Parse(ApplyReportOutput.Retries(lost, RetryCounts.None)!));
+
         var writer = new StringWriter();
         ApplyReportOutput.Write(writer, busy, new RetryCounts(3, 1, 1, 0, 2));
         Assert.EndsWith(ApplyReportOutput.Retries(busy, new RetryCounts(3, 1, 1, 0, 2)) + Environment.NewLine, writer.ToString());

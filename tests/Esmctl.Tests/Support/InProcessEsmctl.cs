@@ -35,6 +35,10 @@ public sealed record InProcessEsmctl
     /// <summary>Pretend a person is at a terminal (prompts, tables); colour stays off unless asked for.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>The signals apply watches: by default a fresh handle nobody raises; a test that interrupts a run gives
+    /// its own (<see cref="InterruptSignals.Manual"/>) and raises it.</summary>
+    public Func<InterruptSignals> Interrupts { get; init; } = InterruptSignals.Manual;
+
     /// <summary>How long one run may take before the test fails (a hung run must fail the test, not the build).</summary>
     public TimeSpan Bound { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -71,6 +75,7 @@ public sealed record InProcessEsmctl
         return new CommandServices(console, new TargetOpener(aws, Time), Time, Jitter, variables)
         {
             Debug = variables.GetValueOrDefault(Commands.DebugOption.EnvironmentVariable) == "1",
+            Interrupts = Interrupts,
         };
     }
 

@@ -50,7 +50,7 @@ public class AmbiguousCreateTests
         Assert.Equal(["Create fn-a", "List fn-a", "List fn-a", "Create fn-a"], h.Api.Log);
         Assert.Equal(1, h.Api.Count);
         var outcome = Assert.Single(report.Outcomes);
-        Assert.Equal((ApplyResult.Succeeded, 1, 1), (outcome.Result, outcome.Retries, outcome.Waits));
+        Assert.Equal((ApplyResult.Succeeded, 1, 0, 1), (outcome.Result, outcome.CreateResends, outcome.Retries, outcome.Waits));
         Assert.Contains("attempt 2", outcome.Detail);
         // Jitter 0: half of the first delay (2 s).
         Assert.Equal(TimeSpan.FromSeconds(1), h.Elapsed(start));

@@ -77,6 +77,20 @@ public sealed class ExportRoundTripTests
         Assert.EndsWith("  tags:\n    team: payments\n", enabled);
     }
 
+    /// <summary>Another tool may have stored a pattern System.Text.Json cannot turn into a mapping (a key written twice,
+    /// text that is not JSON): export writes the live text as it is rather than failing the whole export.</summary>
+    [Theory]
+    [InlineData("""{"a":[1],"a":[2]}""")]
+    [InlineData("""{"body":{"x":[1],"x":[{"prefix":"y"}]}}""")]
+    public async Task A_live_pattern_that_is_no_mapping_is_exported_as_its_text(string pattern)
+    {
+        var (_, yaml) = await ExportAsync(FullMappings.Sqs with { FilterCriteria = new FilterCriteria([new Filter(pattern)]) });
+        var written = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(yaml);
+        var filters = (List<object>)((Dictionary<object, object>)((Dictionary<object, object>)written["spec"])["filterCriteria"])["filters"];
+        var only = Assert.IsType<Dictionary<object, object>>(Assert.Single(filters));
+        Assert.Equal(pattern, only["pattern"]);
+    }
+
     /// <summary>The cases above set every member a manifest can hold, so "every field of every source type" is checked,
     /// not assumed: a member added to the model fails here until a case gives it a value.</summary>
     [Fact]

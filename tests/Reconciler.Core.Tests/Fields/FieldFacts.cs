@@ -71,7 +71,7 @@ internal static class FieldFacts
         {
             AcceptedBy = Kafka,
             Clearing = Cannot(NoWayToRemove),
-            Note = "Model: Amazon MSK and self-managed Kafka only. Neither the model, the API reference, nor any recording or tool (Terraform's provider has no removal for it) shows a request that removes it, so esmctl does not guess one.",
+            Note = "Model: Amazon MSK and self-managed Kafka only. Nothing shows a request that removes it: SystemLogLevel is DEBUG, INFO or WARN with no \"off\" (model, and Lambda's Kafka logging guide), no recording has one, Terraform's provider has no removal for it, and cdkd, checking every member's clearing value against UpdateEventSourceMapping, found none (go-to-k/cdkd#982); esmctl does not guess one, and the emulator keeps the level on an empty LoggingConfig (docs/aws.md).",
         },
         ["ScalingConfig"] = new()
         {

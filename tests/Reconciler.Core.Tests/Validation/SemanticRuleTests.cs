@@ -112,6 +112,11 @@ public sealed class SemanticRuleTests
         { "region agrees with ARNs", "none", "eventSourceArn: arn:aws:sqs:eu-west-1:123456789012:q", "spec.eventSourceArn", "the ARN is in eu-west-1 but metadata.region is in us-east-1" },
         { "onSuccess not on create", "kinesis", "destinationConfig: {onFailure: {destination: 'arn:aws:sqs:us-east-1:123456789012:dlq'}}", "", "" },
         { "onSuccess not on create", "kinesis", "destinationConfig: {onSuccess: {destination: 'arn:aws:sqs:us-east-1:123456789012:ok'}}", "spec.destinationConfig.onSuccess", "only onFailure" },
+        { "onFailure names its destination", "kinesis", "destinationConfig: {onFailure: {}}", "spec.destinationConfig.onFailure", "onFailure has no destination" },
+        { "onFailure names its destination", "msk", "destinationConfig:\n    onFailure: {}", "spec.destinationConfig.onFailure", "The Destination field is required" },
+        { "onFailure names its destination", "kafka", "destinationConfig: {onFailure: {destination: ''}}", "spec.destinationConfig.onFailure.destination", "the destination is empty" },
+        { "onSuccess names its destination", "dynamodb", "destinationConfig: {onSuccess: {}}", "spec.destinationConfig.onSuccess", "onSuccess has no destination" },
+        { "destinationConfig: {} is no destination", "kinesis", "destinationConfig: {}", "", "" },
         { "destinationConfig streams and Kafka", "sqs", "destinationConfig: {onFailure: {destination: 'arn:aws:sqs:us-east-1:123456789012:dlq'}}", "spec.destinationConfig", "applies only to" },
         { "functionResponseTypes not for MQ", "sqs", "functionResponseTypes: [ReportBatchItemFailures]", "", "" },
         { "functionResponseTypes not for MQ", "mq", "functionResponseTypes: [ReportBatchItemFailures]", "spec.functionResponseTypes", "applies only to" },
@@ -173,6 +178,17 @@ public sealed class SemanticRuleTests
         var error = Assert.Single(set.Diagnostics);
         Assert.Equal(9, error.Location.Line);
         Assert.Equal(3, error.Location.Column);
+    }
+
+    [Fact]
+    public void An_onFailure_without_its_destination_is_located_at_its_key()
+    {
+        var set = Load.Text(Manifest("kinesis", "destinationConfig:\n    onFailure: {}"));
+        var error = Assert.Single(set.Diagnostics);
+        Assert.Equal(Severity.Error, error.Severity);
+        Assert.Equal("spec.destinationConfig.onFailure", error.Field);
+        Assert.Equal((11, 5), (error.Location.Line, error.Location.Column));
+        Assert.Empty(set.Mappings);
     }
 
     [Fact]

@@ -60,7 +60,6 @@ public class UpdateTests
         ["FunctionResponseTypes []"] = (Sources.Sqs() with { FunctionResponseTypes = ["ReportBatchItemFailures"] }, new() { FunctionResponseTypes = [] },
             c => c.FunctionResponseTypes is { Count: > 0 } types ? types : null),
         ["MetricsConfig {Metrics:[]}"] = (Sources.Sqs() with { MetricsConfig = new MetricsConfig(["EventCount"]) }, new() { MetricsConfig = new MetricsConfig([]) }, c => c.MetricsConfig),
-        ["LoggingConfig {}"] = (Sources.Msk() with { LoggingConfig = new LoggingConfig("WARN") }, new() { LoggingConfig = new LoggingConfig(null) }, c => c.LoggingConfig),
         ["SourceAccessConfigurations []"] = (Sources.Mq(), new() { SourceAccessConfigurations = [] }, c => c.SourceAccessConfigurations),
         ["ProvisionedPollerConfig {}"] = (Sources.Sqs() with { ProvisionedPollerConfig = new(2, 10, null) }, new() { ProvisionedPollerConfig = new(null, null, null) }, c => c.ProvisionedPollerConfig),
     };
@@ -79,6 +78,22 @@ public class UpdateTests
         await plane.UpdateAsync(created.Uuid, update, None);
 
         Assert.Null(read((await plane.GetAsync(created.Uuid, None)).Configuration));
+    }
+
+    /// <summary>No request removes a LoggingConfig (docs/aws.md: no "off" level, nothing in the model, the reference, the
+    /// logging guide or any recording; esmctl's field table says "cannot"): an empty one changes nothing, and a level
+    /// replaces the level.</summary>
+    [Fact]
+    public async Task An_empty_LoggingConfig_does_not_remove_the_log_level()
+    {
+        var plane = Planes.InMemory();
+        var created = await plane.CreateAsync(Sources.Msk() with { LoggingConfig = new LoggingConfig("WARN") }, None);
+
+        await plane.UpdateAsync(created.Uuid, new() { LoggingConfig = new LoggingConfig(null) }, None);
+        Assert.Equal(new LoggingConfig("WARN"), (await plane.GetAsync(created.Uuid, None)).Configuration.LoggingConfig);
+
+        await plane.UpdateAsync(created.Uuid, new() { LoggingConfig = new LoggingConfig("DEBUG") }, None);
+        Assert.Equal(new LoggingConfig("DEBUG"), (await plane.GetAsync(created.Uuid, None)).Configuration.LoggingConfig);
     }
 
     [Fact]

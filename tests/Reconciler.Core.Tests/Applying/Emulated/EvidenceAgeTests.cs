@@ -59,6 +59,22 @@ public class EvidenceAgeTests
     }
 
     [Fact]
+    public async Task With_no_allowed_age_even_a_read_the_clock_cannot_tell_from_now_is_read_again()
+    {
+        // A person answered the prompt (the session's Approval.Person); the clock has not moved since the plan's read.
+        var rig = new EmulatedRig();
+        rig.Options = rig.Options with { TagEvidenceMaxAge = TimeSpan.Zero };
+        var mapping = await rig.SeedOwnedAsync(EmulatedRig.Sqs("orders"));
+        var (plan, live) = await rig.PlanAsync([EmulatedRig.Sqs("orders", batchSize: 7)]);
+        await rig.RetagAsync(mapping.Uuid, EmulatedRig.Tags("team-b", "orders"));
+
+        var report = await rig.ApplyAsync(plan, live);
+
+        Assert.Equal((ApplyResult.Conflict, ApplyErrorCodes.NotOwned), (report.Outcomes[0].Result, report.Outcomes[0].Error?.Code));
+        Assert.Equal(5, (await rig.ControlPlane.GetAsync(mapping.Uuid, CancellationToken.None)).Configuration.BatchSize);
+    }
+
+    [Fact]
     public async Task A_write_repeated_after_its_mapping_was_busy_for_minutes_proves_ownership_again_first()
     {
         HookedApi? hook = null;

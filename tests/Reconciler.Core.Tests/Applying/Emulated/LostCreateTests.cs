@@ -72,7 +72,10 @@ public class LostCreateTests
 
         var report = await rig.ApplyAsync(plan, live);
 
-        Assert.Equal((ApplyResult.Succeeded, 2), (report.Outcomes[0].Result, report.Outcomes[0].Retries));
+        // Counted as lost creates sent again, not as repeats on a busy mapping.
+        Assert.Equal((ApplyResult.Succeeded, 2, 0), (report.Outcomes[0].Result, report.Outcomes[0].CreateResends, report.Outcomes[0].Retries));
+        var retries = ApplyRetries.Of(report, Reconciler.Core.Api.RetryCounts.None);
+        Assert.Equal((2, 0), (retries.LostCreatesResent, retries.BusyRepeats));
         Assert.Equal(3, lossy.CreatesSent);
         Assert.Single((await rig.ReadAsync()).Mappings);
     }

@@ -73,6 +73,22 @@ public sealed class ExportSafetyTests : IDisposable
         Assert.DoesNotContain(Directory.EnumerateDirectories(Out), d => Path.GetFileName(d).StartsWith(ExportDirectory.TemporaryPrefix, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_output_dir_that_is_empty_or_a_file_is_one_usage_error_and_the_file_is_kept()
+    {
+        await CreateAsync("first");
+        var file = _workspace.In("notes.txt");
+        File.WriteAllText(file, "mine\n");
+        foreach (var dir in new[] { "", "  ", file })
+        {
+            var run = _workspace.Run("export", "--output-dir", dir);
+            Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+            Assert.Contains("--output-dir", run.Stderr);
+            Assert.DoesNotContain("unexpected", run.Stderr);
+        }
+        Assert.Equal("mine\n", File.ReadAllText(file));
+    }
+
     [Theory]
     [InlineData("../x.yaml")]
     [InlineData("/etc/x.yaml")]

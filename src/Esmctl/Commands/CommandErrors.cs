@@ -30,7 +30,7 @@ public static partial class CommandErrors
         }
         catch (HttpRequestException e)
         {
-            await ReportAsync(console, debug, $"could not reach the endpoint: {e.Message}", e);
+            await ReportAsync(console, debug, Describe(e), e);
         }
         catch (OperationCanceledException e)
         {
@@ -56,6 +56,18 @@ public static partial class CommandErrors
         await error.WriteLineAsync($"error: {SecretText.Redact(message)}");
         if (debug) await error.WriteLineAsync(SecretText.Redact(e.ToString()));
     }
+
+    /// <summary>
+    /// One line for a failure reaching or using a target, secrets redacted: the one wording for a one-shot command, a
+    /// target of a multi-target run and a daemon tick (an API error with the IAM action to grant, an unreachable
+    /// endpoint, or the exception's own message).
+    /// </summary>
+    public static string Describe(Exception e) => SecretText.Redact(e switch
+    {
+        LambdaApiException api => Describe(api),
+        HttpRequestException http => $"could not reach the endpoint: {http.Message}",
+        _ => e.Message,
+    });
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>
     public static string Describe(LambdaApiException e)

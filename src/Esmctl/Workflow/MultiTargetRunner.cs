@@ -62,7 +62,7 @@ public static class MultiTargetRunner
         {
             var saved = SavedPlanWorkflow.ToSet(runs, targetsFile, args.Inputs.Paths, services.Time);
             await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), ct);
-            await console.Error.WriteLineAsync($"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {path}");
+            await console.Error.WriteLineAsync($"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {path} {string.Join(' ', args.Inputs.Paths)}");
         }
         return args.DetailedExitCode && runs.Any(r => r.Planned?.Plan?.HasPendingChanges == true) ? ExitCodes.Changes : ExitCodes.Success;
     }

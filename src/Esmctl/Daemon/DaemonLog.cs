@@ -29,8 +29,8 @@ internal static partial class DaemonLog
     [LoggerMessage(4, LogLevel.Warning, "Tick {Tick} [{Target}] failed: {Error}; next attempt in {Delay} ({Failures} consecutive failures)")]
     public static partial void TickFailed(ILogger logger, long tick, string target, string? error, string delay, int failures);
 
-    [LoggerMessage(5, LogLevel.Error, "Tick {Tick} [{Target}] threw")]
-    public static partial void TickThrew(ILogger logger, Exception exception, long tick, string target);
+    [LoggerMessage(5, LogLevel.Error, "Tick {Tick} [{Target}] threw: {Exception}")]
+    public static partial void TickThrew(ILogger logger, long tick, string target, string exception);
 
     [LoggerMessage(6, LogLevel.Warning, "[{Target}] Invalid manifests, nothing applied: {File}:{Line}:{Column}: {Severity}: {Field}: {Message}")]
     public static partial void InvalidManifest(ILogger logger, string target, string file, int line, int column, string severity, string field, string message);

@@ -1,3 +1,4 @@
+using Esmctl.Aws;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -134,8 +135,9 @@ public sealed class ReconcileLoop(
         catch (Exception exception)
         {
             // A bug or an unexpected I/O error in one tick must not end the daemon: the next tick starts afresh.
-            DaemonLog.TickThrew(logger, exception, context.Number, _label);
-            return TickOutcome.Failure($"{exception.GetType().Name}: {exception.Message}");
+            // Redacted like every other failure text: an exception's message can quote a credentials file or a URL.
+            DaemonLog.TickThrew(logger, context.Number, _label, SecretText.Redact(exception.ToString()));
+            return TickOutcome.Failure(SecretText.Redact($"{exception.GetType().Name}: {exception.Message}"));
         }
     }
 

@@ -139,7 +139,7 @@ public sealed class ReconcileTick : IReconcileTick
                 ApiRequests = session.Target.Calls.Take().Requests,
             };
         }
-        catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
+        catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // The tick as a whole could not go on (listing failed, no credentials, endpoint unreachable): the loop
             // backs off. The calls made so far are still reported.

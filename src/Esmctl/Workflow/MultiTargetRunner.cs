@@ -138,7 +138,7 @@ public static class MultiTargetRunner
                 var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, MultiTargetWorkflow.ShareOf(entry, manifests), args.ManifestPaths, token);
                 return (Run: new TargetRun(entry, session, planned, null), Check: (SavedPlanCheck?)check);
             }
-            catch (Exception e) when (MultiTargetWorkflow.IsTargetFailure(e) && !token.IsCancellationRequested)
+            catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !token.IsCancellationRequested)
             {
                 return (Run: new TargetRun(entry, session, null, CommandErrors.Describe(e)), Check: (SavedPlanCheck?)null);
             }

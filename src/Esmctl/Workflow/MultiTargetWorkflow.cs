@@ -95,7 +95,7 @@ public static class MultiTargetWorkflow
                     new ApplyProgressOutput(TextWriter.Synchronized(progress)), interrupt, approval);
                 return (run, (ApplyReport?)report, (string?)null, progress.ToString());
             }
-            catch (Exception e) when (IsTargetFailure(e) || e is OperationCanceledException)
+            catch (Exception e) when (CommandErrors.IsTargetFailure(e) || e is OperationCanceledException)
             {
                 // The applier turns failures into outcomes; this is a failure around it. Something may have been written.
                 return (run, null, $"the apply of this target stopped: {CommandErrors.Describe(e)}; the next plan shows where its mappings stand",
@@ -136,7 +136,7 @@ public static class MultiTargetWorkflow
             var share = ShareOf(entry, manifests);
             return new TargetRun(entry, session, await session.PlanAsync(share, knownTags: null, cancellationToken), null);
         }
-        catch (Exception e) when (IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             return new TargetRun(entry, session, null, CommandErrors.Describe(e));
         }
@@ -158,8 +158,5 @@ public static class MultiTargetWorkflow
         };
     }
 
-    public static bool IsTargetFailure(Exception e) =>
-        e is TargetException or AwsConfigurationException or LambdaApiException or HttpRequestException or IOException
-            or TaskCanceledException;
 
 }

@@ -137,6 +137,22 @@ public sealed class ReconcileTickFailureTests
         var (refused, _) = await harness.RunAsync();
         Assert.Equal(Esmctl.Commands.CommandErrors.Describe(denied), refused.Error);
         Assert.Contains("Grant lambda:ListEventSourceMappings", refused.Error, StringComparison.Ordinal);
+
+        // Every kind a one-shot command calls a target failure is one for the tick too (one list, CommandErrors):
+        // a damaged local state file or a timeout backs the loop off with a worded, redacted line.
+        foreach (var fault in new Exception[]
+        {
+            new Reconciler.Emulator.Persistence.LocalStateException("the local state file /tmp/s.json is damaged: not JSON"),
+            new TimeoutException("https://ci:wJalrXUtnFEMI@lambda.example.com did not answer in 100 s"),
+        })
+        {
+            harness.OpenFault = fault;
+            var (outcome, _) = await harness.RunAsync();
+            Assert.Equal(TickResult.Failed, outcome.Result);
+            Assert.Equal(Esmctl.Commands.CommandErrors.Describe(fault), outcome.Error);
+            Assert.DoesNotContain("wJalrXUtnFEMI", outcome.Error, StringComparison.Ordinal);
+            Assert.True(Esmctl.Commands.CommandErrors.IsTargetFailure(fault));
+        }
     }
 
     [Fact]

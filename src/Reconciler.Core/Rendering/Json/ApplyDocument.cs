@@ -51,6 +51,7 @@ public sealed record ApplyMappingDocument
     [JsonPropertyName("leftDeleted")] public string? LeftDeleted { get; init; }
     [JsonPropertyName("calls")] public int Calls { get; init; }
     [JsonPropertyName("retries")] public int Retries { get; init; }
+    [JsonPropertyName("createResends")] public int CreateResends { get; init; }
     [JsonPropertyName("waits")] public int Waits { get; init; }
 }
 
@@ -61,8 +62,9 @@ public sealed record ApplyErrorDocument
     [JsonPropertyName("message")] public required string Message { get; init; }
 }
 
-/// <summary>What was tried again: the AWS client's retries by cause and the calls it gave up on, the calls repeated on a
-/// busy mapping, the polls waiting for mappings to settle, and creates resolved by finding their mapping.</summary>
+/// <summary>What was tried again (<see cref="Applying.ApplyRetries"/>): the AWS client's retries by cause and the calls it
+/// gave up on, creates sent again after their outcome was lost, the calls repeated on a busy mapping, the polls waiting
+/// for mappings to settle, and creates resolved by finding their mapping.</summary>
 public sealed record ApplyRetriesDocument
 {
     [JsonPropertyName("throttled")] public int Throttled { get; init; }
@@ -70,6 +72,7 @@ public sealed record ApplyRetriesDocument
     [JsonPropertyName("network")] public int Network { get; init; }
     [JsonPropertyName("propagation")] public int Propagation { get; init; }
     [JsonPropertyName("gaveUp")] public int GaveUp { get; init; }
+    [JsonPropertyName("lostCreatesResent")] public int LostCreatesResent { get; init; }
     [JsonPropertyName("busy")] public int Busy { get; init; }
     [JsonPropertyName("settlePolls")] public int SettlePolls { get; init; }
     [JsonPropertyName("createsFoundExisting")] public int CreatesFoundExisting { get; init; }

@@ -31,6 +31,7 @@ public static class JsonApplyRenderer
         string? name, SessionScope? scope, Plan? plan, ApplyReport? report, RetryCounts client, string? result = null, string? reason = null)
     {
         var outcomes = report?.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList() ?? [];
+        var retries = report is null ? new ApplyRetries(client, 0, 0, 0, 0) : ApplyRetries.Of(report, client);
         return new ApplyTargetDocument
         {
             Name = name,
@@ -41,14 +42,15 @@ public static class JsonApplyRenderer
             Mappings = outcomes.Select(Mapping).ToList(),
             Retries = new ApplyRetriesDocument
             {
-                Throttled = client.Throttled,
-                ServiceErrors = client.ServiceErrors,
-                Network = client.Network,
-                Propagation = client.Propagation,
-                GaveUp = client.GaveUp,
-                Busy = outcomes.Sum(o => o.Retries),
-                SettlePolls = outcomes.Sum(o => o.Waits),
-                CreatesFoundExisting = outcomes.Count(o => o.FoundExisting && o.Result == ApplyResult.Succeeded),
+                Throttled = retries.Client.Throttled,
+                ServiceErrors = retries.Client.ServiceErrors,
+                Network = retries.Client.Network,
+                Propagation = retries.Client.Propagation,
+                GaveUp = retries.Client.GaveUp,
+                LostCreatesResent = retries.LostCreatesResent,
+                Busy = retries.BusyRepeats,
+                SettlePolls = retries.SettlePolls,
+                CreatesFoundExisting = retries.CreatesFoundExisting,
             },
             Calls = report?.CallsByOperation.OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value)
                 ?? new Dictionary<string, int>(),
@@ -81,6 +83,7 @@ public static class JsonApplyRenderer
         LeftDeleted = outcome.LeftDeleted,
         Calls = outcome.Calls,
         Retries = outcome.Retries,
+        CreateResends = outcome.CreateResends,
         Waits = outcome.Waits,
     };
 }

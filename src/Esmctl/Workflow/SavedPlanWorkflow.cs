@@ -85,8 +85,6 @@ public static class SavedPlanWorkflow
             : await session.PlanAsync(share, knownTags: null, cancellationToken);
         if (planned.Rejected)
             return (new SavedPlanCheck([], [], ["the manifests no longer load (see the errors above), so they changed since the plan"]), planned);
-        if (SavedPlanVerifier.PrunesFromUnnamedManifests(manifestPaths, planned.Plan!) is { } unnamed)
-            return (new SavedPlanCheck([], [unnamed], []), planned);
         var moved = SavedPlanVerifier.Moved(saved, planned.Manifests, planned.Plan!, planned.Live!, session.Options);
         return (new SavedPlanCheck([], [], moved), planned);
     }

@@ -134,8 +134,8 @@ public static class SavedPlanVerifier
     /// is created, updated, adopted and, with --prune, deleted — so the file alone must not choose them: a file naming a
     /// subset of the manifests would prune the rest, one naming a folder shipped beside it (an artifact holds more than
     /// plan.json) would declare anything. The manifests the invocation names after the plan file must be the saved ones
-    /// (checked here, before anything is read); if it names none, the file's paths are read, but a plan that prunes must
-    /// not be applied from them (<see cref="PrunesFromUnnamedManifests"/>). CI names them (the shipped workflows do).
+    /// (checked here, before anything is read); if it names none, the file's paths are read (a person applying the plan
+    /// they reviewed). CI names them, as the shipped workflows do, so a file from a pull request cannot choose them.
     /// </summary>
     /// <param name="savedPaths">The paths the file says the plan was made from.</param>
     /// <param name="namedPaths">The manifest paths this invocation names after the plan file (empty: none).</param>
@@ -151,22 +151,6 @@ public static class SavedPlanVerifier
             ? []
             : [$"the plan was made from the manifests {string.Join(", ", savedPaths)} but this apply names {string.Join(", ", namedPaths)}; " +
                "name the manifests the plan was made from"];
-    }
-
-    /// <summary>
-    /// A plan that deletes mappings no manifest declares, made from manifests only the file named: refused, since a file
-    /// naming fewer manifests than the repository holds would prune what the others still declare. Naming them after the
-    /// plan file (esmctl apply PLANFILE MANIFESTS... --prune) lets it through.
-    /// </summary>
-    public static string? PrunesFromUnnamedManifests(IReadOnlyList<string> namedPaths, Plan fresh)
-    {
-        ArgumentNullException.ThrowIfNull(namedPaths);
-        ArgumentNullException.ThrowIfNull(fresh);
-        var pruned = fresh.Actions.Count(a => a.Kind == PlanActionKind.Delete);
-        return namedPaths.Count > 0 || pruned == 0
-            ? null
-            : $"the plan prunes {pruned} mapping(s), and which manifests are read decides what is pruned; name them after the " +
-              "plan file (esmctl apply PLANFILE MANIFESTS... --prune), since the plan file must not choose them";
     }
 
     /// <summary>The full path, as the loader reads it; a path no file system could hold (empty, a NUL) stays as it is, so

@@ -169,16 +169,30 @@ public sealed class SavedPlanAttackTests : IDisposable
     }
 
     [Fact]
-    public void A_plan_file_made_from_a_subset_of_the_manifests_prunes_nothing_they_still_declare()
+    public void A_plan_file_made_from_a_subset_of_the_manifests_prunes_nothing_the_named_manifests_still_declare()
     {
         // The file names only kinesis.yaml: planned from it with --prune, every other example's mapping is an orphan, and
-        // the plan is consistent with itself and with live state. The apply job must not let the file choose that.
+        // the plan is consistent with itself and with live state. An apply job that names the repository's manifests (as
+        // the shipped workflows do) does not let the file choose that.
         var subset = _workspace.Run("plan", _workspace.Manifest("kinesis.yaml"), "--prune", "--out", PlanFile);
         Assert.True(subset.ExitCode == 0, subset.Stdout + subset.Stderr);
         Assert.Contains(Saved()["actions"]!.AsArray(), a => (string?)a!["action"] == "delete");
 
-        Assert.Contains("name them after the plan file", Refused("--prune", "--max-deletes", "100").Stderr);
         Assert.Contains("but this apply names", Refused(_workspace.Manifests, "--prune", "--max-deletes", "100").Stderr);
+    }
+
+    [Fact]
+    public void A_reviewed_plan_that_prunes_applies_as_saved_when_no_manifests_are_named()
+    {
+        // A person's own flow (plan --prune --out, read it, apply it): the file's paths are read again, the plan made now
+        // must equal the saved one, and the deletes it showed happen, within the limit.
+        File.Delete(_workspace.Manifest("kinesis.yaml"));
+        Save("--prune");
+        Assert.Single(Saved()["actions"]!.AsArray(), a => (string?)a!["action"] == "delete");
+
+        var apply = _workspace.Run("apply", PlanFile, "--auto-approve", "--prune");
+        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
+        Assert.Contains("1 deleted", apply.Stdout);
     }
 
     [Fact]

@@ -23,8 +23,11 @@ public static class CanonicalFields
     {
         var result = new CanonicalLeaves();
         var binding = fields.Binding;
-        foreach (var field in fields.Configuration)
+        // By index: foreach over the read-only list would box its enumerator for every mapping of every plan.
+        var configuration = fields.Configuration;
+        for (var i = 0; i < configuration.Count; i++)
         {
+            var field = configuration[i];
             switch (field.Comparison)
             {
                 case FieldComparison.Tags:
@@ -69,7 +72,8 @@ public static class CanonicalFields
                 Put(result, field.Path, Instant(instant));
                 return;
             case (FieldKind.Structure, not JsonNode):
-                foreach (var member in field.Members) AddValue(result, member, binding.Get(value, member), binding);
+                var members = field.Members;
+                for (var i = 0; i < members.Count; i++) AddValue(result, members[i], binding.Get(value, members[i]), binding);
                 return;
             default:
                 Add(result, field, binding.ToNode(value, field));

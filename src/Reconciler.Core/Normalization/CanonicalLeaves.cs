@@ -11,22 +11,19 @@ namespace Reconciler.Core.Normalization;
 /// </summary>
 public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
 {
-    private string[] _paths;
-    private JsonNode[] _values;
+    // One array of pairs rather than two arrays; 32 holds the leaves of every kind of mapping with its defaults, so the
+    // array is rarely grown.
+    private KeyValuePair<string, JsonNode>[] _leaves;
 
-    public CanonicalLeaves(int capacity = 16)
-    {
-        _paths = new string[capacity];
-        _values = new JsonNode[capacity];
-    }
+    public CanonicalLeaves(int capacity = 32) => _leaves = new KeyValuePair<string, JsonNode>[Math.Max(1, capacity)];
 
     public int Count { get; private set; }
 
     /// <summary>The path at an index, in ordinal order (0 .. Count - 1).</summary>
-    public string PathAt(int index) => _paths[index];
+    public string PathAt(int index) => _leaves[index].Key;
 
     /// <summary>The value at an index, in ordinal order of the paths.</summary>
-    public JsonNode ValueAt(int index) => _values[index];
+    public JsonNode ValueAt(int index) => _leaves[index].Value;
 
     public JsonNode this[string path]
     {
@@ -34,16 +31,16 @@ public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
         set => Set(path, value);
     }
 
-    public IEnumerable<string> Keys => _paths.Take(Count);
+    public IEnumerable<string> Keys => _leaves.Take(Count).Select(p => p.Key);
 
-    public IEnumerable<JsonNode> Values => _values.Take(Count);
+    public IEnumerable<JsonNode> Values => _leaves.Take(Count).Select(p => p.Value);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out JsonNode value)
     {
         var at = IndexOf(key);
-        value = at >= 0 ? _values[at] : null;
+        value = at >= 0 ? _leaves[at].Value : null;
         return at >= 0;
     }
 
@@ -51,7 +48,7 @@ public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
     public void Set(string path, JsonNode value)
     {
         var at = IndexOf(path);
-        if (at >= 0) _values[at] = value;
+        if (at >= 0) _leaves[at] = KeyValuePair.Create(path, value);
         else Insert(~at, path, value);
     }
 
@@ -89,8 +86,8 @@ public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
         if (count == 0) return [];
         var removed = new KeyValuePair<string, JsonNode>[count];
         var next = 0;
-        if (at >= 0) removed[next++] = KeyValuePair.Create(_paths[at], _values[at]);
-        for (var i = from; i < to; i++) removed[next++] = KeyValuePair.Create(_paths[i], _values[i]);
+        if (at >= 0) removed[next++] = _leaves[at];
+        for (var i = from; i < to; i++) removed[next++] = _leaves[i];
         // The range first: "path" itself sorts before "path.", so its index is not moved by removing the range.
         RemoveRange(from, to - from);
         if (at >= 0) RemoveRange(at, 1);
@@ -99,7 +96,7 @@ public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
 
     public IEnumerator<KeyValuePair<string, JsonNode>> GetEnumerator()
     {
-        for (var i = 0; i < Count; i++) yield return KeyValuePair.Create(_paths[i], _values[i]);
+        for (var i = 0; i < Count; i++) yield return _leaves[i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -116,36 +113,40 @@ public sealed class CanonicalLeaves : IReadOnlyDictionary<string, JsonNode>
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (_paths[middle].AsSpan().SequenceCompareTo(prefix) < 0) low = middle + 1;
+            if (_leaves[middle].Key.AsSpan().SequenceCompareTo(prefix) < 0) low = middle + 1;
             else high = middle;
         }
         var end = low;
-        while (end < Count && _paths[end].AsSpan().StartsWith(prefix, StringComparison.Ordinal)) end++;
+        while (end < Count && _leaves[end].Key.AsSpan().StartsWith(prefix, StringComparison.Ordinal)) end++;
         return (low, end);
     }
 
-    private int IndexOf(string path) => Array.BinarySearch(_paths, 0, Count, path, StringComparer.Ordinal);
+    private int IndexOf(string path)
+    {
+        int low = 0, high = Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = string.CompareOrdinal(_leaves[middle].Key, path);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return ~low;
+    }
 
     private void Insert(int at, string path, JsonNode value)
     {
-        if (Count == _paths.Length)
-        {
-            Array.Resize(ref _paths, Count * 2);
-            Array.Resize(ref _values, Count * 2);
-        }
-        Array.Copy(_paths, at, _paths, at + 1, Count - at);
-        Array.Copy(_values, at, _values, at + 1, Count - at);
-        _paths[at] = path;
-        _values[at] = value;
+        if (Count == _leaves.Length) Array.Resize(ref _leaves, Count * 2);
+        Array.Copy(_leaves, at, _leaves, at + 1, Count - at);
+        _leaves[at] = KeyValuePair.Create(path, value);
         Count++;
     }
 
     private void RemoveRange(int at, int length)
     {
-        Array.Copy(_paths, at + length, _paths, at, Count - at - length);
-        Array.Copy(_values, at + length, _values, at, Count - at - length);
+        Array.Copy(_leaves, at + length, _leaves, at, Count - at - length);
         Count -= length;
-        Array.Clear(_paths, Count, length);
-        Array.Clear(_values, Count, length);
+        Array.Clear(_leaves, Count, length);
     }
 }

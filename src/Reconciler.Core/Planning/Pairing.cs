@@ -18,12 +18,12 @@ public sealed record Pairing(IReadOnlyList<MappingPair> Pairs, IReadOnlyList<Liv
             .Where(m => m.State != MappingStates.Deleting)
             .OrderBy(m => m.Uuid, StringComparer.Ordinal)
             .ToList();
-        var byKey = new Dictionary<NaturalKey, LiveMapping>();
+        var byKey = new Dictionary<NaturalKey, LiveMapping>(active.Count);
         foreach (var mapping in active) byKey.TryAdd(NaturalKey.OfLive(mapping), mapping);
 
         var ordered = desired.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        var paired = new Dictionary<DesiredMapping, MappingPair>(ReferenceEqualityComparer.Instance);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var paired = new Dictionary<DesiredMapping, MappingPair>(ordered.Count, ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<string>(Math.Min(ordered.Count, active.Count), StringComparer.Ordinal);
 
         foreach (var d in ordered)
         {

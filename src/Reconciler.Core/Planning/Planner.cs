@@ -25,17 +25,20 @@ public static class Planner
         // By natural key, so each create finds the deletions it waits for without scanning them all.
         var deleting = live.Mappings.Where(m => m.State == MappingStates.Deleting).ToLookup(NaturalKey.OfLive);
 
-        var actions = pairing.Pairs
-            .Select(pair => pair.Live is null
-                ? PlanCreate(pair.Desired, deleting, options)
-                : PlanAgainst(pair.Desired, pair.Live, live.TagsOf(pair.Live.Uuid), options))
-            .ToList();
+        // Each manifest's function ARN once: the diff and the set of functions below both need it.
+        var actions = new List<PlannedAction>(pairing.Pairs.Count);
+        var functions = new HashSet<string>(pairing.Pairs.Count, StringComparer.Ordinal);
+        foreach (var pair in pairing.Pairs)
+        {
+            var functionArn = NaturalKey.FunctionArnOf(pair.Desired.Spec, pair.Desired.Account, pair.Desired.Region, options);
+            functions.Add(FunctionArns.Unqualified(functionArn));
+            actions.Add(pair.Live is null
+                ? PlanCreate(pair.Desired, functionArn, deleting, options)
+                : PlanAgainst(pair.Desired, functionArn, pair.Live, live.TagsOf(pair.Live.Uuid), options));
+        }
 
         var orphans = new List<LiveMappingSummary>();
         var unmanaged = new List<LiveMappingSummary>();
-        var functions = pairing.Pairs
-            .Select(p => FunctionArns.Unqualified(NaturalKey.FunctionArnOf(p.Desired.Spec, p.Desired.Account, p.Desired.Region, options)))
-            .ToHashSet(StringComparer.Ordinal);
         var sources = pairing.Pairs.Select(p => NaturalKey.SourceOf(p.Desired.Spec)).ToHashSet(StringComparer.Ordinal);
 
         foreach (var mapping in pairing.UnpairedLive)
@@ -68,7 +71,12 @@ public static class Planner
 
     /// <summary>The action for one manifest and the live mapping that is its mapping (also used after a create conflict).</summary>
     public static PlannedAction PlanAgainst(
-        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options)
+        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options) =>
+        PlanAgainst(desired, NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options), live, liveTags, options);
+
+    /// <param name="functionArn">The manifest's function as an ARN (<see cref="NaturalKey.FunctionArnOf"/>).</param>
+    private static PlannedAction PlanAgainst(
+        DesiredMapping desired, string functionArn, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options)
     {
         var owner = Ownership.OwnerOf(liveTags);
         if (owner is not null && owner != options.Owner)
@@ -87,10 +95,12 @@ public static class Planner
             };
         }
 
-        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live, options.Fields);
         var desiredTags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var (tagChange, tagFields) = TagDiff.Compare(desiredTags, liveTags);
+        // Nothing to do (nearly every pair of every daemon tick): built once, not copied from the template below.
+        if (owner is not null && fields.Count == 0 && tagChange.IsEmpty)
+            return new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live, Warnings = warnings };
         var action = new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live };
 
         if (owner is null)
@@ -123,7 +133,6 @@ public static class Planner
             };
         }
 
-        if (fields.Count == 0 && tagChange.IsEmpty) return action with { Warnings = warnings };
 
         var virtualHostKept = fields.Any(f => f.Field == "sourceAccessConfigurations")
             && desired.Spec.SourceAccessConfigurations?.Any(s => s.Type == "VIRTUAL_HOST") == true;
@@ -139,9 +148,8 @@ public static class Planner
         };
     }
 
-    private static PlannedAction PlanCreate(DesiredMapping desired, ILookup<NaturalKey, LiveMapping> deleting, PlanOptions options)
+    private static PlannedAction PlanCreate(DesiredMapping desired, string functionArn, ILookup<NaturalKey, LiveMapping> deleting, PlanOptions options)
     {
-        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var key = NaturalKey.Of(functionArn, desired.Spec);
         var tags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var changes = CanonicalFields.Of(desired.Spec, functionArn, options.Fields)

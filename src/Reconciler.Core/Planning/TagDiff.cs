@@ -10,19 +10,22 @@ public static class TagDiff
 {
     public const string ReservedPrefix = "aws:";
 
+    // Shared by every unchanged mapping: read-only to every reader of a TagChange.
+    private static readonly IReadOnlyDictionary<string, string> NothingToSet = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     public static (TagChange Change, IReadOnlyList<FieldChange> Fields) Compare(
         IReadOnlyDictionary<string, string> desired, IReadOnlyDictionary<string, string> live)
     {
-        var set = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        SortedDictionary<string, string>? set = null;
         List<FieldChange>? fields = null;
         // Loops rather than LINQ, and lists only once something differs: an unchanged mapping (nearly all of them, every
         // daemon tick) allocates next to nothing here.
-        IEnumerable<KeyValuePair<string, string>> ordered = desired is SortedDictionary<string, string> ? desired : desired.OrderBy(t => t.Key, StringComparer.Ordinal);
+        IEnumerable<KeyValuePair<string, string>> ordered = desired is SortedDictionary<string, string> or SortedList<string, string> ? desired : desired.OrderBy(t => t.Key, StringComparer.Ordinal);
         foreach (var (key, value) in ordered)
         {
             live.TryGetValue(key, out var before);
             if (before == value) continue;
-            set[key] = value;
+            (set ??= new SortedDictionary<string, string>(StringComparer.Ordinal))[key] = value;
             (fields ??= []).Add(new FieldChange($"tags.{key}", before is null ? null : JsonValue.Create(before), JsonValue.Create(value), false));
         }
 
@@ -34,7 +37,7 @@ public static class TagDiff
         remove?.Sort(StringComparer.Ordinal);
         if (remove is not null)
             foreach (var key in remove) (fields ??= []).Add(new FieldChange($"tags.{key}", JsonValue.Create(live[key]), null, false));
-        if (fields is null) return (new TagChange(set, []), []);
-        return (new TagChange(set, remove ?? []), [.. fields.OrderBy(f => f.Field, StringComparer.Ordinal)]);
+        if (fields is null) return (new TagChange(NothingToSet, []), []);
+        return (new TagChange(set ?? NothingToSet, remove ?? []), [.. fields.OrderBy(f => f.Field, StringComparer.Ordinal)]);
     }
 }

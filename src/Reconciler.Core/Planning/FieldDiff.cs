@@ -30,7 +30,7 @@ public static class FieldDiff
         // than on a copy of the whole record.
         if (enabledVerdict is { } enabled && fields.At(EnabledPath) is not null) have.Set(EnabledPath, JsonValue.Create(enabled));
         else have.Remove(EnabledPath);
-        var warnings = new List<string>();
+        List<string>? warnings = null;
         var kind = EventSource.KindOf(desired);
         var liveKind = EventSource.KindOf(live.Configuration);
 
@@ -49,7 +49,7 @@ public static class FieldDiff
             if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))
             {
                 var shown = field.Kind == FieldKind.Scalar && left.Count == 1 ? left[0].Value.ToJsonString() : "it set";
-                warnings.Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
+                (warnings ??= []).Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
             }
         }
 
@@ -74,7 +74,8 @@ public static class FieldDiff
             if (JsonNode.DeepEquals(before, after)) continue;
             (changes ??= []).Add(new FieldChange(path, before?.DeepClone(), after?.DeepClone(), ForcesReplacement(path, before, after, fields)));
         }
-        return (changes ?? [], warnings);
+        // Lists only once something differs: an unchanged pair (nearly every pair of every daemon tick) allocates none.
+        return (changes is null ? Array.Empty<FieldChange>() : changes, warnings is null ? Array.Empty<string>() : warnings);
     }
 
     public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after) =>

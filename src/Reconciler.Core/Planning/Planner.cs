@@ -27,19 +27,17 @@ public static class Planner
 
         // Each manifest's function ARN once: the diff and the set of functions below both need it.
         var actions = new List<PlannedAction>(pairing.Pairs.Count);
-        var functions = new HashSet<string>(pairing.Pairs.Count, StringComparer.Ordinal);
         foreach (var pair in pairing.Pairs)
         {
-            var functionArn = NaturalKey.FunctionArnOf(pair.Desired.Spec, pair.Desired.Account, pair.Desired.Region, options);
-            functions.Add(FunctionArns.Unqualified(functionArn));
             actions.Add(pair.Live is null
-                ? PlanCreate(pair.Desired, functionArn, deleting, options)
-                : PlanAgainst(pair.Desired, functionArn, pair.Live, live.TagsOf(pair.Live.Uuid), options));
+                ? PlanCreate(pair.Desired, pair.Key.FunctionArn, deleting, options)
+                : PlanAgainst(pair.Desired, pair.Key.FunctionArn, pair.Live, live.TagsOf(pair.Live.Uuid), options));
         }
 
         var orphans = new List<LiveMappingSummary>();
         var unmanaged = new List<LiveMappingSummary>();
-        var sources = pairing.Pairs.Select(p => NaturalKey.SourceOf(p.Desired.Spec)).ToHashSet(StringComparer.Ordinal);
+        // The functions and sources of the manifests, asked only about a live mapping that pairs with none and is not ours.
+        HashSet<string>? functions = null, sources = null;
 
         foreach (var mapping in pairing.UnpairedLive)
         {
@@ -57,7 +55,10 @@ public static class Planner
                 else
                     orphans.Add(Summary(mapping, tags));
             }
-            else if (functions.Contains(FunctionArns.Unqualified(mapping.FunctionArn)) || sources.Contains(NaturalKey.SourceOf(mapping.Configuration)))
+            else if ((functions ??= pairing.Pairs.Select(p => FunctionArns.Unqualified(p.Key.FunctionArn)).ToHashSet(StringComparer.Ordinal))
+                         .Contains(FunctionArns.Unqualified(mapping.FunctionArn))
+                     || (sources ??= pairing.Pairs.Select(p => p.Key.Source).ToHashSet(StringComparer.Ordinal))
+                         .Contains(NaturalKey.SourceOf(mapping.Configuration)))
             {
                 unmanaged.Add(Summary(mapping, tags));
             }

@@ -97,11 +97,12 @@ public static class Planner
         }
 
         var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live, options.Fields);
+        // Nothing to do (nearly every pair of every daemon tick): decided without building the tag sets, and built once,
+        // not copied from the template below.
+        if (owner is not null && fields.Count == 0 && TagDiff.Unchanged(desired.Name, desired.Spec.Tags, options.Owner, liveTags))
+            return new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live, Warnings = warnings };
         var desiredTags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var (tagChange, tagFields) = TagDiff.Compare(desiredTags, liveTags);
-        // Nothing to do (nearly every pair of every daemon tick): built once, not copied from the template below.
-        if (owner is not null && fields.Count == 0 && tagChange.IsEmpty)
-            return new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live, Warnings = warnings };
         var action = new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live };
 
         if (owner is null)
@@ -134,6 +135,7 @@ public static class Planner
             };
         }
 
+        if (fields.Count == 0 && tagChange.IsEmpty) return action with { Warnings = warnings };
 
         var virtualHostKept = fields.Any(f => f.Field == "sourceAccessConfigurations")
             && desired.Spec.SourceAccessConfigurations?.Any(s => s.Type == "VIRTUAL_HOST") == true;

@@ -1,3 +1,4 @@
+using Reconciler.Core.Model;
 using System.Text.Json.Nodes;
 
 namespace Reconciler.Core.Planning;
@@ -39,5 +40,31 @@ public static class TagDiff
             foreach (var key in remove) (fields ??= []).Add(new FieldChange($"tags.{key}", JsonValue.Create(live[key]), null, false));
         if (fields is null) return (new TagChange(NothingToSet, []), []);
         return (new TagChange(set ?? NothingToSet, remove ?? []), [.. fields.OrderBy(f => f.Field, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// True exactly when <see cref="Compare"/> of <see cref="Ownership.DesiredTags"/> and the live tags would find nothing
+    /// to set or remove, answered without building either: a daemon asks it of every mapping on every tick.
+    /// </summary>
+    public static bool Unchanged(string name, IReadOnlyDictionary<string, string>? userTags, string owner, IReadOnlyDictionary<string, string> live)
+    {
+        live.TryGetValue(ManagedTags.ManagedBy, out var managedBy);
+        live.TryGetValue(ManagedTags.Name, out var liveName);
+        if (managedBy != owner || liveName != name) return false;
+        if (userTags is not null)
+        {
+            foreach (var (key, value) in userTags)
+            {
+                if (key is ManagedTags.ManagedBy or ManagedTags.Name) continue;
+                live.TryGetValue(key, out var before);
+                if (before != value) return false;
+            }
+        }
+        foreach (var key in live.Keys)
+        {
+            if (key is ManagedTags.ManagedBy or ManagedTags.Name || key.StartsWith(ReservedPrefix, StringComparison.Ordinal)) continue;
+            if (userTags is null || !userTags.ContainsKey(key)) return false;
+        }
+        return true;
     }
 }

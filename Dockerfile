@@ -1,7 +1,11 @@
 # The esmctl daemon image: `esmctl run` as a non-root user on a distroless base (no shell, no package manager).
 # Built for linux/amd64 and linux/arm64 by .github/workflows/image.yml; locally: docker build -t esmctl .
 #
-#   docker run --rm -v "$PWD/manifests:/manifests:ro" -e AWS_REGION=eu-west-1 esmctl run /manifests --observe-only
+#   docker run --rm -v "$PWD/manifests:/manifests:ro" -e AWS_REGION=eu-west-1 esmctl run /manifests --target aws --observe-only
+#
+# The default command reconciles /manifests on AWS (--target aws; as for plan and apply, the default target of
+# `esmctl run` is the embedded local one). With an esmctl.yaml in /manifests, give the command `run /manifests`
+# without --target: the daemon then reconciles every target esmctl.yaml lists.
 #
 # Read-only root file system friendly: esmctl writes nothing at run time (the daemon keeps its state in memory;
 # .NET's diagnostics socket is off). HEALTHCHECK asks the daemon's /healthz on loopback with esmctl itself, since
@@ -32,4 +36,4 @@ USER 1654
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["/usr/local/bin/esmctl", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/esmctl"]
-CMD ["run", "/manifests"]
+CMD ["run", "/manifests", "--target", "aws"]

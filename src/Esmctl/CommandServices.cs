@@ -28,6 +28,16 @@ public sealed record CommandServices(
     /// registers with the runtime; tests get a handle they raise themselves, so no handler lands on the test host.</summary>
     public Func<InterruptSignals> Interrupts { get; init; } = InterruptSignals.Manual;
 
+    /// <summary>git's HEAD in a folder, or null: the process runs git (<see cref="Output.GitRevision.Head"/>); tests leave
+    /// it null-returning, or give their own.</summary>
+    public Func<string, string?> GitHead { get; init; } = _ => null;
+
+    /// <summary>Running in GitHub Actions (GITHUB_ACTIONS=true): diagnostics are also annotations on their file and line.</summary>
+    public bool InGitHubActions => string.Equals(Variable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The commit a report names: GITHUB_SHA, else git's HEAD where the manifests are.</summary>
+    public string? CommitOf(IReadOnlyList<string> paths) => Output.GitRevision.Of(paths, Variable, GitHead);
+
     /// <summary>The services of the esmctl process.</summary>
     public static CommandServices ForProcess()
     {
@@ -40,6 +50,7 @@ public sealed record CommandServices(
         {
             Debug = DebugOption.IsOn(environment),
             Interrupts = InterruptSignals.Register,
+            GitHead = Output.GitRevision.Head,
         };
     }
 
@@ -53,9 +64,9 @@ public sealed record CommandServices(
     public async Task<ReconcileSession> OpenSessionAsync(TargetSettings target, SessionSettings settings, CancellationToken cancellationToken) =>
         new(await Targets.OpenAsync(target, cancellationToken), settings, Time, Jitter);
 
-    /// <summary>Opens one target of esmctl.yaml and its session.</summary>
-    public async Task<ReconcileSession> OpenSessionAsync(TargetEntry entry, string? profile, SessionSettings settings, CancellationToken cancellationToken) =>
-        new(await Targets.OpenAsync(entry, profile, cancellationToken), settings, Time, Jitter);
+    /// <summary>Opens one target of esmctl.yaml and its session, with the command line's profile and rate cap.</summary>
+    public async Task<ReconcileSession> OpenSessionAsync(TargetEntry entry, TargetSettings target, SessionSettings settings, CancellationToken cancellationToken) =>
+        new(await Targets.OpenAsync(entry, target.Profile, target.MaxRequestsPerSecond, cancellationToken), settings, Time, Jitter);
 
     private static Dictionary<string, string> Snapshot(IDictionary variables)
     {

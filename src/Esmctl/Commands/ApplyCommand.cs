@@ -4,8 +4,10 @@ using Esmctl.Targets;
 using Esmctl.Workflow;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Live;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
 using Reconciler.Core.Safety;
 using Reconciler.Core.SavedPlans;
 
@@ -14,15 +16,12 @@ namespace Esmctl.Commands;
 /// <summary><c>esmctl apply</c>: plan, show the plan, ask, then make live state match the manifests.</summary>
 public static class ApplyCommand
 {
-    /// <summary>With --prune and no --max-deletes, an apply deleting more than this is refused: an emptied
-    /// manifest directory must not wipe an account.</summary>
-    public const int DefaultMaxDeletesWithPrune = 5;
-
     public static Command Create(CommandServices services)
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
-        var maxDeletes = new Option<int?>("--max-deletes") { Description = $"Refuse an apply that deletes more mappings than this, the old mapping of each replacement included (default {DefaultMaxDeletesWithPrune} with --prune)" };
+        var output = OutputOption.Create("text, or json (formatVersion 1: what was done per mapping, retries, settle state and how the run ended; needs --auto-approve)",
+            OutputFormat.Text, OutputFormat.Json);
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required when not on a terminal)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
         var wait = new Option<string?>("--wait")
@@ -34,19 +33,19 @@ public static class ApplyCommand
             "Given one saved plan file (esmctl plan --out FILE), execute exactly that plan, or refuse if anything moved since");
         planning.AddTo(command);
         target.AddTo(command);
-        command.Options.Add(maxDeletes);
+        command.Options.Add(output);
         command.Options.Add(autoApprove);
         command.Options.Add(noColor);
         command.Options.Add(wait);
         command.Options.Add(noWait);
         command.Validators.Add(result =>
         {
-            // Read from the token: GetValue throws when the value is not a number at all (reported by the parser itself).
-            if (result.GetResult(maxDeletes)?.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, out var limit) && limit < 0)
-                result.AddError("--max-deletes cannot be negative");
             if (result.GetValue(wait) is { } waitText && !Daemon.Duration.TryParse(waitText, out _))
                 result.AddError($"--wait: '{waitText}' is not a duration (e.g. 90s, 5m)");
             if (result.GetValue(wait) is not null && result.GetValue(noWait)) result.AddError("--wait and --no-wait cannot be used together");
+            // As Terraform's apply -json: there is no one to ask, and the prompt would land in the document.
+            if (OutputOption.Parse(result.GetValue(output)) == OutputFormat.Json && !result.GetValue(autoApprove))
+                result.AddError("apply --output json needs --auto-approve: review the plan first (esmctl plan), then apply without a prompt");
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -60,35 +59,47 @@ public static class ApplyCommand
             var settleWait = parseResult.GetValue(noWait) ? (TimeSpan?)null
                 : parseResult.GetValue(wait) is { } waitText && Daemon.Duration.TryParse(waitText, out var given) ? given
                 : ApplyOptions.DefaultSettleWait;
-            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
-            var inputs = planning.Read(parseResult);
-            if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
+            if (target.ReadOrReport(parseResult, console) is not { } scope) return ExitCodes.Error;
+            var inputs = planning.Read(parseResult, scope);
+            var json = OutputOption.Parse(parseResult.GetValue(output)) == OutputFormat.Json;
+            var execution = new PlanExecution(parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
+                ColorChoice.Enabled(console, parseResult.GetValue(noColor)) && !json, settleWait, run.InGitHubActions);
+            return await WithReportAsync(json, run, async (services, report) =>
             {
-                // Target, owner and prune are this invocation's, whatever the file says; the file must agree with them.
-                var saved = new SavedPlanArguments(
-                    only, settings, inputs.Owner, inputs.Prune,
-                    parseResult.GetValue(maxDeletes) ?? DefaultMaxDeletesWithPrune,
-                    parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
-                    ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
-                return await RunSavedAsync(saved, run, signals);
-            }
-            var args = new ApplyArguments(
-                inputs, settings,
-                parseResult.GetValue(maxDeletes) ?? (inputs.Prune ? DefaultMaxDeletesWithPrune : null),
-                parseResult.GetValue(autoApprove), parseResult.GetValue(planning.Stats),
-                ColorChoice.Enabled(console, parseResult.GetValue(noColor))) { SettleWait = settleWait };
-            return await RunAsync(args, run, signals);
+                if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
+                {
+                    // Target, owner and prune are this invocation's, whatever the file says; the file must agree with them.
+                    // The delete limit defaults to the one of --prune, whether or not the plan prunes.
+                    var saved = new SavedPlanArguments(only, scope with { MaxDeletesGiven = scope.MaxDeletesGiven ?? SessionSettings.DefaultMaxDeletesWithPrune }, execution);
+                    return await RunSavedAsync(saved, services, signals, report);
+                }
+                return await RunAsync(new ApplyArguments(inputs, scope, execution), services, signals, report);
+            }, signals);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(ApplyArguments args, CommandServices services, InterruptSignals signals)
+    /// <summary>Runs the apply; with --output json its text goes nowhere and standard output gets the report's document
+    /// once it is done, whatever the exit.</summary>
+    private static async Task<int> WithReportAsync(
+        bool json, CommandServices services, Func<CommandServices, ApplyJsonReport, Task<int>> run, InterruptSignals signals)
+    {
+        var report = new ApplyJsonReport();
+        if (!json) return await run(services, report);
+        var errors = new LastErrorWriter(services.Console.Error);
+        var quiet = services with { Console = services.Console with { Out = TextWriter.Null, Error = errors, IsInteractive = false } };
+        var code = await run(quiet, report);
+        await services.Console.Out.WriteAsync(report.Render(code, errors.Last, signals.Received));
+        return code;
+    }
+
+    public static async Task<int> RunAsync(ApplyArguments args, CommandServices services, InterruptSignals signals, ApplyJsonReport report)
     {
         var console = services.Console;
         var cancellationToken = signals.Stopping;
         return await CommandErrors.GuardAsync(console, services.Debug, () => CancelledOnSignalAsync(console, signals, async () =>
         {
-            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Target, out var ambiguity);
+            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Scope.Target, out var ambiguity);
             if (ambiguity is not null)
             {
                 await console.Error.WriteLineAsync($"error: {ambiguity}");
@@ -96,61 +107,93 @@ public static class ApplyCommand
             }
             if (targetsFile is not null)
                 return await MultiTargetRunner.ApplyAsync(targetsFile, args,
-                    (autoApprove, c) => ConfirmAsync(autoApprove, c, signals.Stopping), services, signals);
+                    (autoApprove, where, c) => ConfirmAsync(autoApprove, where, c, signals.Stopping), services, signals, report);
 
-            var session = await services.OpenSessionAsync(args.Target, args.Inputs.Settings(args.MaxDeletes, args.SettleWait), cancellationToken);
-            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
-            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
-            if (planned.Rejected) return ExitCodes.Error;
+            // Invalid manifests are reported before the target is opened (no call at all; no credentials error hiding them).
+            var manifests = ManifestLoader.Load(args.Inputs.Paths, services.Time);
+            if (manifests.HasErrors)
+            {
+                DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error, args.Execution.Annotate);
+                report.Rejected(manifests.Diagnostics);
+                return ExitCodes.Error;
+            }
+            var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(args.Execution.SettleWait), cancellationToken);
+            var planned = await session.PlanAsync(manifests, knownTags: null, cancellationToken);
+            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error, args.Execution.Annotate);
+            if (planned.Rejected)
+            {
+                report.Rejected(planned.Diagnostics);
+                return ExitCodes.Error;
+            }
+            report.Diagnostics(planned.Diagnostics);
             var (plan, live) = (planned.Plan!, planned.Live!);
             foreach (var note in live.Notes) await console.Error.WriteLineAsync($"note: {note}");
 
-            await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
-            if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
-            if (!plan.HasChanges) return ExitCodes.Success;
-            return await ExecuteAsync(session, plan, live, new PlanExecution(args.AutoApprove, args.Stats, args.Color), console, signals);
+            await console.Out.WriteAsync(TextPlanRenderer.Render(plan, session.Scope, new TextPlanOptions { UseColor = args.Execution.Color }));
+            if (args.Execution.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
+            if (!plan.HasChanges)
+            {
+                report.Target(null, session.Scope, plan, null, session.Target.Calls.Snapshot().Retries);
+                return ExitCodes.Success;
+            }
+            return await ExecuteAsync(session, plan, live, args.Execution, console, signals, report);
         }));
     }
 
     /// <summary>
     /// <c>esmctl apply PLANFILE</c>: the file is untrusted. This invocation's session (its target, owner and prune)
     /// re-derives the plan from the manifests the file names and live state now, and applies it only when it equals the
-    /// saved actions and nothing they touch moved.
+    /// saved actions and nothing they touch moved. A file holding the plans of an esmctl.yaml's targets is checked the
+    /// same way, target by target (<see cref="MultiTargetRunner.ApplySavedAsync"/>).
     /// </summary>
-    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandServices services, InterruptSignals signals)
+    public static async Task<int> RunSavedAsync(SavedPlanArguments args, CommandServices services, InterruptSignals signals, ApplyJsonReport report)
     {
         var console = services.Console;
         var cancellationToken = signals.Stopping;
         return await CommandErrors.GuardAsync(console, services.Debug, () => CancelledOnSignalAsync(console, signals, async () =>
         {
-            var saved = SavedPlanFile.Parse(await File.ReadAllTextAsync(args.PlanFile, cancellationToken), out var parseError);
+            var text = await File.ReadAllTextAsync(args.PlanFile, cancellationToken);
+            if (SavedPlanFile.IsSet(text))
+                return await MultiTargetRunner.ApplySavedAsync(args, text,
+                    (autoApprove, where, c) => ConfirmAsync(autoApprove, where, c, signals.Stopping), services, signals, report);
+
+            var saved = SavedPlanFile.Parse(text, out var parseError);
             if (saved is null)
             {
                 await console.Error.WriteLineAsync($"error: {args.PlanFile}: {parseError}");
                 return ExitCodes.Error;
             }
-            var settings = new SessionSettings { Owner = args.Owner, Prune = args.Prune, MaxDeletes = args.MaxDeletes, SettleWait = args.SettleWait };
-            var session = await services.OpenSessionAsync(args.Target, settings, cancellationToken);
+            if (args.Scope.Target.Given.Count == 0 && TargetsFile.Find(saved.Manifests.Paths ?? []) is { } targetsFile)
+            {
+                await console.Error.WriteLineAsync($"error: {args.PlanFile} is a plan for one target, but its manifests' folder has {targetsFile}: " +
+                    "plan that folder again (esmctl plan --out writes one file with every target's plan) and apply that; nothing was changed");
+                return ExitCodes.Error;
+            }
+            var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(args.Execution.SettleWait), cancellationToken);
             var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, cancellationToken);
-            if (planned is not null) DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
+            if (planned is not null) DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error, args.Execution.Annotate);
             if (!check.Applicable)
             {
                 await WriteRefusalAsync(console.Error, args.PlanFile, check);
+                report.Target(null, session.Scope, planned?.Plan, null, session.Target.Calls.Snapshot().Retries, "refused",
+                    string.Join("; ", check.Invalid.Concat(check.Mismatched).Concat(check.Moved)));
                 return ExitCodes.Error;
             }
 
             var (plan, live) = (planned!.Plan!, planned.Live!);
-            await console.Out.WriteAsync(PlanOutput.Render(plan, OutputFormat.Text, args.Color));
+            await console.Out.WriteAsync(TextPlanRenderer.Render(plan, session.Scope, new TextPlanOptions { UseColor = args.Execution.Color }));
             if (!plan.HasChanges)
             {
                 await console.Out.WriteLineAsync($"The saved plan {args.PlanFile} has no changes; nothing to apply.");
+                report.Target(null, session.Scope, plan, null, session.Target.Calls.Snapshot().Retries);
                 return ExitCodes.Success;
             }
-            return await ExecuteAsync(session, plan, live, new PlanExecution(args.AutoApprove, args.Stats, args.Color), console, signals);
+            return await ExecuteAsync(session, plan, live, args.Execution, console, signals, report);
         }));
     }
 
-    private static async Task WriteRefusalAsync(TextWriter error, string planFile, SavedPlanCheck check)
+    /// <summary>Every reason a saved plan is refused, grouped: the file, the invocation, what moved.</summary>
+    internal static async Task WriteRefusalAsync(TextWriter error, string planFile, SavedPlanCheck check)
     {
         if (check.Invalid.Count > 0)
         {
@@ -171,31 +214,39 @@ public static class ApplyCommand
     }
 
     private static async Task<int> ExecuteAsync(
-        ReconcileSession session, Plan plan, LiveState live, PlanExecution args, CommandConsole console, InterruptSignals signals)
+        ReconcileSession session, Plan plan, LiveState live, PlanExecution args, CommandConsole console, InterruptSignals signals, ApplyJsonReport report)
     {
+        var retries = () => session.Target.Calls.Snapshot().Retries;
         if (session.CheckDeletes(plan.Actions) is { } refusal)
         {
             await console.Error.WriteLineAsync($"error: {refusal.Message}.");
+            report.Target(null, session.Scope, plan, null, retries(), "refused", refusal.Message);
             return ExitCodes.Error;
         }
         if (DeleteCount.Of(plan.Actions) is { Total: > 0 } deletes)
         {
             await console.Out.WriteLineAsync($"\nThis apply deletes {deletes}.");
         }
-        if (await ConfirmAsync(args.AutoApprove, console, signals.Stopping) is not { } approval)
+        if (await ConfirmAsync(args.AutoApprove, Where(session.Scope), console, signals.Stopping) is not { } approval)
         {
+            report.Target(null, session.Scope, plan, null, retries(), "cancelled", "not approved; nothing was changed");
             return signals.Received ? signals.ExitCode : ExitCodes.Error;
         }
 
-        var report = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt, approval);
-        ApplySummaryTable.Write(console, report, args.Color, session.Target.Calls.Snapshot().Retries);
-        if (args.Stats) StatsOutput.WriteApply(console.Error, report);
-        return ApplyExitCode.Of([report], otherFailures: false, signals);
+        var applied = await session.ApplyAsync(plan, live, ApplyProgress.For(console, args.Color), signals.Interrupt, approval);
+        ApplySummaryTable.Write(console, applied, args.Color, retries(), session.Scope);
+        if (args.Stats) StatsOutput.WriteApply(console.Error, applied);
+        report.Target(null, session.Scope, plan, applied, retries());
+        return ApplyExitCode.Of([applied], otherFailures: false, signals);
     }
 
-    /// <summary>Asks for "yes": how the apply was approved, or null when it was not. Ctrl-C (or SIGTERM) at the prompt
-    /// answers: cancelled, nothing changed.</summary>
-    private static async Task<Approval?> ConfirmAsync(bool autoApprove, CommandConsole console, CancellationToken stopping)
+    /// <summary>Where the prompt says the actions go: "local (.esmctl/local-state.json), account 123456789012, region us-east-1".</summary>
+    internal static string Where(SessionScope scope) =>
+        $"{ScopeText.Place(scope.Target)}, account {scope.Target.Account}, region {scope.Target.Region}";
+
+    /// <summary>Asks for "yes", naming where the actions go: how the apply was approved, or null when it was not. Ctrl-C
+    /// (or SIGTERM) at the prompt answers: cancelled, nothing changed.</summary>
+    private static async Task<Approval?> ConfirmAsync(bool autoApprove, string where, CommandConsole console, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {
@@ -208,7 +259,7 @@ public static class ApplyCommand
             await console.Error.WriteLineAsync("error: apply needs --auto-approve when it is not run on a terminal; nothing was changed");
             return null;
         }
-        await console.Out.WriteAsync("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.\n  Enter a value: ");
+        await console.Out.WriteAsync($"\nDo you want to perform these actions on {where}? Only 'yes' will be accepted to approve.\n  Enter a value: ");
         // Console.In reads synchronously even when asked asynchronously: read on another thread, so that a signal can
         // answer instead of the person (the blocked read ends with the process).
         var reading = Task.Run(() => console.In.ReadLine(), CancellationToken.None);
@@ -230,7 +281,7 @@ public static class ApplyCommand
     /// The command's guard, plus: a signal before any write (while reading the manifests or live state, or planning)
     /// ends the run with "cancelled, nothing changed" and the signal's exit code.
     /// </summary>
-    private static async Task<int> CancelledOnSignalAsync(CommandConsole console, InterruptSignals signals, Func<Task<int>> run)
+    internal static async Task<int> CancelledOnSignalAsync(CommandConsole console, InterruptSignals signals, Func<Task<int>> run)
     {
         try
         {
@@ -244,33 +295,14 @@ public static class ApplyCommand
     }
 }
 
-public sealed record ApplyArguments(
-    PlanInputs Inputs,
-    TargetSettings Target,
-    int? MaxDeletes,
-    bool AutoApprove,
-    bool Stats,
-    bool Color)
-{
-    /// <summary>How long to wait for the mappings to settle after the calls; null for --no-wait.</summary>
-    public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
-}
+/// <summary>What `esmctl apply PATH...` was asked: the manifests, the target and as whom, and how to execute.</summary>
+public sealed record ApplyArguments(PlanInputs Inputs, TargetArguments Scope, PlanExecution Execution);
 
 /// <summary><c>esmctl apply PLANFILE</c>: the target, owner, prune and delete limit of this invocation (never the file's;
-/// the file must agree with them). MaxDeletes defaults to the limit with --prune, whether or not the plan prunes.</summary>
-public sealed record SavedPlanArguments(
-    string PlanFile,
-    TargetSettings Target,
-    string Owner,
-    bool Prune,
-    int MaxDeletes,
-    bool AutoApprove,
-    bool Stats,
-    bool Color)
-{
-    /// <summary>How long to wait for the mappings to settle after the calls; null for --no-wait.</summary>
-    public TimeSpan? SettleWait { get; init; } = ApplyOptions.DefaultSettleWait;
-}
+/// the file must agree with them). The delete limit defaults to the one of --prune, whether or not the plan prunes.</summary>
+public sealed record SavedPlanArguments(string PlanFile, TargetArguments Scope, PlanExecution Execution);
 
-/// <summary>How an approved plan is presented and confirmed, whichever way it was obtained.</summary>
-internal sealed record PlanExecution(bool AutoApprove, bool Stats, bool Color);
+/// <summary>How an approved plan is presented, confirmed and waited for, whichever way it was obtained.</summary>
+/// <param name="SettleWait">How long to wait for the mappings to settle after the calls; null for --no-wait.</param>
+/// <param name="Annotate">Diagnostics as GitHub annotations (GITHUB_ACTIONS=true).</param>
+public sealed record PlanExecution(bool AutoApprove, bool Stats, bool Color, TimeSpan? SettleWait, bool Annotate);

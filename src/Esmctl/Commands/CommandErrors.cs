@@ -16,29 +16,13 @@ public static partial class CommandErrors
         {
             return await run();
         }
-        catch (TargetException e)
-        {
-            await ReportAsync(console, debug, e.Message, e);
-        }
-        catch (LocalStateException e)
-        {
-            await ReportAsync(console, debug, e.Message, e);
-        }
-        catch (LambdaApiException e)
-        {
-            await ReportAsync(console, debug, Describe(e), e);
-        }
-        catch (HttpRequestException e)
-        {
-            await ReportAsync(console, debug, $"could not reach the endpoint: {e.Message}", e);
-        }
         catch (OperationCanceledException e)
         {
             await ReportAsync(console, debug, "cancelled", e);
         }
-        catch (IOException e)
+        catch (Exception e) when (IsTargetFailure(e))
         {
-            await ReportAsync(console, debug, e.Message, e);
+            await ReportAsync(console, debug, Describe(e), e);
         }
         catch (Exception e) when (!debug)
         {
@@ -56,6 +40,27 @@ public static partial class CommandErrors
         await error.WriteLineAsync($"error: {SecretText.Redact(message)}");
         if (debug) await error.WriteLineAsync(SecretText.Redact(e.ToString()));
     }
+
+    /// <summary>
+    /// The failures of reaching or using a target (no credentials, an unreachable endpoint, an API error, a damaged
+    /// local state file, a timeout), as opposed to a bug: the one list for a one-shot command (one error line), a target
+    /// of a multi-target run (that target fails, the others go on) and a daemon tick (the loop backs off).
+    /// </summary>
+    public static bool IsTargetFailure(Exception e) =>
+        e is TargetException or AwsConfigurationException or LocalStateException or LambdaApiException or HttpRequestException
+            or IOException or TimeoutException or TaskCanceledException;
+
+    /// <summary>
+    /// One line for a failure reaching or using a target, secrets redacted: the one wording for a one-shot command, a
+    /// target of a multi-target run and a daemon tick (an API error with the IAM action to grant, an unreachable
+    /// endpoint, or the exception's own message).
+    /// </summary>
+    public static string Describe(Exception e) => SecretText.Redact(e switch
+    {
+        LambdaApiException api => Describe(api),
+        HttpRequestException http => $"could not reach the endpoint: {http.Message}",
+        _ => e.Message,
+    });
 
     /// <summary>One line for an API error; for AccessDenied, the IAM action to grant.</summary>
     public static string Describe(LambdaApiException e)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Reconciler.Core.Api;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Http;
@@ -85,17 +84,23 @@ public static class EmulatorCommand
                 await console.Error.WriteLineAsync($"error: {problem.Message}");
                 return ExitCodes.Error;
             }
-            return await RunAsync(settings, console.Out, console.Error, cancellationToken);
+            // The process's one signal seam: the first SIGINT/SIGTERM/SIGHUP stops serving, as it stops an apply.
+            using var signals = services.Interrupts();
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Stopping);
+            return await RunAsync(settings, console.Out, console.Error, stopping.Token, services.Time);
         });
         return command;
     }
 
-    /// <summary>The testable handler: serves until <paramref name="cancellationToken"/> or SIGINT/SIGTERM.</summary>
-    public static async Task<int> RunAsync(Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The testable handler: serves until <paramref name="cancellationToken"/> (the command links the process's
+    /// signals into it).</summary>
+    /// <param name="time">The clock of the control plane (dwell, timestamps) and of the HTTP face (latency): the
+    /// process's, from <see cref="CommandServices.Time"/>; the system clock when not given.</param>
+    public static async Task<int> RunAsync(
+        Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         ResourceInventory? inventory;
         try
@@ -108,11 +113,12 @@ public static class EmulatorCommand
             return ExitCodes.Error;
         }
         ILambdaMappingApi controlPlane = settings.StatePath is { } path
-            ? new FileBackedControlPlane(path, settings.ControlPlane, inventory: inventory)
-            : new EmulatedControlPlane(settings.ControlPlane, inventory: inventory);
+            ? new FileBackedControlPlane(path, settings.ControlPlane, time, inventory: inventory)
+            : new EmulatedControlPlane(settings.ControlPlane, time, inventory: inventory);
         var server = new EmulatorServer(controlPlane, new EmulatorServerOptions
         {
             AccountId = settings.ControlPlane.AccountId,
+            Time = time,
             Faults = settings.Faults,
             AllowNonLoopback = settings.AllowNonLoopback,
             Log = message => error.WriteLine($"esmctl emulator: {message}"),
@@ -145,12 +151,6 @@ public static class EmulatorCommand
             await server.StopAsync(CancellationToken.None);
         }
         return ExitCodes.Success;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     /// <summary>Null (every function and source exists) unless strict; then what the seed file declares, if any.</summary>

@@ -9,7 +9,7 @@ public static class ExportCommand
 {
     public static Command Create(CommandServices services)
     {
-        var target = new TargetOptions();
+        var target = new TargetOptions(writes: false);
         var function = new Option<string?>("--function") { Description = "Only this function's mappings (name, name:qualifier or ARN)" };
         var source = new Option<string?>("--event-source-arn") { Description = "Only the mappings of this event source" };
         var directory = new Option<string?>("--output-dir") { Description = "Directory to write the manifests to (created if missing)" };
@@ -27,7 +27,7 @@ public static class ExportCommand
         {
             var run = services.For(parseResult);
             var console = run.Console;
-            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
+            if (target.ReadOrReport(parseResult, console) is not { } scope) return ExitCodes.Error;
             var dir = parseResult.GetValue(directory);
             if (parseResult.GetValue(legacyDirectory) is { } legacy)
             {
@@ -39,7 +39,7 @@ public static class ExportCommand
                 await console.Error.WriteLineAsync("error: export needs --output-dir DIR, the directory to write the manifests to. See 'esmctl export --help'.");
                 return ExitCodes.Error;
             }
-            var args = new ExportArguments(settings, dir, parseResult.GetValue(function), parseResult.GetValue(source)) { Force = parseResult.GetValue(force) };
+            var args = new ExportArguments(scope.Target, dir, parseResult.GetValue(function), parseResult.GetValue(source)) { Force = parseResult.GetValue(force) };
             return await RunAsync(args, run, cancellationToken);
         });
         return command;

@@ -44,6 +44,13 @@ public static class HelpExamples
             "esmctl apply manifests --target aws --auto-approve",
             "esmctl apply manifests --target aws --prune --max-deletes 3",
         ],
+        ["run"] =
+        [
+            "esmctl run manifests --target aws --observe-only  # report drift in /status and the logs",
+            "esmctl run manifests --target aws --prune --interval 5m",
+            "esmctl run manifests                            # with manifests/esmctl.yaml: its every target",
+            "esmctl run --config /etc/esmctl/run.json        # settings in a file (unknown keys are errors)",
+        ],
         ["completion"] =
         [
             "source <(esmctl completion bash)                # bash, this shell",

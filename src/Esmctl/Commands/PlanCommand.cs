@@ -2,8 +2,7 @@ using System.CommandLine;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Esmctl.Workflow;
-using Reconciler.Core.Planning;
-using Reconciler.Core.Rendering;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.SavedPlans;
 
 namespace Esmctl.Commands;
@@ -15,8 +14,10 @@ public static class PlanCommand
     {
         var planning = new PlanningOptions();
         var target = new TargetOptions();
-        var output = OutputOption.Create("text, markdown (for a PR comment) or json (formatVersion 1)", OutputFormat.Text, OutputFormat.Markdown, OutputFormat.Json);
-        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 none, 1 error)" };
+        var output = OutputOption.Create(
+            "text, markdown (for a PR comment), json (formatVersion 1) or github (text, and GitHub Actions annotations for the manifests' problems)",
+            OutputFormat.Text, OutputFormat.Markdown, OutputFormat.Json, OutputFormat.Github);
+        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when live state does not match: changes to apply, conflicts with another owner, or orphans (0 none, 1 error)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text plan" };
         var save = new Option<string?>("--out") { Description = "Also write the plan to this file (a saved plan) for `esmctl apply FILE` to execute exactly" };
         var fullPlanUrl = new Option<string?>("--full-plan-url") { Description = "Markdown: where the whole plan is (e.g. the workflow run's artifacts), linked when the report is truncated" };
@@ -32,14 +33,19 @@ public static class PlanCommand
         {
             var run = services.For(parseResult);
             var console = run.Console;
-            if (target.ReadOrReport(parseResult, console) is not { } settings) return ExitCodes.Error;
+            if (target.ReadOrReport(parseResult, console) is not { } scope) return ExitCodes.Error;
+            var inputs = planning.Read(parseResult, scope);
+            var format = OutputOption.Parse(parseResult.GetValue(output));
             var args = new PlanArguments(
-                planning.Read(parseResult), settings, OutputOption.Parse(parseResult.GetValue(output)),
-                parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),
-                Color: ColorChoice.Enabled(console, parseResult.GetValue(noColor)))
+                inputs, scope, parseResult.GetValue(detailed), parseResult.GetValue(planning.Stats),
+                new PlanPresentation(format, ColorChoice.Enabled(console, parseResult.GetValue(noColor)))
+                {
+                    Commit = format == OutputFormat.Markdown ? run.CommitOf(inputs.Paths) : null,
+                    FullPlanUrl = parseResult.GetValue(fullPlanUrl),
+                    Annotate = run.InGitHubActions,
+                })
             {
                 SavePath = parseResult.GetValue(save),
-                FullPlanUrl = parseResult.GetValue(fullPlanUrl),
             };
             return await RunAsync(args, run, cancellationToken);
         });
@@ -49,9 +55,10 @@ public static class PlanCommand
     public static async Task<int> RunAsync(PlanArguments args, CommandServices services, CancellationToken cancellationToken)
     {
         var console = services.Console;
+        var how = args.Presentation;
         return await CommandErrors.GuardAsync(console, services.Debug, async () =>
         {
-            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Target, out var ambiguity);
+            var targetsFile = TargetSelection.TargetsFile(args.Inputs.Paths, args.Scope.Target, out var ambiguity);
             if (ambiguity is not null)
             {
                 await console.Error.WriteLineAsync($"error: {ambiguity}");
@@ -59,45 +66,49 @@ public static class PlanCommand
             }
             if (targetsFile is not null) return await MultiTargetRunner.PlanAsync(targetsFile, args, services, cancellationToken);
 
-            var session = await services.OpenSessionAsync(args.Target, args.Inputs.Settings(), cancellationToken);
-            var planned = await session.PlanAsync(args.Inputs.Paths, cancellationToken);
-            DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error);
-            if (planned.Rejected) return ExitCodes.Error;
+            // Invalid manifests are reported before the target is opened: no call at all (not even STS), and missing
+            // credentials (a fork's pull request) never hide the manifests' errors.
+            var manifests = ManifestLoader.Load(args.Inputs.Paths, services.Time);
+            if (manifests.HasErrors)
+            {
+                how.ReportDiagnostics(manifests.Diagnostics, console.Error);
+                await console.Out.WriteAsync(PlanOutput.Rejected(null, manifests.Diagnostics, how));
+                return ExitCodes.Error;
+            }
+            var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(), cancellationToken);
+            var planned = await session.PlanAsync(manifests, knownTags: null, cancellationToken);
+            how.ReportDiagnostics(planned.Diagnostics, console.Error);
+            if (planned.Rejected)
+            {
+                await console.Out.WriteAsync(PlanOutput.Rejected(session.Scope, planned.Diagnostics, how));
+                return ExitCodes.Error;
+            }
 
             var (plan, live) = (planned.Plan!, planned.Live!);
             foreach (var note in live.Notes) await console.Error.WriteLineAsync($"note: {note}");
-            await console.Out.WriteAsync(Render(plan, args));
+            await console.Out.WriteAsync(PlanOutput.Render(plan, session.Scope, planned.Diagnostics, how));
+            if (session.CheckDeletes(plan.Actions) is { } refusal)
+                await console.Error.WriteLineAsync($"warning: apply would refuse this plan: {refusal.Message}");
             if (args.SavePath is { } path)
             {
-                var saved = SavedPlanWorkflow.ToDocument(planned, session, args.Inputs.Paths, args.Target, services.Time);
+                var saved = SavedPlanWorkflow.ToDocument(planned, session, args.Inputs.Paths, args.Scope.Target, services.Time);
                 await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
                 await console.Error.WriteLineAsync($"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path}");
             }
             if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
-            return args.DetailedExitCode && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
+            return args.DetailedExitCode && plan.HasPendingChanges ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
-
-    private static string Render(Plan plan, PlanArguments args) =>
-        args.Output == OutputFormat.Markdown && args.FullPlanUrl is { } url
-            ? MarkdownPlanRenderer.Render(plan, new MarkdownPlanOptions
-            {
-                FullPlanPointer = $"The full plan is in the [plan artifact]({url}) (`esmctl plan --output json`, or the saved plan file).",
-            })
-            : PlanOutput.Render(plan, args.Output, args.Color);
 }
 
+/// <summary>What `esmctl plan` was asked: the manifests, the target and as whom, and how to present the plan.</summary>
 public sealed record PlanArguments(
     PlanInputs Inputs,
-    TargetSettings Target,
-    OutputFormat Output,
+    TargetArguments Scope,
     bool DetailedExitCode,
     bool Stats,
-    bool Color)
+    PlanPresentation Presentation)
 {
     /// <summary>--out: where to write the saved plan; null writes none.</summary>
     public string? SavePath { get; init; }
-
-    /// <summary>--full-plan-url: the Markdown truncation notice links here.</summary>
-    public string? FullPlanUrl { get; init; }
 }

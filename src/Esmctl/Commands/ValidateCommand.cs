@@ -4,19 +4,22 @@ using Reconciler.Core.Manifests;
 
 namespace Esmctl.Commands;
 
-/// <summary>`esmctl validate PATH... [--output text|json]`: both validation layers, every problem at once.</summary>
+/// <summary>`esmctl validate PATH... [--output text|json|github]`: both validation layers, every problem at once.</summary>
 public static class ValidateCommand
 {
     public static Command Create(CommandServices services)
     {
         var paths = new Argument<string[]>("path") { Description = "Manifest files or directories", Arity = ArgumentArity.OneOrMore };
-        var output = OutputOption.Create("text or json", OutputFormat.Text, OutputFormat.Json);
+        var output = OutputOption.Create("text, json, or github (GitHub Actions annotations on each problem's file and line)",
+            OutputFormat.Text, OutputFormat.Json, OutputFormat.Github);
         var command = new Command("validate", "Check manifests against the schema and the API's rules") { paths, output };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(paths) ?? [],
-            parseResult.GetValue(output) ?? "text",
-            services.Time,
-            parseResult.InvocationConfiguration.Output));
+        command.SetAction(parseResult =>
+        {
+            var format = OutputOption.Parse(parseResult.GetValue(output));
+            // In GitHub Actions the text lines are annotations too.
+            if (format == OutputFormat.Text && services.InGitHubActions) format = OutputFormat.Github;
+            return Run(parseResult.GetValue(paths) ?? [], OutputOption.Name(format), services.Time, parseResult.InvocationConfiguration.Output);
+        });
         return command;
     }
 
@@ -25,7 +28,7 @@ public static class ValidateCommand
     {
         var set = ManifestLoader.Load(paths, clock);
         if (format == "json") DiagnosticsPrinter.JsonReport(set, output);
-        else DiagnosticsPrinter.Text(set, output);
+        else DiagnosticsPrinter.Text(set, output, annotate: format == "github");
         return set.HasErrors ? ExitCodes.Error : ExitCodes.Success;
     }
 }

@@ -10,31 +10,39 @@ public static class DaemonEndpoints
 {
     public static IEndpointRouteBuilder MapDaemonEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", (DaemonStatus status, TimeProvider time) =>
+        endpoints.MapGet("/healthz", (DaemonLoops loops, TimeProvider time) =>
         {
-            var current = status.Current;
-            return current.IsAlive(time.GetUtcNow())
-                ? Results.Text("ok\n", "text/plain")
-                : Results.Text($"loop {current.Phase.ToString().ToLowerInvariant()} since {current.PhaseSince:o}, expected back by {current.ExpectedBy:o}\n",
-                    "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            var now = time.GetUtcNow();
+            if (loops.IsAlive(now)) return Results.Text("ok\n", "text/plain");
+            var stuck = loops.Loops.Where(l => !l.Status.Current.IsAlive(now)).Select(l =>
+            {
+                var current = l.Status.Current;
+                return $"{Prefix(l)}loop {current.Phase.ToString().ToLowerInvariant()} since {current.PhaseSince:o}, expected back by {current.ExpectedBy:o}\n";
+            });
+            return Results.Text(string.Concat(stuck), "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
-        endpoints.MapGet("/readyz", (DaemonStatus status, TimeProvider time, IOptions<DaemonOptions> options) =>
+        endpoints.MapGet("/readyz", (DaemonLoops loops, TimeProvider time, IOptions<DaemonOptions> options) =>
         {
-            var current = status.Current;
+            var now = time.GetUtcNow();
             var interval = options.Value.Interval;
-            if (current.IsReady(time.GetUtcNow(), interval)) return Results.Text("ok\n", "text/plain");
-            var last = current.LastSuccessAt is { } at ? $"last successful tick at {at:o}" : "no successful tick yet";
-            return Results.Text($"{last} (ready means one within {DaemonStatusSnapshot.ReadinessIntervals} intervals of {Duration.Format(interval)})\n",
-                "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            if (loops.IsReady(now, interval)) return Results.Text("ok\n", "text/plain");
+            var waiting = loops.Loops.Where(l => !l.Status.Current.IsReady(now, interval)).Select(l =>
+            {
+                var last = l.Status.Current.LastSuccessAt is { } at ? $"last successful tick at {at:o}" : "no successful tick yet";
+                return $"{Prefix(l)}{last} (ready means one within {DaemonStatusSnapshot.ReadinessIntervals} intervals of {Duration.Format(interval)})\n";
+            });
+            return Results.Text(string.Concat(waiting), "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
         endpoints.MapGet("/metrics", async (DaemonMetrics metrics, CancellationToken cancellationToken) =>
             Results.Text(await metrics.RenderAsync(cancellationToken), DaemonMetrics.ContentType));
 
-        endpoints.MapGet("/status", (DaemonStatus status, MappingBackoff backoff, TimeProvider time, IOptions<DaemonOptions> options) =>
-            Results.Text(StatusDocument.Render(status.Current, backoff.Snapshot(), time.GetUtcNow(), options.Value.Interval), "application/json"));
+        endpoints.MapGet("/status", (DaemonLoops loops, TimeProvider time, IOptions<DaemonOptions> options) =>
+            Results.Text(StatusDocument.Render(loops, time.GetUtcNow(), options.Value.Interval), "application/json"));
 
         return endpoints;
     }
+
+    private static string Prefix(TargetLoop loop) => loop.Name is null ? "" : $"target {loop.Name}: ";
 }

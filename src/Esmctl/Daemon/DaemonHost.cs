@@ -16,6 +16,14 @@ public static class DaemonHost
     public static WebApplication Build(
         IConfiguration configuration,
         Func<DaemonOptions, IReconcileTick> tickFactory,
+        Action<IServiceCollection>? configureServices = null) =>
+        Build(configuration, options => [new DaemonTarget(null, tickFactory(options))], configureServices);
+
+    /// <param name="targetsFactory">The targets to reconcile, each with its tick: one for the command line's target, one per
+    /// target of esmctl.yaml.</param>
+    public static WebApplication Build(
+        IConfiguration configuration,
+        Func<DaemonOptions, IReadOnlyList<DaemonTarget>> targetsFactory,
         Action<IServiceCollection>? configureServices = null)
     {
         // The empty builder: no appsettings.json, no ASPNETCORE_* surprises; the daemon's layers are the only config.
@@ -27,7 +35,7 @@ public static class DaemonHost
         ConfigureLogging(builder.Logging, configuration);
 
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddReconcileDaemon(configuration, tickFactory);
+        builder.Services.AddReconcileDaemon(configuration, targetsFactory);
 
         var app = builder.Build();
         app.MapDaemonEndpoints();

@@ -5,8 +5,10 @@ namespace Esmctl.Daemon;
 
 /// <summary>
 /// The daemon's Prometheus metrics, kept by prometheus-net in a registry of this instance's own (nothing
-/// process-wide, so tests and hosts do not share counters), accumulated from tick outcomes. Thread-safe: the loop
-/// records, /metrics renders.
+/// process-wide, so tests and hosts do not share counters), accumulated from tick outcomes. Thread-safe: the loops
+/// record, /metrics renders. A daemon of the targets of an esmctl.yaml labels every series with `target` (the target's
+/// name), so each target's ticks, drift and calls are told apart; the command line's one target keeps the series as
+/// they always were, unlabelled.
 /// </summary>
 public sealed class DaemonMetrics
 {
@@ -24,36 +26,58 @@ public sealed class DaemonMetrics
     private readonly Counter _actions;
     private readonly Counter _apiRequests;
     private readonly Gauge _lastSuccess;
+    private readonly bool _labelled;
 
-    public DaemonMetrics()
+    public DaemonMetrics() : this([])
     {
+    }
+
+    /// <param name="targets">The names of esmctl.yaml's targets; empty for the command line's one target (no label).</param>
+    public DaemonMetrics(IReadOnlyList<string> targets)
+    {
+        _labelled = targets.Count > 0;
+        string[] Names(params string[] names) => _labelled ? ["target", .. names] : names;
         var factory = Metrics.WithCustomRegistry(_registry);
-        _ticks = factory.CreateCounter("esmctl_ticks_total", "Reconcile ticks by result.", "result");
-        // Every result from the start, at 0, so rate() and alerts work before the first failure.
-        foreach (var result in Enum.GetValues<TickResult>()) _ticks.WithLabels(Label(result));
+        _ticks = factory.CreateCounter("esmctl_ticks_total", "Reconcile ticks by result.", Names("result"));
         _duration = factory.CreateHistogram("esmctl_tick_duration_seconds", "How long reconcile ticks took.",
-            new HistogramConfiguration { Buckets = [.. DurationBuckets] });
+            new HistogramConfiguration { Buckets = [.. DurationBuckets], LabelNames = Names() });
         // Gauges nobody has measured yet are left out rather than reported as a misleading 0.
         _managed = factory.CreateGauge("esmctl_managed_mappings", "Event source mappings this owner manages, as of the last tick that read them.",
-            new GaugeConfiguration { SuppressInitialValue = true });
+            new GaugeConfiguration { SuppressInitialValue = true, LabelNames = Names() });
         _drifted = factory.CreateGauge("esmctl_drifted_mappings", "Managed mappings whose live state differed from the manifests at the last tick.",
-            new GaugeConfiguration { SuppressInitialValue = true });
-        _actions = factory.CreateCounter("esmctl_actions_total", "Planned actions by kind and result.", "kind", "result");
-        _apiRequests = factory.CreateCounter("esmctl_api_requests_total", "Lambda API requests by operation and error code (OK for success).", "operation", "code");
+            new GaugeConfiguration { SuppressInitialValue = true, LabelNames = Names() });
+        _actions = factory.CreateCounter("esmctl_actions_total", "Planned actions by kind and result.", Names("kind", "result"));
+        _apiRequests = factory.CreateCounter("esmctl_api_requests_total", "Lambda API requests by operation and error code (OK for success).", Names("operation", "code"));
         // 0 before the first success, so `time() - esmctl_last_success_timestamp_seconds` alerts at once.
-        _lastSuccess = factory.CreateGauge("esmctl_last_success_timestamp_seconds", "Unix time of the last successful tick (0 if none yet).");
+        _lastSuccess = factory.CreateGauge("esmctl_last_success_timestamp_seconds", "Unix time of the last successful tick (0 if none yet).", Names());
+        // Every result from the start, at 0, so rate() and alerts work before the first failure.
+        foreach (var target in _labelled ? targets.Select(t => (string?)t) : [null])
+        {
+            foreach (var result in Enum.GetValues<TickResult>()) _ticks.WithLabels(Labels(target, Label(result)));
+            if (_labelled) _lastSuccess.WithLabels(target!);
+        }
     }
 
-    public void Record(TickOutcome outcome, TimeSpan duration, DateTimeOffset finishedAt)
+    /// <param name="target">The target's name in esmctl.yaml; null for the command line's one target.</param>
+    public void Record(TickOutcome outcome, TimeSpan duration, DateTimeOffset finishedAt, string? target = null)
     {
-        _ticks.WithLabels(Label(outcome.Result)).Inc();
-        _duration.Observe(duration.TotalSeconds);
-        foreach (var action in outcome.Actions) _actions.WithLabels(Label(action.Kind), Label(action.Result)).Inc(action.Count);
-        foreach (var request in outcome.ApiRequests) _apiRequests.WithLabels(request.Operation, request.Code).Inc(request.Count);
-        if (outcome.ManagedMappings is { } managed) _managed.Set(managed);
-        if (outcome.DriftedMappings is { } drifted) _drifted.Set(drifted);
-        if (outcome.Result == TickResult.Succeeded) _lastSuccess.Set(finishedAt.ToUnixTimeMilliseconds() / 1000.0);
+        _ticks.WithLabels(Labels(target, Label(outcome.Result))).Inc();
+        if (_labelled) _duration.WithLabels(target ?? "").Observe(duration.TotalSeconds);
+        else _duration.Observe(duration.TotalSeconds);
+        foreach (var action in outcome.Actions) _actions.WithLabels(Labels(target, Label(action.Kind), Label(action.Result))).Inc(action.Count);
+        foreach (var request in outcome.ApiRequests) _apiRequests.WithLabels(Labels(target, request.Operation, request.Code)).Inc(request.Count);
+        if (outcome.ManagedMappings is { } managed) Set(_managed, target, managed);
+        if (outcome.DriftedMappings is { } drifted) Set(_drifted, target, drifted);
+        if (outcome.Result == TickResult.Succeeded) Set(_lastSuccess, target, finishedAt.ToUnixTimeMilliseconds() / 1000.0);
     }
+
+    private void Set(Gauge gauge, string? target, double value)
+    {
+        if (_labelled) gauge.WithLabels(target ?? "").Set(value);
+        else gauge.Set(value);
+    }
+
+    private string[] Labels(string? target, params string[] values) => _labelled ? [target ?? "", .. values] : values;
 
     public async Task<string> RenderAsync(CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,10 @@ public static class DaemonOptionsBinder
         else if (paths.Value is { Length: > 0 } single) options.Paths = [.. single.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)];
 
         options.Target = configuration[nameof(DaemonOptions.Target)] ?? options.Target;
+        options.EndpointUrl = configuration[nameof(DaemonOptions.EndpointUrl)] ?? options.EndpointUrl;
+        options.Region = configuration[nameof(DaemonOptions.Region)] ?? options.Region;
+        options.Profile = configuration[nameof(DaemonOptions.Profile)] ?? options.Profile;
+        options.LocalAccount = configuration[nameof(DaemonOptions.LocalAccount)] ?? options.LocalAccount;
         options.Listen = configuration[nameof(DaemonOptions.Listen)] ?? options.Listen;
         options.Owner = configuration[nameof(DaemonOptions.Owner)] ?? options.Owner;
         options.LogFormat = configuration[nameof(DaemonOptions.LogFormat)] ?? options.LogFormat;
@@ -33,6 +37,17 @@ public static class DaemonOptionsBinder
         options.TickTimeout = ReadDuration(configuration, nameof(DaemonOptions.TickTimeout), options, options.TickTimeout);
         options.BackoffBase = ReadDuration(configuration, nameof(DaemonOptions.BackoffBase), options, options.BackoffBase);
         options.MaxBackoff = ReadDuration(configuration, nameof(DaemonOptions.MaxBackoff), options, options.MaxBackoff);
+
+        if (configuration[nameof(DaemonOptions.MaxRps)] is { } rps)
+        {
+            if (double.TryParse(rps, NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond)) options.MaxRps = perSecond;
+            else options.BindingErrors.Add($"MaxRps: '{rps}' is not a number of requests per second (0 for no cap)");
+        }
+        if (configuration[nameof(DaemonOptions.MaxDeletes)] is { } deletes)
+        {
+            if (int.TryParse(deletes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit)) options.MaxDeletes = limit;
+            else options.BindingErrors.Add($"MaxDeletes: '{deletes}' is not a whole number");
+        }
 
         var jitter = configuration[nameof(DaemonOptions.Jitter)];
         if (jitter is not null)

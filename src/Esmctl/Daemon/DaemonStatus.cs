@@ -36,6 +36,9 @@ public sealed class DaemonStatus(TimeProvider time)
             // Keep the last plan when a tick did not get as far as planning: it is still the best account of AWS.
             LastPlanJson = outcome.PlanJson ?? s.LastPlanJson,
             LastDiagnostics = outcome.Diagnostics,
+            Scope = outcome.Scope ?? s.Scope,
+            // Drift is what the last tick that read live state found; a tick that did not get that far keeps it.
+            Drift = outcome.ManagedMappings is null ? s.Drift : outcome.Drift,
         });
 
     public void Waiting(DateTimeOffset now, DateTimeOffset nextTickAt) =>

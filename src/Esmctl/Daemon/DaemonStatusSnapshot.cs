@@ -1,4 +1,5 @@
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Reconciling;
 
 namespace Esmctl.Daemon;
 
@@ -17,6 +18,12 @@ public sealed record DaemonStatusSnapshot(
     string? LastPlanJson,
     IReadOnlyList<Diagnostic> LastDiagnostics)
 {
+    /// <summary>Where and as whom the loop acts, once its target was opened.</summary>
+    public SessionScope? Scope { get; init; }
+
+    /// <summary>The mappings that differed from their manifests at the last tick that read live state.</summary>
+    public IReadOnlyList<DriftedMapping> Drift { get; init; } = [];
+
     /// <summary>How far past its promise the loop may be before it counts as hung (a loaded machine is slow, not dead).</summary>
     public static readonly TimeSpan LivenessSlack = TimeSpan.FromSeconds(30);
 

@@ -1,3 +1,4 @@
+using Esmctl.Aws;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,9 @@ namespace Esmctl.Daemon;
 /// Runs the reconcile tick, level-based: once at start, then every Interval (plus jitter), sooner after a
 /// manifest change (debounced) or when a mapping's backoff runs out, later after failed ticks (exponential
 /// backoff). One loop, so ticks never overlap: a change seen during a tick schedules exactly one more.
-/// On stop no new tick starts; the tick in flight gets ShutdownGrace, then its token is cancelled.
+/// On stop no new tick starts; the tick in flight gets ShutdownGrace, then its token is cancelled. One loop per target
+/// (<paramref name="target"/>: its name in esmctl.yaml, null for the command line's one target), each with its own
+/// backoff and status, so a target that fails waits on its own backoff and never stalls another.
 /// </summary>
 public sealed class ReconcileLoop(
     IReconcileTick tick,
@@ -21,9 +24,12 @@ public sealed class ReconcileLoop(
     MappingBackoff backoff,
     DaemonStatus status,
     DaemonMetrics metrics,
-    ILogger<ReconcileLoop> logger) : BackgroundService
+    ILogger<ReconcileLoop> logger,
+    string? target = null) : BackgroundService
 {
     private readonly object _gate = new();
+    private readonly string _label = target ?? options.Value.Target ?? Targets.TargetSettings.DefaultTarget;
+    private string? _scope;
     private TaskCompletionSource _wake = NewSignal();
     private DateTimeOffset? _changedAt;
     private DateTimeOffset? _tagsRefreshedAt;
@@ -37,7 +43,7 @@ public sealed class ReconcileLoop(
         var settings = options.Value;
         var started = time.GetUtcNow();
         status.Starting(started, started + settings.TickTimeout);
-        DaemonLog.Started(logger, string.Join(", ", settings.Paths), Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner ?? "(none)");
+        DaemonLog.Started(logger, string.Join(", ", settings.Paths), _label, Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner);
 
         long number = 0;
         using var watch = watcher.Watch(settings.Paths, OnManifestChanged);
@@ -57,7 +63,7 @@ public sealed class ReconcileLoop(
         finally
         {
             status.Stopped(time.GetUtcNow());
-            DaemonLog.Stopped(logger, number);
+            DaemonLog.Stopped(logger, _label, number);
         }
     }
 
@@ -83,7 +89,7 @@ public sealed class ReconcileLoop(
         var refreshTags = _tagsRefreshedAt is not { } refreshed || startedAt - refreshed >= settings.TagRefreshInterval;
         var context = new TickContext(number, reason, startedAt, settings, refreshTags, backoff, stoppingToken);
         status.TickStarted(startedAt, startedAt + settings.TickTimeout);
-        DaemonLog.TickStarting(logger, number, reason, refreshTags);
+        DaemonLog.TickStarting(logger, number, _label, reason, refreshTags);
 
         using var tickCancellation = new CancellationTokenSource();
         var running = RunGuardedAsync(context, tickCancellation.Token);
@@ -104,13 +110,13 @@ public sealed class ReconcileLoop(
     private async Task GiveGraceAsync(Task running, long number, DaemonOptions settings, CancellationTokenSource tickCancellation)
     {
         var now = time.GetUtcNow();
-        DaemonLog.WaitingForTick(logger, Duration.Format(settings.ShutdownGrace), number);
+        DaemonLog.WaitingForTick(logger, _label, Duration.Format(settings.ShutdownGrace), number);
         status.Stopping(now, now + settings.ShutdownGrace);
         using var graceCancellation = new CancellationTokenSource();
         var graceOver = Task.Delay(settings.ShutdownGrace, time, graceCancellation.Token);
         if (await Task.WhenAny(running, graceOver) != running)
         {
-            DaemonLog.AbandoningTick(logger, number);
+            DaemonLog.AbandoningTick(logger, number, _label);
             await tickCancellation.CancelAsync();
         }
         await graceCancellation.CancelAsync();
@@ -129,8 +135,9 @@ public sealed class ReconcileLoop(
         catch (Exception exception)
         {
             // A bug or an unexpected I/O error in one tick must not end the daemon: the next tick starts afresh.
-            DaemonLog.TickThrew(logger, exception, context.Number);
-            return TickOutcome.Failure($"{exception.GetType().Name}: {exception.Message}");
+            // Redacted like every other failure text: an exception's message can quote a credentials file or a URL.
+            DaemonLog.TickThrew(logger, context.Number, _label, SecretText.Redact(exception.ToString()));
+            return TickOutcome.Failure(SecretText.Redact($"{exception.GetType().Name}: {exception.Message}"));
         }
     }
 
@@ -139,7 +146,7 @@ public sealed class ReconcileLoop(
         foreach (var failure in outcome.Failures)
         {
             backoff.RecordFailure(failure, finishedAt);
-            DaemonLog.MappingFailed(logger, failure.Mapping, failure.Class, failure.ErrorCode, failure.Message);
+            DaemonLog.MappingFailed(logger, _label, failure.Mapping, failure.Class, failure.ErrorCode, failure.Message);
         }
         foreach (var mapping in outcome.Settled) backoff.RecordSuccess(mapping);
         if (outcome.Result == TickResult.Succeeded)
@@ -151,21 +158,32 @@ public sealed class ReconcileLoop(
         if (outcome.Result == TickResult.Succeeded && context.RefreshTags) _tagsRefreshedAt = context.StartedAt;
 
         var duration = finishedAt - context.StartedAt;
-        metrics.Record(outcome, duration, finishedAt);
+        metrics.Record(outcome, duration, finishedAt, target);
+        if (outcome.Scope is { } scope && Reconciler.Core.Rendering.ScopeText.Line(scope) is var line && line != _scope)
+        {
+            _scope = line;
+            DaemonLog.TargetOpened(logger, _label, line);
+        }
         var summary = new TickSummary(context.Number, context.Reason, context.StartedAt, duration, outcome.Result,
             outcome.DiagnosticsCount, outcome.Failures.Count, outcome.Error);
         status.TickFinished(summary, outcome, finishedAt, _consecutiveFailures);
         var milliseconds = (long)duration.TotalMilliseconds;
         if (outcome.ManagedMappings is { } managed)
         {
-            DaemonLog.TickFinished(logger, context.Number, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
+            DaemonLog.TickFinished(logger, context.Number, _label, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
                 outcome.DiagnosticsCount, outcome.Failures.Count);
+            foreach (var drift in outcome.Drift)
+            {
+                // Fields only when there are some, so a JSON line's Fields is the list itself ("batchSize, tags.team").
+                if (drift.Fields.Count == 0) DaemonLog.Drifted(logger, context.Number, _label, drift.Mapping, drift.Action);
+                else DaemonLog.DriftedFields(logger, context.Number, _label, drift.Mapping, drift.Action, string.Join(", ", drift.Fields));
+            }
         }
         else
         {
-            DaemonLog.TickFinishedEarly(logger, context.Number, outcome.Result, milliseconds, outcome.DiagnosticsCount);
+            DaemonLog.TickFinishedEarly(logger, context.Number, _label, outcome.Result, milliseconds, outcome.DiagnosticsCount);
         }
-        if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, held);
+        if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, _label, held);
         LogDiagnostics(outcome);
     }
 
@@ -175,15 +193,17 @@ public sealed class ReconcileLoop(
         // Repeating the same diagnostics every interval buries everything else; say them once per change.
         if (outcome.Result == TickResult.InvalidInput && diagnostics.SequenceEqual(_lastDiagnostics))
         {
-            DaemonLog.InvalidManifestUnchanged(logger, diagnostics.Count);
+            DaemonLog.InvalidManifestUnchanged(logger, _label, diagnostics.Count);
         }
         else if (outcome.Result == TickResult.InvalidInput)
         {
             foreach (var d in outcome.Diagnostics)
             {
                 // One field per part, so JSON lines can be filtered by file or field.
-                DaemonLog.InvalidManifest(logger, d.Location.File, d.Location.Line, d.Location.Column,
-                    d.Severity == Severity.Error ? "error" : "warning", d.Field, d.Message);
+                var severity = d.Severity == Severity.Error ? "error" : "warning";
+                // A problem of the file as a whole (missing, unreadable) has no field: no empty ": :" in the line.
+                if (string.IsNullOrEmpty(d.Field)) DaemonLog.InvalidInput(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Message);
+                else DaemonLog.InvalidManifest(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Field, d.Message);
             }
         }
         _lastDiagnostics = diagnostics;
@@ -194,7 +214,7 @@ public sealed class ReconcileLoop(
         if (outcome.Result == TickResult.Failed)
         {
             var delay = Backoff.Exponential(_consecutiveFailures, settings.BackoffBase, settings.MaxBackoff);
-            DaemonLog.TickFailed(logger, status.Current.TickCount, outcome.Error, Duration.Format(delay), _consecutiveFailures);
+            DaemonLog.TickFailed(logger, status.Current.TickCount, _label, outcome.Error, Duration.Format(delay), _consecutiveFailures);
             return (finishedAt + delay, TickReason.Backoff);
         }
         var interval = settings.Interval + settings.Interval * (settings.Jitter * jitter());

@@ -8,6 +8,7 @@ using Reconciler.Core.Live;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Rendering;
 using Reconciler.Core.Rendering.Json;
 using Reconciler.Core.Safety;
 
@@ -27,13 +28,18 @@ public sealed class ReconcileTick : IReconcileTick
     private readonly Func<CancellationToken, Task<ReconcileTarget>> _openTarget;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
+    private readonly Func<ManifestSet, ManifestSet>? _select;
     private ReconcileSession? _session;
     private Dictionary<string, IReadOnlyDictionary<string, string>> _tags = new(StringComparer.Ordinal);
     private readonly ManifestCache _manifests;
 
     /// <param name="openTarget">Opens the target; called on the first tick and again after a failed open.</param>
     /// <param name="jitter">Numbers in [0, 1) for the applier's settle polls.</param>
-    public ReconcileTick(DaemonOptions options, Func<CancellationToken, Task<ReconcileTarget>> openTarget, TimeProvider time, Func<double> jitter)
+    /// <param name="select">For one target of esmctl.yaml: its share of the manifests (with an error for a manifest no
+    /// target selects); null for the command line's one target, which gets them all.</param>
+    public ReconcileTick(
+        DaemonOptions options, Func<CancellationToken, Task<ReconcileTarget>> openTarget, TimeProvider time, Func<double> jitter,
+        Func<ManifestSet, ManifestSet>? select = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(openTarget);
@@ -43,20 +49,21 @@ public sealed class ReconcileTick : IReconcileTick
         _openTarget = openTarget;
         _time = time;
         _jitter = jitter;
+        _select = select;
         _manifests = new ManifestCache(time);
     }
 
-    /// <summary>The composition root's tick: the target the options name (default aws, from the environment).</summary>
+    /// <summary>The composition root's tick: the target the options name (default local, as plan and apply).</summary>
     public static ReconcileTick ForOptions(DaemonOptions options, CommandServices services) =>
         new(options, ct => OpenTargetAsync(options, services.Targets, ct), services.Time, services.Jitter);
 
-    /// <summary>What the daemon's options grant: owner, prune, at most 5 deletes (replacements included) per tick with
-    /// prune, and damaged input holds the tick's deletes instead of failing it.</summary>
+    /// <summary>What the daemon's options grant: owner, prune, at most --max-deletes (default 5 with prune) deletes
+    /// (replacements included) per tick, and damaged input holds the tick's deletes instead of failing it.</summary>
     public static SessionSettings SettingsFor(DaemonOptions options) => new()
     {
-        Owner = options.Owner ?? ManagedTags.DefaultOwner,
+        Owner = options.Owner,
         Prune = options.Prune,
-        MaxDeletes = options.Prune ? ApplyCommand.DefaultMaxDeletesWithPrune : null,
+        MaxDeletes = SessionSettings.MaxDeletesFor(options.Prune, options.MaxDeletes),
         DamagedInput = DamagedInputRule.HoldDeletes,
     };
 
@@ -74,23 +81,36 @@ public sealed class ReconcileTick : IReconcileTick
         // a lost event is not lost for long), every file is read again and the ones whose bytes changed are parsed.
         if (context.Reason == TickReason.ManifestChanged || context.RefreshTags) _manifests.InvalidateAll();
         var manifests = _manifests.Load(_options.Paths);
+        // One target of esmctl.yaml gets its share (and an error for a manifest no target selects).
+        if (_select is not null && !manifests.HasErrors) manifests = _select(manifests);
         if (manifests.HasErrors) return Invalid(manifests.Diagnostics);
 
         try
         {
             var session = await OpenAsync(cancellationToken);
             var planned = await session.PlanAsync(manifests, context.RefreshTags ? null : _tags, cancellationToken);
-            if (planned.Rejected) return Invalid(planned.Diagnostics);
+            if (planned.Rejected) return Invalid(planned.Diagnostics) with { Scope = session.Scope };
             var (plan, live) = (planned.Plan!, planned.Live!);
             // Only what List returned stays cached: a mapping gone (or being deleted) leaves the cache here.
             _tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(live.Tags, StringComparer.Ordinal);
 
             var held = planned.HeldDeletes.Select(a => (a.Kind, ActionResult.Skipped)).ToList();
+            var drift = plan.Actions.Concat(planned.HeldDeletes).Where(a => a.Kind != PlanActionKind.Noop)
+                // A create or delete differs as a whole: its fields would only list the manifest.
+                .Select(a => new DriftedMapping(a.Name, PlanActionWords.Word(a.Kind), a.Uuid,
+                    a.Kind is PlanActionKind.Create or PlanActionKind.Delete ? [] : [.. a.Changes.Select(c => c.Field)]))
+                .ToList();
             var outcome = new TickOutcome(TickResult.Succeeded)
             {
                 Diagnostics = planned.Diagnostics,
-                PlanJson = JsonPlanRenderer.Render(plan),
-                DriftedMappings = plan.Actions.Count(a => a.Kind != PlanActionKind.Noop) + held.Count,
+                PlanJson = JsonPlanRenderer.Render(plan, session.Scope, planned.Diagnostics),
+                DriftedMappings = drift.Count,
+                // What no action repairs is drift too, or a daemon of the wrong owner would look converged: a manifest's
+                // mapping another owner holds, and (without prune) a mapping this owner holds that no manifest declares.
+                Drift = [.. drift,
+                    .. plan.Conflicts.Select(c => new DriftedMapping(c.Name ?? c.Uuid, "conflict", c.Uuid, [])),
+                    .. plan.Orphans.Select(o => new DriftedMapping(o.Name ?? o.Uuid, "orphan", o.Uuid, []))],
+                Scope = session.Scope,
                 DeletesHeld = planned.HoldReason,
             };
             var ownedAtRead = live.Mappings.Count(m =>
@@ -119,14 +139,15 @@ public sealed class ReconcileTick : IReconcileTick
                 ApiRequests = session.Target.Calls.Take().Requests,
             };
         }
-        catch (Exception e) when (e is LambdaApiException or HttpRequestException or TargetException or IOException or TimeoutException)
+        catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // The tick as a whole could not go on (listing failed, no credentials, endpoint unreachable): the loop
             // backs off. The calls made so far are still reported.
-            return TickOutcome.Failure(Describe(e)) with
+            return TickOutcome.Failure(CommandErrors.Describe(e)) with
             {
                 Diagnostics = manifests.Diagnostics,
                 ApiRequests = _session?.Target.Calls.Take().Requests ?? [],
+                Scope = _session?.Scope,
             };
         }
     }
@@ -206,11 +227,9 @@ public sealed class ReconcileTick : IReconcileTick
     private async Task<ReconcileSession> OpenAsync(CancellationToken cancellationToken) =>
         _session ??= new ReconcileSession(await _openTarget(cancellationToken), SettingsFor(_options), _time, _jitter);
 
-    private static Task<ReconcileTarget> OpenTargetAsync(DaemonOptions options, TargetOpener targets, CancellationToken cancellationToken)
-    {
-        if (!TargetSpec.TryParse(options.Target ?? "aws", out var spec, out var error)) throw new TargetException(error);
-        return targets.OpenAsync(new TargetSettings(spec), cancellationToken);
-    }
+    /// <summary>The target the options name, read the one way plan and apply read theirs (<see cref="TargetSettings.Create"/>).</summary>
+    private static Task<ReconcileTarget> OpenTargetAsync(DaemonOptions options, TargetOpener targets, CancellationToken cancellationToken) =>
+        targets.OpenAsync(options.TargetSettings(out var error) ?? throw new TargetException(error), cancellationToken);
 
     private static string DigestOf(PlannedAction action) =>
         action.Desired is { } desired ? MappingDigest.Of(desired) : MappingDigest.OfDelete(action.Uuid ?? action.Name);
@@ -230,13 +249,6 @@ public sealed class ReconcileTick : IReconcileTick
             .GroupBy(r => r)
             .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Result)
             .Select(g => new ActionCount(g.Key.Kind, g.Key.Result, g.Count()))];
-
-    private static string Describe(Exception e) => e switch
-    {
-        LambdaApiException api => $"the Lambda API answered {api.ErrorCode} (HTTP {api.StatusCode}): {api.ServiceMessage}",
-        HttpRequestException => $"could not reach the endpoint: {e.Message}",
-        _ => e.Message,
-    };
 
     private sealed record ApplyResults(
         IReadOnlyList<(PlanActionKind Kind, ActionResult Result)> Results,

@@ -1,5 +1,6 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Reconciling;
 
 namespace Esmctl.Daemon;
 
@@ -18,6 +19,12 @@ public sealed record TickOutcome(TickResult Result)
 
     /// <summary>Managed mappings whose live state differs from the manifests (null when not measured).</summary>
     public int? DriftedMappings { get; init; }
+
+    /// <summary>Each of them, with what the plan does and the fields that differ.</summary>
+    public IReadOnlyList<DriftedMapping> Drift { get; init; } = [];
+
+    /// <summary>Where and as whom the tick acted, once its target was opened.</summary>
+    public SessionScope? Scope { get; init; }
 
     public IReadOnlyList<ActionCount> Actions { get; init; } = [];
 

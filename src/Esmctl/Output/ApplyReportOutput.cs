@@ -1,18 +1,22 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
 
 namespace Esmctl.Output;
 
 /// <summary>The per-mapping report at the end of an apply, and its one-line verdict.</summary>
 public static class ApplyReportOutput
 {
-    /// <summary>The report, with what the run's AWS client retried (nothing for the local target).</summary>
-    public static void Write(TextWriter writer, ApplyReport report, RetryCounts clientRetries)
+    /// <summary>The report, with what the run's AWS client retried (nothing for the local target), and where it acted
+    /// (the scope line after the verdict, so "Apply complete!" never leaves the target unsaid).</summary>
+    public static void Write(TextWriter writer, ApplyReport report, RetryCounts clientRetries, SessionScope? scope = null)
     {
         if (report.Refusal is { } refusal)
         {
             writer.WriteLine($"Apply refused: {refusal.Message}");
+            if (scope is not null) writer.WriteLine(ScopeText.Line(scope));
             return;
         }
         if (Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
@@ -33,6 +37,7 @@ public static class ApplyReportOutput
         }
         foreach (var line in Notes(report)) writer.WriteLine(line);
         writer.WriteLine(Verdict(report));
+        if (scope is not null) writer.WriteLine(ScopeText.Line(scope));
         if (Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
 

@@ -1,6 +1,8 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
 using Spectre.Console;
 
 namespace Esmctl.Output;
@@ -10,17 +12,17 @@ namespace Esmctl.Output;
 public static class ApplySummaryTable
 {
     /// <summary>The report as a table when a person is watching, else the plain lines scripts read.</summary>
-    public static void Write(CommandConsole console, ApplyReport report, bool color, RetryCounts clientRetries)
+    public static void Write(CommandConsole console, ApplyReport report, bool color, RetryCounts clientRetries, SessionScope? scope = null)
     {
         if (!console.IsInteractive || report.Refusal is not null)
         {
-            ApplyReportOutput.Write(console.Out, report, clientRetries);
+            ApplyReportOutput.Write(console.Out, report, clientRetries, scope);
             return;
         }
-        Render(console.Out, report, color, clientRetries);
+        Render(console.Out, report, color, clientRetries, scope);
     }
 
-    public static void Render(TextWriter writer, ApplyReport report, bool color, RetryCounts clientRetries)
+    public static void Render(TextWriter writer, ApplyReport report, bool color, RetryCounts clientRetries, SessionScope? scope = null)
     {
         if (ApplyReportOutput.Interruption(report) is { } interrupted) writer.WriteLine(interrupted);
         var acted = report.Outcomes.Where(o => o.Kind != PlanActionKind.Noop).ToList();
@@ -56,6 +58,7 @@ public static class ApplySummaryTable
         if (acted.Count > 0) terminal.Write(table);
         foreach (var line in ApplyReportOutput.Notes(report)) writer.WriteLine(line);
         writer.WriteLine(ApplyReportOutput.Verdict(report));
+        if (scope is not null) writer.WriteLine(ScopeText.Line(scope));
         if (ApplyReportOutput.Retries(report, clientRetries) is { } retries) writer.WriteLine(retries);
     }
 }

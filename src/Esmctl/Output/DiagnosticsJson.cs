@@ -8,12 +8,4 @@ internal sealed record ValidationReportJson(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("mappings")] int Mappings,
     [property: JsonPropertyName("files")] int Files,
-    [property: JsonPropertyName("diagnostics")] IReadOnlyList<DiagnosticJson> Diagnostics);
-
-internal sealed record DiagnosticJson(
-    [property: JsonPropertyName("severity")] string Severity,
-    [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("line")] int Line,
-    [property: JsonPropertyName("column")] int Column,
-    [property: JsonPropertyName("field")] string Field,
-    [property: JsonPropertyName("message")] string Message);
+    [property: JsonPropertyName("diagnostics")] IReadOnlyList<Reconciler.Core.Rendering.Json.DiagnosticDocument> Diagnostics);

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Rendering;
+using Reconciler.Core.Rendering.Json;
 
 namespace Esmctl.Output;
 
@@ -10,9 +12,9 @@ public static class DiagnosticsPrinter
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Text(ManifestSet set, TextWriter output)
+    public static void Text(ManifestSet set, TextWriter output, bool annotate = false)
     {
-        Lines(set.Diagnostics, output);
+        Lines(set.Diagnostics, output, annotate);
         if (!set.HasErrors)
         {
             var skipped = set.SkippedDocuments == 0 ? ""
@@ -27,10 +29,11 @@ public static class DiagnosticsPrinter
         }
     }
 
-    /// <summary>One line per diagnostic, as compilers print them.</summary>
-    public static void Lines(IEnumerable<Diagnostic> diagnostics, TextWriter output)
+    /// <summary>One line per diagnostic, as compilers print them; in GitHub Actions (<paramref name="annotate"/>) as a
+    /// workflow command, which the log shows as the same line and the pull request as an annotation on the file.</summary>
+    public static void Lines(IEnumerable<Diagnostic> diagnostics, TextWriter output, bool annotate = false)
     {
-        foreach (var diagnostic in diagnostics) output.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in diagnostics) output.WriteLine(annotate ? GitHubAnnotations.Of(diagnostic) : diagnostic.ToString());
     }
 
     public static void JsonReport(ManifestSet set, TextWriter output)
@@ -40,9 +43,7 @@ public static class DiagnosticsPrinter
             !set.HasErrors,
             set.Mappings.Count,
             set.Files.Count,
-            [.. set.Diagnostics.Select(d => new DiagnosticJson(
-                d.Severity == Severity.Error ? "error" : "warning",
-                d.Location.File, d.Location.Line, d.Location.Column, d.Field, d.Message))]);
+            [.. set.Diagnostics.Select(DiagnosticDocument.Of)]);
         output.WriteLine(JsonSerializer.Serialize(report, Json));
     }
 }

@@ -25,9 +25,10 @@ public sealed class TargetOpener(AwsTargetFactory aws, TimeProvider time)
         };
     }
 
-    /// <summary>Opens one target of esmctl.yaml: always the aws kind, with its region, endpoint and role, at the default rate cap.</summary>
-    public Task<ReconcileTarget> OpenAsync(TargetEntry entry, string? profile, CancellationToken cancellationToken) =>
-        OpenAwsAsync(new AwsTargetOptions(entry.Region, profile, entry.EndpointUrl, entry.RoleArn), null, cancellationToken);
+    /// <summary>Opens one target of esmctl.yaml: always the aws kind, with its region, endpoint and role, and the rate cap
+    /// of --max-rps (each target its own: the quota is per account and region).</summary>
+    public Task<ReconcileTarget> OpenAsync(TargetEntry entry, string? profile, double? maxRequestsPerSecond, CancellationToken cancellationToken) =>
+        OpenAwsAsync(new AwsTargetOptions(entry.Region, profile, entry.EndpointUrl, entry.RoleArn), maxRequestsPerSecond, cancellationToken);
 
     /// <summary>
     /// Lambda's control-plane quota is per account and region and shared with every other caller, so the aws target

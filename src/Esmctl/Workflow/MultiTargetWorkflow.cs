@@ -1,4 +1,5 @@
 using Esmctl.Aws;
+using Esmctl.Commands;
 using Esmctl.Output;
 using Esmctl.Targets;
 using Reconciler.Core.Reconciling;
@@ -53,6 +54,25 @@ public static class MultiTargetWorkflow
         return await Task.WhenAll(runs);
     }
 
+    /// <summary>Runs <paramref name="each"/> for every target, a few at a time, and returns the results in the file's order.</summary>
+    public static async Task<IReadOnlyList<T>> ForEachAsync<T>(
+        IReadOnlyList<TargetEntry> entries, Func<TargetEntry, CancellationToken, Task<T>> each, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(DefaultConcurrency);
+        return await Task.WhenAll(entries.Select(async entry =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await each(entry, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
     /// <summary>
     /// Applies each target's plan, a few targets at a time, under the run's one interrupt, and returns every target's
     /// report (or why it has none) with its progress lines, in the order given. Interrupts work for targets as the
@@ -75,10 +95,10 @@ public static class MultiTargetWorkflow
                     new ApplyProgressOutput(TextWriter.Synchronized(progress)), interrupt, approval);
                 return (run, (ApplyReport?)report, (string?)null, progress.ToString());
             }
-            catch (Exception e) when (IsTargetFailure(e) || e is OperationCanceledException)
+            catch (Exception e) when (CommandErrors.IsTargetFailure(e) || e is OperationCanceledException)
             {
                 // The applier turns failures into outcomes; this is a failure around it. Something may have been written.
-                return (run, null, $"the apply of this target stopped: {Describe(e)}; the next plan shows where its mappings stand",
+                return (run, null, $"the apply of this target stopped: {CommandErrors.Describe(e)}; the next plan shows where its mappings stand",
                     progress.ToString());
             }
             finally
@@ -116,9 +136,9 @@ public static class MultiTargetWorkflow
             var share = ShareOf(entry, manifests);
             return new TargetRun(entry, session, await session.PlanAsync(share, knownTags: null, cancellationToken), null);
         }
-        catch (Exception e) when (IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            return new TargetRun(entry, session, null, Describe(e));
+            return new TargetRun(entry, session, null, CommandErrors.Describe(e));
         }
     }
 
@@ -138,14 +158,5 @@ public static class MultiTargetWorkflow
         };
     }
 
-    public static bool IsTargetFailure(Exception e) =>
-        e is TargetException or AwsConfigurationException or LambdaApiException or HttpRequestException or IOException
-            or TaskCanceledException;
 
-    public static string Describe(Exception e) => e switch
-    {
-        LambdaApiException api => $"the Lambda API answered {api.ErrorCode} (HTTP {api.StatusCode}): {api.ServiceMessage}",
-        HttpRequestException http => $"could not reach the endpoint: {http.Message}",
-        _ => e.Message,
-    };
 }

@@ -34,6 +34,11 @@ public static class Planner
                 : PlanAgainst(pair.Desired, pair.Key.FunctionArn, pair.Live, live.TagsOf(pair.Live.Uuid), options));
         }
 
+        var conflicts = pairing.Pairs
+            .Where(pair => pair.Live is not null && Ownership.OwnerOf(live.TagsOf(pair.Live.Uuid)) is { } owner && owner != options.Owner)
+            .Select(pair => Summary(pair.Live!, live.TagsOf(pair.Live!.Uuid)) with { Name = pair.Desired.Name })
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
         var orphans = new List<LiveMappingSummary>();
         var unmanaged = new List<LiveMappingSummary>();
         // The functions and sources of the manifests, asked only about a live mapping that pairs with none and is not ours.
@@ -67,7 +72,10 @@ public static class Planner
         return new Plan(
             [.. actions.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Uuid, StringComparer.Ordinal)],
             [.. orphans.OrderBy(o => o.Uuid, StringComparer.Ordinal)],
-            [.. unmanaged.OrderBy(u => u.Uuid, StringComparer.Ordinal)]);
+            [.. unmanaged.OrderBy(u => u.Uuid, StringComparer.Ordinal)])
+        {
+            Conflicts = conflicts,
+        };
     }
 
     /// <summary>The action for one manifest and the live mapping that is its mapping (also used after a create conflict).</summary>

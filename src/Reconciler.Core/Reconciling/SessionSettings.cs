@@ -10,6 +10,13 @@ namespace Reconciler.Core.Reconciling;
 /// </summary>
 public sealed record SessionSettings
 {
+    /// <summary>With prune and no limit given, a run deleting more than this many mappings (replacements counted) is
+    /// refused: an emptied manifest directory must not wipe an account. The same for plan, apply and the daemon.</summary>
+    public const int DefaultMaxDeletesWithPrune = 5;
+
+    /// <summary>The limit a run has: the one given, else <see cref="DefaultMaxDeletesWithPrune"/> with prune, else none.</summary>
+    public static int? MaxDeletesFor(bool prune, int? given) => given ?? (prune ? DefaultMaxDeletesWithPrune : null);
+
     public string Owner { get; init; } = ManagedTags.DefaultOwner;
 
     public bool Prune { get; init; }

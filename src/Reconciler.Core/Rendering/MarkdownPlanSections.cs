@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Rendering;
@@ -11,16 +12,42 @@ internal static class MarkdownPlanSections
 
     public static string Verdict(Plan plan)
     {
+        var unresolved = PlanSentences.Unresolved(plan);
         if (!plan.HasChanges)
         {
-            return $"**{PlanSentences.NoChanges}**\n";
+            return unresolved is null
+                ? $"**{PlanSentences.NoChanges}**\n"
+                : $"**{MarkdownText.Inline(PlanSentences.NothingToApply(unresolved))}** See the lists below.\n";
         }
 
         var verdict = $"**{PlanSentences.Summary(plan.Summary)}**";
-        return plan.Summary.Replace + plan.Summary.Delete > 0
-            ? verdict + " Mappings will be replaced or destroyed: read the caution below.\n"
-            : verdict + "\n";
+        if (plan.Summary.Replace + plan.Summary.Delete > 0)
+        {
+            verdict += " Mappings will be replaced or destroyed: read the caution below.";
+        }
+
+        return unresolved is null ? verdict + "\n" : verdict + $" {MarkdownText.Inline(PlanSentences.AlsoUnresolved(unresolved))}\n";
     }
+
+    public static string RejectedVerdict(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        return Invariant($"**The plan failed: {errors} {(errors == 1 ? "error" : "errors")} in the manifests. Nothing was read from the target or changed.** Fix them and push again.\n");
+    }
+
+    /// <summary>Every diagnostic as a table row: severity, where (file:line:column), field and message.</summary>
+    public static MarkdownPart Diagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
+        MarkdownPart.List(
+            "### Problems in the manifests\n\n| Severity | Location | Field | Problem |\n| :-- | :-- | :-- | :-- |\n",
+            diagnostics.Select(DiagnosticRow).ToList(),
+            "",
+            omitted => Invariant($"| _{omitted} more not shown_ | | | |\n"));
+
+    private static string DiagnosticRow(Diagnostic diagnostic) =>
+        $"| {(diagnostic.Severity == Severity.Error ? "**error**" : "warning")} " +
+        $"| {MarkdownText.Code(diagnostic.Location.ToString(), true)} " +
+        $"| {(diagnostic.Field.Length == 0 ? "" : MarkdownText.Code(diagnostic.Field, true))} " +
+        $"| {MarkdownText.Inline(diagnostic.Message)} |\n";
 
     public static string SummaryTable(PlanSummary summary)
     {

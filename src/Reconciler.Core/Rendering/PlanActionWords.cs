@@ -3,7 +3,7 @@ using Reconciler.Core.Planning;
 namespace Reconciler.Core.Rendering;
 
 /// <summary>The words every renderer uses for an action kind, so text, Markdown and JSON never disagree.</summary>
-internal static class PlanActionWords
+public static class PlanActionWords
 {
     /// <summary>The machine word, as in the JSON format: create, update, replace, delete, adopt, noop.</summary>
     public static string Word(PlanActionKind kind) => kind switch

@@ -1,20 +1,29 @@
 using System.Text;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Core.Rendering;
 
 /// <summary>
-/// The plan as a Terraform user reads it in a terminal: one block per changing action in name order, orphans and
-/// unmanaged mappings after, and the summary sentence last. Lines end with "\n"; the text ends with one "\n".
+/// The plan as a Terraform user reads it in a terminal: where it acts (the scope line), one block per changing action in
+/// name order, conflicts, orphans and unmanaged mappings after, and the summary sentence last. Lines end with "\n"; the
+/// text ends with one "\n".
 /// </summary>
 public static class TextPlanRenderer
 {
-    public static string Render(Plan plan, TextPlanOptions? options = null)
+    public static string Render(Plan plan, TextPlanOptions? options = null) => Render(plan, null, options);
+
+    /// <param name="scope">Where and as whom the plan was made: its line comes first; null leaves it out.</param>
+    public static string Render(Plan plan, SessionScope? scope, TextPlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var paint = new AnsiPainter((options ?? TextPlanOptions.Default).UseColor);
         var text = new StringBuilder();
         var changing = PlanOrder.Changing(plan);
+        if (scope is not null)
+        {
+            text.Append(ScopeText.Line(scope)).Append("\n\n");
+        }
 
         if (changing.Count > 0)
         {
@@ -35,12 +44,21 @@ public static class TextPlanRenderer
             }
         }
 
+        AppendMappings(text, PlanSentences.ConflictsTitle, PlanSentences.ConflictsExplanation, plan.Conflicts);
         AppendMappings(text, PlanSentences.OrphansTitle, PlanSentences.OrphansExplanation, plan.Orphans);
         AppendMappings(text, PlanSentences.UnmanagedTitle, PlanSentences.UnmanagedExplanation, plan.Unmanaged);
 
-        text.Append(plan.HasChanges
-            ? paint.Bold(PlanSentences.Summary(plan.Summary))
-            : paint.Green(PlanSentences.NoChanges));
+        var unresolved = PlanSentences.Unresolved(plan);
+        if (plan.HasChanges)
+        {
+            text.Append(paint.Bold(PlanSentences.Summary(plan.Summary)));
+            if (unresolved is not null) text.Append('\n').Append(paint.BoldYellow(PlanSentences.AlsoUnresolved(unresolved)));
+        }
+        else
+        {
+            text.Append(unresolved is null ? paint.Green(PlanSentences.NoChanges) : paint.BoldYellow(PlanSentences.NothingToApply(unresolved)));
+        }
+
         text.Append('\n');
         return text.ToString();
     }

@@ -26,8 +26,66 @@ public static class SavedPlanFile
     public static string Serialize(SavedPlanDocument document) =>
         JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(SavedPlanDocument))) + "\n";
 
+    public static string Serialize(SavedPlanSetDocument document) =>
+        JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(SavedPlanSetDocument))) + "\n";
+
+    /// <summary>True when the text is a JSON object whose kind is esmctl-saved-plan-set (one plan per target).</summary>
+    public static bool IsSet(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) is JsonObject root && root["kind"] is JsonValue kind
+                && kind.TryGetValue<string>(out var text) && text == SavedPlanSetDocument.DocumentKind;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The set, or null and a message for a person when the file is not a set of saved plans this version reads.</summary>
+    public static SavedPlanSetDocument? ParseSet(string json, out string error)
+    {
+        error = "";
+        try
+        {
+            var root = JsonNode.Parse(json) as JsonObject;
+            var version = root?["formatVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (version != SavedPlanSetDocument.CurrentFormatVersion)
+            {
+                error = $"saved plan formatVersion '{version ?? "(missing)"}' is not supported; this esmctl reads formatVersion {SavedPlanSetDocument.CurrentFormatVersion}";
+                return null;
+            }
+            var document = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(SavedPlanSetDocument))) as SavedPlanSetDocument;
+            if (document is null || document.Kind != SavedPlanSetDocument.DocumentKind)
+            {
+                error = $"not a set of saved plans (kind must be {SavedPlanSetDocument.DocumentKind})";
+                return null;
+            }
+            if (document.Targets is null || document.Targets.Count == 0 || document.Targets.Any(t => t?.Plan is null || string.IsNullOrEmpty(t.Name)))
+            {
+                error = "the saved plan is not valid: targets must list each target's name and plan";
+                return null;
+            }
+            foreach (var target in document.Targets)
+            {
+                if (UnreadableRequest(target.Plan) is { } unreadable)
+                {
+                    error = $"the saved plan is not valid: target {target.Name}: {unreadable}";
+                    return null;
+                }
+            }
+            return document;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        {
+            error = $"the saved plan is not valid: {e.Message}";
+            return null;
+        }
+    }
+
     /// <summary>
-    /// True when the path is a file holding a JSON object whose kind is esmctl-saved-plan, or a *.json file that is not
+    /// True when the path is a file holding a JSON object whose kind is esmctl-saved-plan (or -set), or a *.json file that is not
     /// a manifest written as JSON (it has no apiVersion): a truncated or mangled plan.json must be refused as a plan,
     /// not read as a manifest that declares nothing. Manifests are YAML, so anything else is not a saved plan.
     /// </summary>
@@ -41,7 +99,8 @@ public static class SavedPlanFile
         {
             using var stream = File.OpenRead(path);
             var root = JsonNode.Parse(stream) as JsonObject;
-            if (root?["kind"] is JsonValue kind && kind.TryGetValue<string>(out var text) && text == SavedPlanDocument.DocumentKind) return true;
+            if (root?["kind"] is JsonValue kind && kind.TryGetValue<string>(out var text)
+                && text is SavedPlanDocument.DocumentKind or SavedPlanSetDocument.DocumentKind) return true;
             return named && root?["apiVersion"] is null;
         }
         catch (JsonException)

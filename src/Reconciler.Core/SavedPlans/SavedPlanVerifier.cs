@@ -71,6 +71,28 @@ public static class SavedPlanVerifier
         return problems;
     }
 
+    /// <summary>What makes a set of saved plans (one per target of esmctl.yaml) something esmctl plan cannot have written:
+    /// each target's plan as <see cref="Invalid"/> reads it, a target named twice, a plan whose owner, prune or manifest
+    /// paths differ from the set's.</summary>
+    public static IReadOnlyList<string> Invalid(SavedPlanSetDocument set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var problems = new List<string>();
+        if (set.TargetsFile?.Path is null || set.TargetsFile.Digest is null) problems.Add("targetsFile must have path and digest");
+        if (set.Options?.Owner is null) problems.Add("options must have owner");
+        foreach (var name in set.Targets.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            problems.Add($"target {name} is planned twice");
+        var paths = set.Targets.Select(t => t.Plan.Manifests?.Paths is { } p ? string.Join("\n", p) : null).Distinct().ToList();
+        if (paths.Count > 1) problems.Add("the targets' plans were made from different manifest paths");
+        foreach (var target in set.Targets)
+        {
+            problems.AddRange(Invalid(target.Plan).Select(p => $"target {target.Name}: {p}"));
+            if (set.Options is { } options && target.Plan.Options is { } own && (own.Owner != options.Owner || own.Prune != options.Prune))
+                problems.Add($"target {target.Name}: its plan's owner and prune differ from the set's");
+        }
+        return problems;
+    }
+
     /// <summary>
     /// What the file says about where and as whom it applies that this invocation does not: the target (its kind, its
     /// location — the local state file or the Lambda endpoint —, account and region), the owner and prune. Whatever grants

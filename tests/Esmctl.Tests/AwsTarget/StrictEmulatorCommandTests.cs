@@ -4,6 +4,7 @@ using Esmctl.Commands;
 using Esmctl.Tests.Support;
 using Reconciler.Emulator.ControlPlane;
 using Reconciler.Emulator.Http;
+using Reconciler.Testing;
 
 namespace Esmctl.Tests.AwsTarget;
 
@@ -47,6 +48,28 @@ public sealed class StrictEmulatorCommandTests : IDisposable
         Assert.Contains("Function does not exist", await missingFunction.Content.ReadAsStringAsync());
         Assert.Contains("NonExistentQueue", await missingQueue.Content.ReadAsStringAsync());
         Assert.Contains("strict resources: 1 functions, 1 event sources declared", error.ToString());
+        stop.Cancel();
+        Assert.Equal(ExitCodes.Success, await run);
+    }
+
+    [Fact]
+    public async Task The_emulator_runs_on_the_clock_it_is_given()
+    {
+        // The command's clock is the process's (CommandServices.Time), so a test can drive dwell and timestamps.
+        var time = new ManualTimeProvider(new DateTimeOffset(2030, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        using var stop = new CancellationTokenSource();
+        var output = new LineWriter();
+        var run = EmulatorCommand.RunAsync(Settings(null, strict: false), output, new StringWriter(), stop.Token, time);
+        var url = new Uri((await output.FirstLineAsync(TimeSpan.FromSeconds(30))).Split(" on ")[1]);
+        using var http = new HttpClient { BaseAddress = url };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20300601/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=x");
+
+        var created = await http.PostAsync("2015-03-31/event-source-mappings", new StringContent(
+            """{"FunctionName":"orders-handler","EventSourceArn":"arn:aws:sqs:us-east-1:123456789012:orders"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Equal(time.GetUtcNow().ToUnixTimeSeconds(), (long)body.RootElement.GetProperty("LastModified").GetDouble());
         stop.Cancel();
         Assert.Equal(ExitCodes.Success, await run);
     }

@@ -40,7 +40,7 @@ public sealed class DaemonHttpTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
             Assert.Contains("no successful tick yet", await notReady.Content.ReadAsStringAsync());
 
-            var status = app.Services.GetRequiredService<DaemonStatus>();
+            var status = app.Services.GetRequiredService<DaemonLoops>().Loops[0].Status;
             var ticked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             status.Changed += s => { if (s.TickCount >= 1) ticked.TrySetResult(); };
             firstTick.Complete(new TickOutcome(TickResult.Succeeded)

@@ -79,7 +79,8 @@ public sealed class DaemonOptionsTests
             ["Jitter"] = "1.5",
             ["LogFormat"] = "xml",
         }).Build();
-        services.AddReconcileDaemon(configuration, _ => throw new InvalidOperationException("not started"));
+        Func<DaemonOptions, IReconcileTick> noTick = _ => throw new InvalidOperationException("not started");
+        services.AddReconcileDaemon(configuration, noTick);
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<DaemonOptions>>();
 
@@ -144,6 +145,32 @@ public sealed class DaemonOptionsTests
         var result = Validate(Bind(new() { ["Paths:0"] = "m", ["Target"] = target }));
         Assert.Equal(valid, result.Succeeded);
         if (!valid) Assert.Contains("Target: unknown target", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_target_setting_beside_esmctl_yaml_is_refused_naming_the_option_and_the_variable()
+    {
+        using var workspace = new Support.TempWorkspace();
+        Directory.CreateDirectory(workspace.Manifests);
+        File.WriteAllText(Path.Combine(workspace.Manifests, "esmctl.yaml"), "targets:\n  - name: a\n    region: us-east-1\n    account: \"111111111111\"\n");
+        Assert.True(Validate(Bind(new() { ["Paths:0"] = workspace.Manifests })).Succeeded);
+
+        var result = Validate(Bind(new() { ["Paths:0"] = workspace.Manifests, ["Target"] = "aws", ["EndpointUrl"] = "http://127.0.0.1:1" }));
+        Assert.False(result.Succeeded);
+        Assert.Contains("names a target too", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("--target, --endpoint-url", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("ESMCTL_TARGET, ESMCTL_ENDPOINT_URL", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_esmctl_yaml_stops_the_daemon_before_start()
+    {
+        using var workspace = new Support.TempWorkspace();
+        Directory.CreateDirectory(workspace.Manifests);
+        File.WriteAllText(Path.Combine(workspace.Manifests, "esmctl.yaml"), "targets:\n  - name: a\n");
+        var result = Validate(Bind(new() { ["Paths:0"] = workspace.Manifests }));
+        Assert.False(result.Succeeded);
+        Assert.Contains("esmctl.yaml", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static DaemonOptions Bind(Dictionary<string, string?> values)

@@ -9,13 +9,13 @@ internal sealed class LoopHarness : IAsyncDisposable
 {
     private DateTimeOffset _pendingDueAt = DateTimeOffset.MaxValue;
 
-    public LoopHarness(DaemonOptions? options = null, double jitter = 0)
+    public LoopHarness(DaemonOptions? options = null, double jitter = 0, Microsoft.Extensions.Logging.ILogger<ReconcileLoop>? logger = null)
     {
         Options = options ?? new DaemonOptions { Paths = ["manifests"] };
         Backoff = new MappingBackoff(Options.BackoffBase, Options.MaxBackoff);
         Status = new DaemonStatus(Time);
         Loop = new ReconcileLoop(Tick, Microsoft.Extensions.Options.Options.Create(Options), Time, () => jitter, Watcher, Backoff, Status, Metrics,
-            NullLogger<ReconcileLoop>.Instance);
+            logger ?? NullLogger<ReconcileLoop>.Instance);
     }
 
     public DaemonOptions Options { get; }

@@ -120,6 +120,42 @@ public sealed class ReconcileTickFailureTests
     }
 
     [Fact]
+    public async Task A_failed_tick_says_what_a_command_would_say_without_quoting_a_secret()
+    {
+        // The tick's error goes to the daemon's log and to /status: it is worded, and redacted, as a one-shot command's.
+        using var harness = new TickHarness(mappings: 1);
+        harness.OpenFault = new TargetException(
+            "Line 3:<aws_secret_access_key wJalrXUtnFEMI/K7MDENG> in file /home/ci/.aws/credentials does not contain a section, property or comment.");
+        var (failed, _) = await harness.RunAsync();
+        Assert.Equal(TickResult.Failed, failed.Result);
+        Assert.DoesNotContain("wJalrXUtnFEMI", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3 of /home/ci/.aws/credentials", failed.Error, StringComparison.Ordinal);
+
+        var denied = new LambdaApiException("AccessDeniedException",
+            "User: arn:aws:sts::123456789012:assumed-role/ci is not authorized to perform: lambda:ListEventSourceMappings", 403);
+        harness.OpenFault = denied;
+        var (refused, _) = await harness.RunAsync();
+        Assert.Equal(Esmctl.Commands.CommandErrors.Describe(denied), refused.Error);
+        Assert.Contains("Grant lambda:ListEventSourceMappings", refused.Error, StringComparison.Ordinal);
+
+        // Every kind a one-shot command calls a target failure is one for the tick too (one list, CommandErrors):
+        // a damaged local state file or a timeout backs the loop off with a worded, redacted line.
+        foreach (var fault in new Exception[]
+        {
+            new Reconciler.Emulator.Persistence.LocalStateException("the local state file /tmp/s.json is damaged: not JSON"),
+            new TimeoutException("https://ci:wJalrXUtnFEMI@lambda.example.com did not answer in 100 s"),
+        })
+        {
+            harness.OpenFault = fault;
+            var (outcome, _) = await harness.RunAsync();
+            Assert.Equal(TickResult.Failed, outcome.Result);
+            Assert.Equal(Esmctl.Commands.CommandErrors.Describe(fault), outcome.Error);
+            Assert.DoesNotContain("wJalrXUtnFEMI", outcome.Error, StringComparison.Ordinal);
+            Assert.True(Esmctl.Commands.CommandErrors.IsTargetFailure(fault));
+        }
+    }
+
+    [Fact]
     public async Task A_manifest_for_another_account_is_invalid_input_and_nothing_is_listed()
     {
         using var harness = new TickHarness(mappings: 1);

@@ -40,7 +40,7 @@ public sealed class CompletionTests : IDisposable
     [Theory]
     [InlineData("esmctl pl", "plan")]
     [InlineData("esmctl plan manifests --pru", "--prune")]
-    [InlineData("esmctl plan manifests --output ", "json markdown text")]
+    [InlineData("esmctl plan manifests --output ", "github json markdown text")]
     [InlineData("esmctl completion ", "bash fish pwsh zsh")]
     [ProcessTest(ProcessReason.Install)]
     public async Task The_bash_script_loads_and_completes(string line, string expected)

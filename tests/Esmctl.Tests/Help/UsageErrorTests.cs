@@ -12,8 +12,9 @@ public sealed class UsageErrorTests
     [InlineData("plan m -out=plan.json", "unknown option '-out' for 'esmctl plan'. Did you mean '--out'? (long options take two dashes) See 'esmctl plan --help'.")]
     [InlineData("plna m", "unknown command 'plna'. Did you mean 'plan'? See 'esmctl --help'.")]
     [InlineData("frobnicate", "unknown command 'frobnicate'. See 'esmctl --help'.")]
-    [InlineData("plan m --output yaml", "--output: 'yaml' is not one of text, markdown, json. See 'esmctl plan --help'.")]
-    [InlineData("validate m -o markdown", "--output: 'markdown' is not one of text, json. See 'esmctl validate --help'.")]
+    [InlineData("plan m --output yaml", "--output: 'yaml' is not one of text, markdown, json, github. See 'esmctl plan --help'.")]
+    [InlineData("validate m -o markdown", "--output: 'markdown' is not one of text, json, github. See 'esmctl validate --help'.")]
+    [InlineData("apply m -o json", "apply --output json needs --auto-approve: review the plan first (esmctl plan), then apply without a prompt. See 'esmctl apply --help'.")]
     [InlineData("run m --interval 5x", "--interval: '5x' is not a duration (e.g. 500ms, 60s, 5m, 1h). See 'esmctl run --help'.")]
     [InlineData("plan", "'esmctl plan' needs a path argument: manifest files or directories (read recursively: *.yaml, *.yml). See 'esmctl plan --help'.")]
     [InlineData("apply m --max-deletes lots", "Cannot parse argument 'lots' for option '--max-deletes'. See 'esmctl apply --help'.")]
@@ -45,16 +46,17 @@ public sealed class UsageErrorTests
     {
         var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);
         string HelpName(string command) => root.Subcommands.Single(c => c.Name == command).Options.Single(o => o.Name == "--output").HelpName!;
-        Assert.Equal("text|markdown|json", HelpName("plan"));
-        Assert.Equal("text|json", HelpName("validate"));
+        Assert.Equal("text|markdown|json|github", HelpName("plan"));
+        Assert.Equal("text|json|github", HelpName("validate"));
+        Assert.Equal("text|json", HelpName("apply"));
     }
 
     [Fact]
     public async Task Run_without_a_path_says_how_to_give_one()
     {
         var error = new StringWriter();
-        var code = await RunCommand.RunAsync(null, new Dictionary<string, string?>(), new Dictionary<string, string>(),
-            _ => throw new InvalidOperationException("no tick without options"), error, CancellationToken.None);
+        Func<Esmctl.Daemon.DaemonOptions, Esmctl.Daemon.IReconcileTick> noTick = _ => throw new InvalidOperationException("no tick without options");
+        var code = await RunCommand.RunAsync(null, new Dictionary<string, string?>(), new Dictionary<string, string>(), noTick, error, CancellationToken.None);
         Assert.Equal(1, code);
         Assert.Equal("error: no manifest path: give one (esmctl run PATH), or set Paths in the --config file or ESMCTL_PATHS. See 'esmctl run --help'.\n",
             error.ToString());

@@ -101,6 +101,8 @@ public sealed class MultiTargetTests : IAsyncLifetime
         Assert.Contains("  prod-east: 1 to create", plan.Stdout);
         Assert.Contains("  prod-west: 1 to create", plan.Stdout);
         Assert.Contains("error: target unreachable:", plan.Stderr);
+        // The failure's paragraph once under its heading, not again in the summary.
+        Assert.Contains("  unreachable: failed (see its section above)\n", plan.Stdout);
         Assert.Contains("error: target wrong-account: the credentials belong to account 111111111111, not 444444444444", plan.Stderr);
         Assert.Equal(0, await CountAsync(_east));
 

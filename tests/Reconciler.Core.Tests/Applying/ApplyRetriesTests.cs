@@ -1,6 +1,7 @@
 using Reconciler.Core.Api;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Rendering.Json;
 
 namespace Reconciler.Core.Tests.Applying;
 
@@ -26,6 +27,28 @@ public sealed class ApplyRetriesTests
 
         Assert.Equal(new ApplyRetries(client, LostCreatesResent: 3, BusyRepeats: 1, SettlePolls: 5, CreatesFoundExisting: 1), retries);
         Assert.False(retries.IsEmpty);
+    }
+
+    /// <summary>The machine-readable report words the same counters: a lost create sent again is its own member, per run
+    /// and per mapping, never folded into "busy".</summary>
+    [Fact]
+    public void Apply_json_reports_the_same_counters()
+    {
+        var report = new ApplyReport(
+        [
+            new ApplyOutcome("a", PlanActionKind.Create, ApplyResult.Succeeded, "u1", null, 6, 0, 2) { CreateResends = 2 },
+            new ApplyOutcome("b", PlanActionKind.Update, ApplyResult.Succeeded, "u2", null, 4, 1, 3),
+        ], NoCalls);
+        var client = new RetryCounts(Throttled: 4, ServiceErrors: 1, Network: 0, Propagation: 0, GaveUp: 1);
+
+        var document = JsonApplyRenderer.Target("t", null, null, report, client);
+
+        Assert.Equal(new ApplyRetriesDocument
+        {
+            Throttled = 4, ServiceErrors = 1, GaveUp = 1, LostCreatesResent = 2, Busy = 1, SettlePolls = 5, CreatesFoundExisting = 0,
+        }, document.Retries);
+        Assert.Equal([2, 0], document.Mappings.Select(m => m.CreateResends));
+        Assert.Equal([0, 1], document.Mappings.Select(m => m.Retries));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Reconciler.Core.Tests.Planning;
 
 /// <summary>
 /// The compact text the planner fixtures expect: every action with its changes, warnings and execution requests,
-/// then orphans and unmanaged mappings. A test format only; the product's renderers live elsewhere.
+/// then conflicts, orphans and unmanaged mappings. A test format only; the product's renderers live elsewhere.
 /// <code>
 /// update name uuid
 ///   ~ batchSize: 10 -> 20
@@ -43,6 +43,8 @@ internal static class PlanFixtureText
                 text.Append("  tags: set ").Append(JsonSerializer.Serialize(tags.Set, PlanFixture.Json))
                     .Append(" remove ").Append(JsonSerializer.Serialize(tags.Remove, PlanFixture.Json)).Append('\n');
         }
+        foreach (var conflict in plan.Conflicts)
+            text.Append("conflict ").Append(conflict.Uuid).Append(" name=").Append(conflict.Name ?? "-").Append(" owner=").Append(conflict.Owner ?? "-").Append('\n');
         foreach (var orphan in plan.Orphans)
             text.Append("orphan ").Append(orphan.Uuid).Append(" name=").Append(orphan.Name ?? "-").Append(" owner=").Append(orphan.Owner ?? "-").Append('\n');
         foreach (var other in plan.Unmanaged)

@@ -14,11 +14,13 @@ public sealed class JsonPlanRendererTests
         using var json = JsonDocument.Parse(JsonPlanRenderer.Render(EveryAction()));
         var root = json.RootElement;
 
-        Assert.Equal(["formatVersion", "actions", "orphans", "unmanaged", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["formatVersion", "errored", "scope", "diagnostics", "actions", "conflicts", "orphans", "unmanaged", "summary"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("1", root.GetProperty("formatVersion").GetString());
         Assert.Equal(["name", "action", "uuid", "changes", "warnings"], root.GetProperty("actions")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["uuid", "functionArn", "eventSourceArn", "state", "name", "owner"], root.GetProperty("orphans")[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["create", "update", "replace", "delete", "adopt", "noop"], root.GetProperty("summary").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["create", "update", "replace", "delete", "adopt", "noop", "conflicts", "orphans", "pending"],
+            root.GetProperty("summary").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -66,8 +68,10 @@ public sealed class JsonPlanRendererTests
         var json = JsonPlanRenderer.Render(new Plan([], [], []));
 
         Assert.Equal(
-            "{\n  \"formatVersion\": \"1\",\n  \"actions\": [],\n  \"orphans\": [],\n  \"unmanaged\": [],\n  \"summary\": {\n" +
-            "    \"create\": 0,\n    \"update\": 0,\n    \"replace\": 0,\n    \"delete\": 0,\n    \"adopt\": 0,\n    \"noop\": 0\n  }\n}\n",
+            "{\n  \"formatVersion\": \"1\",\n  \"errored\": false,\n  \"scope\": null,\n  \"diagnostics\": [],\n  \"actions\": [],\n" +
+            "  \"conflicts\": [],\n  \"orphans\": [],\n  \"unmanaged\": [],\n  \"summary\": {\n" +
+            "    \"create\": 0,\n    \"update\": 0,\n    \"replace\": 0,\n    \"delete\": 0,\n    \"adopt\": 0,\n    \"noop\": 0,\n" +
+            "    \"conflicts\": 0,\n    \"orphans\": 0,\n    \"pending\": false\n  }\n}\n",
             json);
     }
 }

@@ -20,7 +20,8 @@ public sealed class MarkdownPlanRendererTests
         var lines = markdown.Split('\n');
 
         Assert.Equal(
-            "**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to adopt.** Mappings will be replaced or destroyed: read the caution below.",
+            "**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to adopt.** Mappings will be replaced or destroyed: read the caution below. " +
+            "Not resolved by this plan: 1 orphan (owned, in no manifest: not deleted without --prune).",
             lines[0]);
         Assert.Equal("| Action | Count |", lines[2]);
         Assert.Contains("| replace | 1 |\n| delete | 1 |\n| adopt | 1 |\n| noop | 2 |\n", markdown);

@@ -19,6 +19,32 @@ internal static class SamplePlans
         ["no-changes"] = NoChanges(),
         ["adopt-only"] = AdoptOnly(),
         ["awkward-values"] = AwkwardValues(),
+        ["conflict-only"] = ConflictOnly(),
+    };
+
+    /// <summary>Where the scoped renderings act: the local target as the quickstart opens it.</summary>
+    public static Reconciler.Core.Reconciling.SessionScope Scope { get; } = new(
+        new Reconciler.Core.Reconciling.TargetIdentity("local", ".esmctl/local-state.json", Account, "us-east-1", "aws"), "esmctl", Prune: false);
+
+    /// <summary>Nothing to apply, yet live state does not match: a manifest's mapping is another owner's.</summary>
+    private static Plan ConflictOnly() => new(
+        [
+            new PlannedAction
+            {
+                Name = "orders-to-processor",
+                Kind = PlanActionKind.Noop,
+                Uuid = "e0000000-0000-4000-8000-00000000000e",
+                Warnings = ["mapping e0000000-0000-4000-8000-00000000000e with this function and source is managed by another esmctl instance ('team-a', tag esmctl:managed-by); it is left alone and no duplicate is created"],
+            },
+        ],
+        [],
+        [])
+    {
+        Conflicts =
+        [
+            new LiveMappingSummary("e0000000-0000-4000-8000-00000000000e", Fn + "order-processor",
+                $"arn:aws:sqs:us-east-1:{Account}:orders", "Enabled", "orders-to-processor", "team-a"),
+        ],
     };
 
     public static TheoryData<string> Names() => new(All.Keys);

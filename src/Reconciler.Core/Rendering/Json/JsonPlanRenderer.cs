@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Core.Rendering.Json;
 
@@ -21,15 +23,37 @@ public static class JsonPlanRenderer
 
     public static string Render(Plan plan) => Serialize(ToDocument(plan));
 
+    public static string Render(Plan plan, SessionScope? scope, IReadOnlyList<Diagnostic> diagnostics) =>
+        Serialize(ToDocument(plan, scope, diagnostics));
+
+    /// <summary>A plan the manifests' errors stopped: errored, the diagnostics, empty lists.</summary>
+    public static string RenderRejected(SessionScope? scope, IReadOnlyList<Diagnostic> diagnostics) =>
+        Serialize(new PlanDocument
+        {
+            Errored = true,
+            Scope = ScopeDocument.Of(scope),
+            Diagnostics = diagnostics.Select(DiagnosticDocument.Of).ToList(),
+            Actions = [],
+            Orphans = [],
+            Unmanaged = [],
+            Summary = new PlanSummaryDocument(),
+        });
+
     public static string Serialize(PlanDocument document) =>
         JsonSerializer.Serialize(document, Options.GetTypeInfo(typeof(PlanDocument))) + "\n";
 
-    public static PlanDocument ToDocument(Plan plan)
+    public static PlanDocument ToDocument(Plan plan) => ToDocument(plan, null, []);
+
+    public static PlanDocument ToDocument(Plan plan, SessionScope? scope, IReadOnlyList<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         return new PlanDocument
         {
+            Scope = ScopeDocument.Of(scope),
+            Diagnostics = diagnostics.Select(DiagnosticDocument.Of).ToList(),
             Actions = PlanOrder.Actions(plan).Select(ToDocument).ToList(),
+            Conflicts = PlanOrder.Mappings(plan.Conflicts).Select(ToDocument).ToList(),
             Orphans = PlanOrder.Mappings(plan.Orphans).Select(ToDocument).ToList(),
             Unmanaged = PlanOrder.Mappings(plan.Unmanaged).Select(ToDocument).ToList(),
             Summary = new PlanSummaryDocument
@@ -40,6 +64,9 @@ public static class JsonPlanRenderer
                 Delete = plan.Summary.Delete,
                 Adopt = plan.Summary.Adopt,
                 Noop = plan.Summary.Noop,
+                Conflicts = plan.Conflicts.Count,
+                Orphans = plan.Orphans.Count,
+                Pending = plan.HasPendingChanges,
             },
         };
     }

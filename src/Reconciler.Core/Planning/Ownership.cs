@@ -32,8 +32,10 @@ public static class Ownership
     /// <summary>The complete tag set a managed mapping should carry: the user's tags and the two ownership tags.</summary>
     public static IReadOnlyDictionary<string, string> DesiredTags(string name, IReadOnlyDictionary<string, string>? userTags, string owner)
     {
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in userTags ?? new Dictionary<string, string>()) tags[key] = value;
+        // A sorted list (two arrays) rather than a tree: a plan builds one for every manifest, and reads it in key order.
+        var tags = new SortedList<string, string>((userTags?.Count ?? 0) + 2, StringComparer.Ordinal);
+        if (userTags is not null)
+            foreach (var (key, value) in userTags) tags[key] = value;
         tags[ManagedTags.ManagedBy] = owner;
         tags[ManagedTags.Name] = name;
         return tags;

@@ -20,6 +20,7 @@ public static class Program
         if (args is ["stages", var s]) { Stages.Run(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["allocations", var f, var k]) { AllocationReport.Run(f, int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)); return; }
         if (args is ["loads", var lf]) { LoadReport.Run(lf); return; }
+        if (args is ["cpu", var cf, .. var cpuRest]) { CpuReport.Run(cf, cpuRest is [var only] ? only : null); return; }
         if (args is ["jits", var jf]) { JitReport.Run(jf); return; }
         if (args is ["tick", var t, .. var tickRest])
         {

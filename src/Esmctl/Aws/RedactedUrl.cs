@@ -5,7 +5,7 @@ namespace Esmctl.Aws;
 /// so a credential typed into --endpoint-url or AWS_ENDPOINT_URL* never reaches a terminal, a log, /status or a saved
 /// plan. Every description of an endpoint goes through here.
 /// </summary>
-public static class RedactedUrl
+public static partial class RedactedUrl
 {
     public static Uri Of(Uri url)
     {
@@ -13,10 +13,19 @@ public static class RedactedUrl
         return new UriBuilder(url) { UserName = "", Password = "" }.Uri;
     }
 
-    /// <summary>The text of a URL without its userinfo; text that is not an absolute URL is returned as it is.</summary>
+    /// <summary>
+    /// The text of a URL without its userinfo. Text that is not a URL with userinfo — typically the one an error quotes
+    /// because it could not be used: "admin:pw@host:4566" without a scheme reads as scheme "admin" — still loses whatever
+    /// stands before an '@' in its authority, as "***".
+    /// </summary>
     public static string? Of(string? text)
     {
-        if (text is null || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || url.UserInfo.Length == 0) return text;
-        return Of(url).ToString();
+        if (text is null) return null;
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.UserInfo.Length > 0) return Of(url).ToString();
+        return Authority().Replace(text, "${scheme}***@", 1);
     }
+
+    /// <summary>An optional "scheme://", then what a URL's userinfo would be: anything up to an '@' before the path.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^(?<scheme>\\s*[A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*@")]
+    private static partial System.Text.RegularExpressions.Regex Authority();
 }

@@ -66,11 +66,14 @@ public static class ApplyCommand
                 ColorChoice.Enabled(console, parseResult.GetValue(noColor)) && !json, settleWait, run.InGitHubActions);
             return await WithReportAsync(json, run, async (services, report) =>
             {
-                if (inputs.Paths is [var only] && SavedPlanFile.IsSavedPlan(only))
+                if (inputs.Paths.Count > 0 && inputs.Paths[0] is var planFile && SavedPlanFile.IsSavedPlan(planFile))
                 {
-                    // Target, owner and prune are this invocation's, whatever the file says; the file must agree with them.
-                    // The delete limit defaults to the one of --prune, whether or not the plan prunes.
-                    var saved = new SavedPlanArguments(only, scope with { MaxDeletesGiven = scope.MaxDeletesGiven ?? SessionSettings.DefaultMaxDeletesWithPrune }, execution);
+                    // Target, owner, prune and the manifests are this invocation's, whatever the file says; the file must
+                    // agree with them. The delete limit defaults to the one of --prune, whether or not the plan prunes.
+                    var saved = new SavedPlanArguments(planFile, scope with { MaxDeletesGiven = scope.MaxDeletesGiven ?? SessionSettings.DefaultMaxDeletesWithPrune }, execution)
+                    {
+                        ManifestPaths = [.. inputs.Paths.Skip(1)],
+                    };
                     return await RunSavedAsync(saved, services, signals, report);
                 }
                 return await RunAsync(new ApplyArguments(inputs, scope, execution), services, signals, report);
@@ -170,7 +173,7 @@ public static class ApplyCommand
                 return ExitCodes.Error;
             }
             var session = await services.OpenSessionAsync(args.Scope.Target, args.Scope.Settings(args.Execution.SettleWait), cancellationToken);
-            var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, cancellationToken);
+            var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, args.ManifestPaths, cancellationToken);
             if (planned is not null) DiagnosticsPrinter.Lines(planned.Diagnostics, console.Error, args.Execution.Annotate);
             if (!check.Applicable)
             {
@@ -202,7 +205,7 @@ public static class ApplyCommand
         }
         if (check.Mismatched.Count > 0)
         {
-            await error.WriteLineAsync($"error: the saved plan {planFile} was made for another target, owner or prune than this apply; nothing was changed:");
+            await error.WriteLineAsync($"error: the saved plan {planFile} was made for another target, owner, prune or set of manifests than this apply; nothing was changed:");
             foreach (var problem in check.Mismatched) await error.WriteLineAsync($"  - {problem}");
         }
         if (check.Moved.Count > 0)
@@ -298,9 +301,14 @@ public static class ApplyCommand
 /// <summary>What `esmctl apply PATH...` was asked: the manifests, the target and as whom, and how to execute.</summary>
 public sealed record ApplyArguments(PlanInputs Inputs, TargetArguments Scope, PlanExecution Execution);
 
-/// <summary><c>esmctl apply PLANFILE</c>: the target, owner, prune and delete limit of this invocation (never the file's;
-/// the file must agree with them). The delete limit defaults to the one of --prune, whether or not the plan prunes.</summary>
-public sealed record SavedPlanArguments(string PlanFile, TargetArguments Scope, PlanExecution Execution);
+/// <summary><c>esmctl apply PLANFILE [MANIFESTS...]</c>: the manifests, target, owner, prune and delete limit of this
+/// invocation (never the file's; the file must agree with them). The delete limit defaults to the one of --prune, whether
+/// or not the plan prunes.</summary>
+public sealed record SavedPlanArguments(string PlanFile, TargetArguments Scope, PlanExecution Execution)
+{
+    /// <summary>The manifests named after the plan file; empty when none are.</summary>
+    public IReadOnlyList<string> ManifestPaths { get; init; } = [];
+}
 
 /// <summary>How an approved plan is presented, confirmed and waited for, whichever way it was obtained.</summary>
 /// <param name="SettleWait">How long to wait for the mappings to settle after the calls; null for --no-wait.</param>

@@ -48,7 +48,7 @@ public static partial class CommandErrors
     /// </summary>
     public static bool IsTargetFailure(Exception e) =>
         e is TargetException or AwsConfigurationException or LocalStateException or LambdaApiException or HttpRequestException
-            or IOException or TimeoutException or TaskCanceledException;
+            or IOException or TimeoutException or TaskCanceledException or Amazon.Runtime.ProcessAWSCredentialException;
 
     /// <summary>
     /// One line for a failure reaching or using a target, secrets redacted: the one wording for a one-shot command, a
@@ -59,6 +59,10 @@ public static partial class CommandErrors
     {
         LambdaApiException api => Describe(api),
         HttpRequestException http => $"could not reach the endpoint: {http.Message}",
+        // Thrown when a request is signed, not when the target opens. Its first line is the helper's own complaint (what
+        // it wrote to standard error); what it wrote to standard output, the keys, is never quoted by the SDK.
+        Amazon.Runtime.ProcessAWSCredentialException process =>
+            $"the AWS profile's credential_process failed: {process.Message.Split('\n')[0].Trim()}",
         _ => e.Message,
     });
 

@@ -34,9 +34,14 @@ public static class ExportCommand
                 await console.Error.WriteLineAsync("note: -o is deprecated for export (it is the output format in plan and validate); use --output-dir");
                 dir ??= legacy;
             }
-            if (dir is null)
+            if (string.IsNullOrWhiteSpace(dir))
             {
                 await console.Error.WriteLineAsync("error: export needs --output-dir DIR, the directory to write the manifests to. See 'esmctl export --help'.");
+                return ExitCodes.Error;
+            }
+            if (File.Exists(dir))
+            {
+                await console.Error.WriteLineAsync($"error: --output-dir {dir} is a file, not a directory; nothing was written. See 'esmctl export --help'.");
                 return ExitCodes.Error;
             }
             var args = new ExportArguments(scope.Target, dir, parseResult.GetValue(function), parseResult.GetValue(source)) { Force = parseResult.GetValue(force) };

@@ -35,6 +35,12 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
             failures.Add($"Target: {targetError}");
         }
         if (options.MaxDeletes < 0) failures.Add("MaxDeletes cannot be negative");
+        if (options.Paths.Count > 1 && Targets.TargetsFile.Beside(options.Paths) is { } besideOthers)
+        {
+            // As plan and apply: the folder's esmctl.yaml would be ignored and its manifests sent to one target.
+            failures.Add($"{besideOthers} names the targets of the manifests in {Path.GetDirectoryName(besideOthers)}, but other paths " +
+                "are named with it; give that folder alone to reconcile the targets it lists, or the manifest files themselves");
+        }
         if (options.Paths.Count > 0 && Targets.TargetsFile.Find(options.Paths) is { } targetsFile)
         {
             // Read once at start: the targets are fixed for the life of the process (restart it after editing them).

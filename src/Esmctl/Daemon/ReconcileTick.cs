@@ -175,8 +175,9 @@ public sealed class ReconcileTick : IReconcileTick
 
         // An emptied manifest folder must not wipe an account: over the session's limit, every delete is held
         // (terminal, until the input changes) and the rest of the plan still goes ahead. A replacement deletes too
-        // (then creates): it counts, and is held with the deletes.
-        if (session.CheckDeletes(attempt.Select(a => a.Action)) is { } refusal)
+        // (then creates): it counts, and is held with the deletes. Every delete of the plan counts, those held or
+        // backing off since an earlier tick included: a folder emptied a few files per tick must not get through.
+        if (session.CheckDeletes(plan.Actions) is { } refusal)
         {
             var (deletes, limit) = (refusal.Deletes.Total, refusal.Limit);
             foreach (var (action, digest) in attempt.Where(a => a.Action.Kind is PlanActionKind.Delete or PlanActionKind.Replace))

@@ -15,6 +15,11 @@ public static partial class TargetsFile
     public const string FileName = "esmctl.yaml";
 
     /// <summary>The esmctl.yaml of the only path given, when that path is a directory holding one; else null.</summary>
+    /// <summary>The esmctl.yaml at the root of any folder the paths name, whether or not it is the only path: such a
+    /// folder's manifests were written for the targets it lists.</summary>
+    public static string? Beside(IReadOnlyList<string> paths) =>
+        paths.Where(Directory.Exists).Select(p => Path.Combine(p, FileName)).FirstOrDefault(File.Exists);
+
     public static string? Find(IReadOnlyList<string> paths) =>
         paths is [var only] && Directory.Exists(only) && File.Exists(Path.Combine(only, FileName))
             ? Path.Combine(only, FileName)

@@ -62,7 +62,9 @@ public static class MultiTargetRunner
         {
             var saved = SavedPlanWorkflow.ToSet(runs, targetsFile, args.Inputs.Paths, services.Time);
             await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), ct);
-            await console.Error.WriteLineAsync($"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {RepeatedOptions.ShellWord(path)}{RepeatedOptions.Of(args.Scope.Target, args.Scope.Owner, args.Scope.Prune)}");
+            await console.Error.WriteLineAsync(
+                $"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {RepeatedOptions.ShellWord(path)} " +
+                $"{string.Join(' ', args.Inputs.Paths.Select(RepeatedOptions.ShellWord))}{RepeatedOptions.Of(args.Scope.Target, args.Scope.Owner, args.Scope.Prune)}");
         }
         return args.DetailedExitCode && runs.Any(r => r.Planned?.Plan?.HasPendingChanges == true) ? ExitCodes.Changes : ExitCodes.Success;
     }
@@ -110,6 +112,13 @@ public static class MultiTargetRunner
             return ExitCodes.Error;
         }
         var paths = set.Targets[0].Plan.Manifests.Paths;
+        // The manifests named after the plan file must be the saved ones before the file's folder is even read: its
+        // esmctl.yaml says which accounts (and roles) to open.
+        if (SavedPlanVerifier.ManifestsMismatched(paths, args.ManifestPaths, Directory.GetCurrentDirectory()) is { Count: > 0 } unnamed)
+        {
+            await ApplyCommand.WriteRefusalAsync(console.Error, args.PlanFile, new SavedPlanCheck([], unnamed, []));
+            return ExitCodes.Error;
+        }
         var (entries, fileProblems) = SavedPlanWorkflow.TargetsNow(set, paths);
         if (fileProblems.Count > 0)
         {
@@ -128,7 +137,7 @@ public static class MultiTargetRunner
                 session = await services.OpenSessionAsync(entry, args.Scope.Target, settings, token);
                 if (TargetGuard.Expected(entry.Account, entry.Region, session.Target.Identity) is { } refusal)
                     return (Run: new TargetRun(entry, session, null, refusal), Check: (SavedPlanCheck?)null);
-                var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, MultiTargetWorkflow.ShareOf(entry, manifests), token);
+                var (check, planned) = await SavedPlanWorkflow.CheckAsync(saved, session, MultiTargetWorkflow.ShareOf(entry, manifests), args.ManifestPaths, token);
                 return (Run: new TargetRun(entry, session, planned, null), Check: (SavedPlanCheck?)check);
             }
             catch (Exception e) when (CommandErrors.IsTargetFailure(e) && !token.IsCancellationRequested)

@@ -61,19 +61,23 @@ public static class SavedPlanWorkflow
 
     /// <summary>The verdict, and the plan made now (to show and apply) when there is one. Nothing is read from the
     /// target while the file or the invocation is refused.</summary>
+    /// <param name="manifestPaths">The manifests the invocation names after the plan file (empty: none named).</param>
     public static async Task<(SavedPlanCheck Check, SessionPlan? Planned)> CheckAsync(
-        SavedPlanDocument saved, ReconcileSession session, CancellationToken cancellationToken) =>
-        await CheckAsync(saved, session, share: null, cancellationToken);
+        SavedPlanDocument saved, ReconcileSession session, IReadOnlyList<string> manifestPaths, CancellationToken cancellationToken) =>
+        await CheckAsync(saved, session, share: null, manifestPaths, cancellationToken);
 
     /// <param name="share">One target's share of manifests loaded once for every target (a set of saved plans); null
     /// loads the paths the file names.</param>
+    /// <param name="manifestPaths">The manifests the invocation names after the plan file (empty: none named).</param>
     public static async Task<(SavedPlanCheck Check, SessionPlan? Planned)> CheckAsync(
-        SavedPlanDocument saved, ReconcileSession session, ManifestSet? share, CancellationToken cancellationToken)
+        SavedPlanDocument saved, ReconcileSession session, ManifestSet? share, IReadOnlyList<string> manifestPaths, CancellationToken cancellationToken)
     {
         var invalid = SavedPlanVerifier.Invalid(saved);
-        var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope);
+        var mismatched = SavedPlanVerifier.Mismatched(saved, session.Scope).ToList();
+        if (invalid.Count == 0)
+            mismatched.AddRange(SavedPlanVerifier.ManifestsMismatched(saved.Manifests.Paths, manifestPaths, Directory.GetCurrentDirectory()));
         if (invalid.Count > 0 || mismatched.Count > 0) return (new SavedPlanCheck(invalid, mismatched, []), null);
-        if (share is null && TargetsFile.Find(saved.Manifests.Paths) is { } targetsFile)
+        if (share is null && TargetsFile.Beside(saved.Manifests.Paths) is { } targetsFile)
             return (new SavedPlanCheck([$"the plan names {targetsFile}'s folder, and a plan for one target cannot be applied to its targets"], [], []), null);
 
         var planned = share is null

@@ -9,12 +9,17 @@ namespace Reconciler.Core.Export;
 /// such a label; any other tag value (written by hand or by another tool: "../x", "/etc/cron.d/x", "Orders Queue") is
 /// made one the same way, since the name becomes a file name and must never leave the export directory. When two
 /// mappings would get the same name, every one of them gets a suffix from its UUID, so a name never depends on
-/// which of them was listed first.
+/// which of them was listed first; so does a name whose file is reserved (esmctl.yaml).
 /// </summary>
 public static class ExportNames
 {
     public const int MaxLength = 63;
     private const int SuffixLength = 8;
+
+    /// <summary>Names whose file means something else in a manifest folder: esmctl.yaml lists the targets, so a mapping
+    /// tagged esmctl:name "esmctl" (or "ESMCTL") exported as esmctl.yaml would turn the folder into a multi-target one
+    /// (and the manifest would be read as a broken targets file). Such a name gets its UUID suffix, as a collision does.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "esmctl" };
 
     public static IReadOnlyDictionary<string, string> Assign(IReadOnlyList<LiveMapping> mappings, Func<LiveMapping, string?> taggedName)
     {
@@ -22,7 +27,7 @@ public static class ExportNames
         var counts = bases.Values.CountBy(n => n).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         return bases.ToDictionary(
             p => p.Key,
-            p => counts[p.Value] == 1 ? p.Value : WithSuffix(p.Value, p.Key),
+            p => counts[p.Value] == 1 && !Reserved.Contains(p.Value) ? p.Value : WithSuffix(p.Value, p.Key),
             StringComparer.Ordinal);
     }
 

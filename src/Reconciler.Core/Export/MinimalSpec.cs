@@ -21,7 +21,8 @@ public static class MinimalSpec
         LiveMapping live, IReadOnlyDictionary<string, string> tags, string partition, string region, string account, FieldTable fields)
     {
         var kind = EventSource.KindOf(live.Configuration);
-        var userTags = tags.Where(t => !t.Key.StartsWith("esmctl:", StringComparison.Ordinal))
+        // esmctl's keys in any case or padding are an owner's claim (Ownership.OwnerOf), never a user tag a manifest may declare.
+        var userTags = tags.Where(t => !t.Key.TrimStart().StartsWith("esmctl:", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         var configuration = live.Configuration with
         {

@@ -38,8 +38,12 @@ public static class ManifestLoader
         var diagnostics = new DiagnosticBag();
         var mappings = new List<(DesiredMapping Mapping, SourceLocation NameAt, SourceLocation FunctionAt)>();
         var skipped = 0;
-        var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics);
-        var damaged = documents.Count == 0 && !diagnostics.HasErrors ? DamagedFile(file) : null;
+        var documents = ManifestParser.Parse(file.Path, file.Content, diagnostics, out var endsEmpty);
+        var damaged = diagnostics.HasErrors ? null
+            : documents.Count == 0 ? DamagedFile(file)
+            : endsEmpty ? Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
+                "the file ends in an empty document (a '---' with nothing after it), as a file cut short right after a separator does")
+            : null;
         foreach (var document in documents)
         {
             if (IsOtherTool(document))

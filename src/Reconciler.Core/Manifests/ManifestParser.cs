@@ -5,8 +5,14 @@ namespace Reconciler.Core.Manifests;
 /// <summary>The pure part of loading: one file's bytes to its documents, with every problem as a diagnostic.</summary>
 internal static class ManifestParser
 {
-    public static IReadOnlyList<ManifestDocument> Parse(string file, byte[] bytes, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ManifestDocument> Parse(string file, byte[] bytes, DiagnosticBag diagnostics) =>
+        Parse(file, bytes, diagnostics, out _);
+
+    /// <param name="endsEmpty">True when documents are followed by an empty last one ("---" with nothing after it): what
+    /// a file of several documents cut short right after a separator looks like (an editor's non-atomic save).</param>
+    public static IReadOnlyList<ManifestDocument> Parse(string file, byte[] bytes, DiagnosticBag diagnostics, out bool endsEmpty)
     {
+        endsEmpty = false;
         var text = ManifestText.Decode(file, bytes, diagnostics);
         if (text is null) return [];
 
@@ -17,6 +23,7 @@ internal static class ManifestParser
         {
             diagnostics.Warning(new SourceLocation(file, 1, 1), "", "file holds no YAML documents");
         }
+        endsEmpty = composed.Count > 1 && composed[^1].Root is null && composed.Any(d => d.Root is not null);
         foreach (var (start, root) in composed)
         {
             switch (root)

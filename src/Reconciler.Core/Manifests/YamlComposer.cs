@@ -15,7 +15,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
 {
     private readonly Dictionary<string, ManifestNode> _anchors = new(StringComparer.Ordinal);
     private int _documentNodes;
-    private SourceLocation? _lastLocation;
+    private TextPosition? _lastPosition;
 
     /// <summary>Each document's root node, or null for an empty document; stops at the first syntax error.</summary>
     public IReadOnlyList<(SourceLocation Start, ManifestNode? Root)> Compose(string text)
@@ -54,7 +54,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
         {
             // YamlDotNet's scanner throws this, instead of a YamlException, on some malformed plain scalars
             // (found by the fuzz test): it is still bad input, reported where the last good node started.
-            diagnostics.Error(_lastLocation ?? new SourceLocation(file, 1, 1), "",
+            diagnostics.Error(_lastPosition?.ToLocation() ?? new SourceLocation(file, 1, 1), "",
                 "YAML syntax error: malformed text after this point (check quotes, brackets and indentation)");
         }
         return documents;
@@ -63,11 +63,11 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
     private ManifestNode ReadNode(IParser parser, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of input");
-        var location = Locate(current.Start);
-        _lastLocation = location;
+        var location = new TextPosition(file, (int)Math.Max(1, current.Start.Line), (int)Math.Max(1, current.Start.Column));
+        _lastPosition = location;
         if (depth > ParseLimits.MaxDepth)
         {
-            throw new LimitExceeded(location, $"document nests deeper than {ParseLimits.MaxDepth} levels; a manifest never needs that");
+            throw new LimitExceeded(location.ToLocation(), $"document nests deeper than {ParseLimits.MaxDepth} levels; a manifest never needs that");
         }
 
         switch (current)
@@ -76,7 +76,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                 parser.MoveNext();
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    throw new LimitExceeded(location, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+                    throw new LimitExceeded(location.ToLocation(), $"alias *{alias.Value.Value} refers to no anchor defined before it");
                 }
                 Count(target.Size, location);
                 return target;
@@ -182,12 +182,12 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
         }
     }
 
-    private void Count(int nodes, SourceLocation location)
+    private void Count(int nodes, TextPosition location)
     {
         _documentNodes += nodes;
         if (_documentNodes > ParseLimits.MaxNodesPerDocument)
         {
-            throw new LimitExceeded(location,
+            throw new LimitExceeded(location.ToLocation(),
                 $"document expands to more than {ParseLimits.MaxNodesPerDocument} nodes once aliases are expanded; refusing it (an alias bomb?)");
         }
     }

@@ -30,17 +30,28 @@ public static class EventSource
     }
 
     /// <summary>The region field of an ARN, or null if it is not an ARN.</summary>
-    public static string? RegionOf(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        return parts.Length >= 6 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
-    }
+    public static string? RegionOf(string arn) => ArnField(arn, 3);
 
     /// <summary>The account field of an ARN, or null if it is not an ARN.</summary>
-    public static string? AccountOf(string arn)
+    public static string? AccountOf(string arn) => ArnField(arn, 4);
+
+    /// <summary>Field <paramref name="index"/> (1 to 4) of arn:partition:service:region:account:resource, or null when it is
+    /// empty or the text is not an ARN (no "arn" first, fewer than six fields). Read without splitting: every manifest
+    /// asks for its source's region.</summary>
+    private static string? ArnField(string arn, int index)
     {
-        var parts = arn.Split(':', 6);
-        return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal)) return null;
+        // The colons after arn, partition, service, region and account must all be there; field k lies between the k-th
+        // and the next (the first is the one after "arn", at 3).
+        int start = 0, end = 0, at = 3;
+        for (var field = 1; field <= 4; field++)
+        {
+            var next = arn.IndexOf(':', at + 1);
+            if (next < 0) return null;
+            if (field == index) (start, end) = (at + 1, next);
+            at = next;
+        }
+        return end > start ? arn[start..end] : null;
     }
 
     public static bool IsFifoQueue(string? arn) =>

@@ -15,16 +15,19 @@ namespace Reconciler.Core.Normalization;
 /// </summary>
 public static class CanonicalFields
 {
-    public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn) =>
+    public static CanonicalLeaves Of(MappingConfiguration c, string? functionArn) =>
         Of(c, functionArn, MappingFields.Table);
 
     /// <param name="functionArn">The function as the service names it: the manifest's functionName turned into an ARN.</param>
-    public static SortedDictionary<string, JsonNode> Of(MappingConfiguration c, string? functionArn, FieldTable fields)
+    public static CanonicalLeaves Of(MappingConfiguration c, string? functionArn, FieldTable fields)
     {
-        var result = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
+        var result = new CanonicalLeaves();
         var binding = fields.Binding;
-        foreach (var field in fields.Configuration)
+        // By index: foreach over the read-only list would box its enumerator for every mapping of every plan.
+        var configuration = fields.Configuration;
+        for (var i = 0; i < configuration.Count; i++)
         {
+            var field = configuration[i];
             switch (field.Comparison)
             {
                 case FieldComparison.Tags:
@@ -45,7 +48,7 @@ public static class CanonicalFields
     /// plan) are read without building the model's JSON first; the rest (lists, sets, maps, members kept as JSON) take
     /// the JSON form <see cref="MappingJson"/> writes, so both ways give the same leaves.
     /// </summary>
-    private static void AddValue(SortedDictionary<string, JsonNode> result, Field field, object? value, RecordBinding binding)
+    private static void AddValue(CanonicalLeaves result, Field field, object? value, RecordBinding binding)
     {
         switch (field.Kind, value)
         {
@@ -69,7 +72,8 @@ public static class CanonicalFields
                 Put(result, field.Path, Instant(instant));
                 return;
             case (FieldKind.Structure, not JsonNode):
-                foreach (var member in field.Members) AddValue(result, member, binding.Get(value, member), binding);
+                var members = field.Members;
+                for (var i = 0; i < members.Count; i++) AddValue(result, members[i], binding.Get(value, members[i]), binding);
                 return;
             default:
                 Add(result, field, binding.ToNode(value, field));
@@ -95,7 +99,7 @@ public static class CanonicalFields
                 .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
             : null;
 
-    private static void Add(SortedDictionary<string, JsonNode> result, Field field, JsonNode? value)
+    private static void Add(CanonicalLeaves result, Field field, JsonNode? value)
     {
         switch (field.Kind, value)
         {
@@ -113,7 +117,7 @@ public static class CanonicalFields
         }
     }
 
-    private static void Put(SortedDictionary<string, JsonNode> result, string path, JsonNode? value)
+    private static void Put(CanonicalLeaves result, string path, JsonNode? value)
     {
         if (value is not null) result[path] = value;
     }

@@ -13,24 +13,18 @@ public static class DocumentedDefaults
 {
     /// <summary>Adds the default of every leaf that has none yet. Members of a structure whose defaults apply only once it
     /// is given (provisioned mode) are filled only when some member of it is there.</summary>
-    public static void Fill(SortedDictionary<string, JsonNode> fields, SourceKind kind, FieldTable table)
+    public static void Fill(CanonicalLeaves fields, SourceKind kind, FieldTable table)
     {
-        foreach (var (path, value, whenGiven) in table.DefaultsFor(kind))
+        // By index: the list is a read-only wrapper whose enumerator would be boxed on every call.
+        var defaults = table.DefaultsFor(kind);
+        for (var i = 0; i < defaults.Count; i++)
         {
-            // A scan of the few leaves there are, each time: cheaper than remembering the answer per structure.
-            if (whenGiven is not null && !AnyUnder(fields, whenGiven)) continue;
+            var (path, value, whenGiven) = defaults[i];
+            // A binary search of the few leaves there are, each time: cheaper than remembering the answer per structure.
+            if (whenGiven is not null && !fields.AnyUnder(whenGiven)) continue;
             // Shared, not cloned: the table's value is only compared here, and a change built from it clones it.
             fields.TryAdd(path, value);
         }
-    }
-
-    private static bool AnyUnder(SortedDictionary<string, JsonNode> fields, string structure)
-    {
-        foreach (var key in fields.Keys)
-        {
-            if (CanonicalFields.IsUnder(key, structure)) return true;
-        }
-        return false;
     }
 
     /// <summary>True when every leaf under the path has its default value for the kind (the service's own value, not a setting).</summary>

@@ -9,8 +9,9 @@ public static class FunctionArns
     public static string Canonical(string functionName, string partition, string region, string account)
     {
         if (functionName.StartsWith("arn:", StringComparison.Ordinal)) return functionName;
-        var parts = functionName.Split(':');
-        return parts.Length >= 3 && parts[1] == "function"
+        // account:function:name[:qualifier] (three parts or more, the second "function"), read without splitting.
+        var colon = functionName.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && functionName.AsSpan(colon + 1).StartsWith("function:", StringComparison.Ordinal)
             ? $"arn:{partition}:lambda:{region}:{functionName}"
             : $"arn:{partition}:lambda:{region}:{account}:function:{functionName}";
     }

@@ -14,6 +14,8 @@ namespace Reconciler.Core.Planning;
 /// </summary>
 public static class FieldDiff
 {
+    private const string EnabledPath = "enabled";
+
     public static (IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Warnings) Compare(
         MappingConfiguration desired, string desiredFunctionArn, LiveMapping live) =>
         Compare(desired, desiredFunctionArn, live, MappingFields.Table);
@@ -23,29 +25,31 @@ public static class FieldDiff
     {
         var want = CanonicalFields.Of(desired, desiredFunctionArn, fields);
         var enabledVerdict = MappingStates.IsEnabled(live.State);
-        var have = CanonicalFields.Of(live.Configuration with { Enabled = enabledVerdict }, live.FunctionArn, fields);
-        var warnings = new List<string>();
+        var have = CanonicalFields.Of(live.Configuration, live.FunctionArn, fields);
+        // The live side's enabled is what its state says (the record's own flag is not what AWS reports): set here rather
+        // than on a copy of the whole record.
+        if (enabledVerdict is { } enabled && fields.At(EnabledPath) is not null) have.Set(EnabledPath, JsonValue.Create(enabled));
+        else have.Remove(EnabledPath);
+        List<string>? warnings = null;
         var kind = EventSource.KindOf(desired);
         var liveKind = EventSource.KindOf(live.Configuration);
 
-        var given = new Leaves(want);
-        var held = new Leaves(have);
         var comparison = fields.ComparisonFor(kind);
         foreach (var path in comparison.SetAside)
         {
             // What a server reports for a member this kind of source does not take is not the user's to manage; without a
             // value in the manifest the service picks one (a Kafka consumer group ID, the starting position of Kafka and
             // DocumentDB): what it picked is not a difference.
-            SetAside(given, held, path);
+            SetAside(want, have, path);
         }
         foreach (var (field, cannot) in comparison.Unclearable)
         {
-            var left = SetAside(given, held, field.Path);
+            var left = SetAside(want, have, field.Path);
             // A whole-seconds field can show the 500 ms default only as 0: that is the default, not a leftover.
             if (left.Count > 0 && !DocumentedDefaults.AreDefaults(left, liveKind, fields))
             {
                 var shown = field.Kind == FieldKind.Scalar && left.Count == 1 ? left[0].Value.ToJsonString() : "it set";
-                warnings.Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
+                (warnings ??= []).Add($"{field.Path}: the manifest omits it but the mapping has {shown}; {cannot.Reason}");
             }
         }
 
@@ -54,42 +58,24 @@ public static class FieldDiff
         if (enabledVerdict is null)
         {
             // Creating or Updating: the state says nothing about enabled yet.
-            want.Remove("enabled");
-            have.Remove("enabled");
+            want.Remove(EnabledPath);
+            have.Remove(EnabledPath);
         }
 
-        var changes = new List<FieldChange>();
-        foreach (var path in SortedUnion(want.Keys, have.Keys))
+        // Both sides are in ordinal order of their paths: walk them together, each path once.
+        List<FieldChange>? changes = null;
+        int w = 0, h = 0;
+        while (w < want.Count || h < have.Count)
         {
-            var before = have.GetValueOrDefault(path);
-            var after = want.GetValueOrDefault(path);
+            var order = w == want.Count ? 1 : h == have.Count ? -1 : string.CompareOrdinal(want.PathAt(w), have.PathAt(h));
+            var path = order <= 0 ? want.PathAt(w) : have.PathAt(h);
+            var after = order <= 0 ? want.ValueAt(w++) : null;
+            var before = order >= 0 ? have.ValueAt(h++) : null;
             if (JsonNode.DeepEquals(before, after)) continue;
-            changes.Add(new FieldChange(path, before?.DeepClone(), after?.DeepClone(), ForcesReplacement(path, before, after, fields)));
+            (changes ??= []).Add(new FieldChange(path, before?.DeepClone(), after?.DeepClone(), ForcesReplacement(path, before, after, fields)));
         }
-        return (changes, warnings);
-    }
-
-    /// <summary>Both sides' paths in ordinal order, each once (both are sorted already).</summary>
-    private static IEnumerable<string> SortedUnion(SortedDictionary<string, JsonNode>.KeyCollection a, SortedDictionary<string, JsonNode>.KeyCollection b)
-    {
-        using var left = a.GetEnumerator();
-        using var right = b.GetEnumerator();
-        bool hasLeft = left.MoveNext(), hasRight = right.MoveNext();
-        while (hasLeft || hasRight)
-        {
-            var order = !hasLeft ? 1 : !hasRight ? -1 : string.CompareOrdinal(left.Current, right.Current);
-            if (order <= 0)
-            {
-                yield return left.Current;
-                hasLeft = left.MoveNext();
-                if (order == 0) hasRight = right.MoveNext();
-            }
-            else
-            {
-                yield return right.Current;
-                hasRight = right.MoveNext();
-            }
-        }
+        // Lists only once something differs: an unchanged pair (nearly every pair of every daemon tick) allocates none.
+        return (changes is null ? Array.Empty<FieldChange>() : changes, warnings is null ? Array.Empty<string>() : warnings);
     }
 
     public static bool ForcesReplacement(string path, JsonNode? before, JsonNode? after) =>
@@ -101,40 +87,8 @@ public static class FieldDiff
         || (path == "sourceAccessConfigurations" && VirtualHosts(before) != VirtualHosts(after));
 
     /// <summary>Removes the live side's leaves under the path when the manifest has none there; returns what was removed.</summary>
-    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(Leaves want, Leaves have, string path) =>
-        want.Any(path) || !have.Any(path) ? [] : have.Remove(path);
-
-    /// <summary>The canonical fields of one side, with a fast "is anything at or under this path" over their sorted keys.</summary>
-    private sealed class Leaves(SortedDictionary<string, JsonNode> fields)
-    {
-        private string[] _keys = [.. fields.Keys];
-
-        public bool Any(string path)
-        {
-            var at = Array.BinarySearch(_keys, path, StringComparer.Ordinal);
-            if (at >= 0) return true;
-            // The first key at or after "path." (found without building that string: every field of every pair asks).
-            Span<char> prefix = path.Length < 256 ? stackalloc char[path.Length + 1] : new char[path.Length + 1];
-            path.CopyTo(prefix);
-            prefix[^1] = '.';
-            int low = 0, high = _keys.Length;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (_keys[middle].AsSpan().SequenceCompareTo(prefix) < 0) low = middle + 1;
-                else high = middle;
-            }
-            return low < _keys.Length && _keys[low].AsSpan().StartsWith(prefix, StringComparison.Ordinal);
-        }
-
-        public IReadOnlyList<KeyValuePair<string, JsonNode>> Remove(string path)
-        {
-            var removed = fields.Where(p => CanonicalFields.IsUnder(p.Key, path)).ToList();
-            foreach (var (key, _) in removed) fields.Remove(key);
-            _keys = [.. fields.Keys];
-            return removed;
-        }
-    }
+    private static IReadOnlyList<KeyValuePair<string, JsonNode>> SetAside(CanonicalLeaves want, CanonicalLeaves have, string path) =>
+        want.AnyUnder(path) || !have.AnyUnder(path) ? [] : have.RemoveUnder(path);
 
     private static string VirtualHosts(JsonNode? accessConfigurations) =>
         string.Join('\n', (accessConfigurations as JsonArray ?? [])

@@ -18,34 +18,42 @@ public sealed record Pairing(IReadOnlyList<MappingPair> Pairs, IReadOnlyList<Liv
             .Where(m => m.State != MappingStates.Deleting)
             .OrderBy(m => m.Uuid, StringComparer.Ordinal)
             .ToList();
-        var byKey = new Dictionary<NaturalKey, LiveMapping>();
+        var byKey = new Dictionary<NaturalKey, LiveMapping>(active.Count);
         foreach (var mapping in active) byKey.TryAdd(NaturalKey.OfLive(mapping), mapping);
 
         var ordered = desired.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        var paired = new Dictionary<DesiredMapping, MappingPair>(ReferenceEqualityComparer.Instance);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var paired = new Dictionary<DesiredMapping, MappingPair>(ordered.Count, ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<string>(Math.Min(ordered.Count, active.Count), StringComparer.Ordinal);
 
-        foreach (var d in ordered)
+        var keys = new NaturalKey[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var key = NaturalKey.OfDesired(d.Spec, d.Account, d.Region, options);
+            var d = ordered[i];
+            var key = keys[i] = NaturalKey.OfDesired(d.Spec, d.Account, d.Region, options);
             if (byKey.TryGetValue(key, out var match) && taken.Add(match.Uuid))
-                paired[d] = new MappingPair(d, match, PairedBy.NaturalKey);
+                paired[d] = new MappingPair(d, match, PairedBy.NaturalKey, key);
         }
 
         // Indexed by esmctl:name (UUID order kept) so this pass stays linear: scanning every live mapping for each
-        // unpaired manifest was quadratic when many manifests are new and many mappings exist.
-        var ownedByName = active
-            .Select(m => (Mapping: m, Tags: live.TagsOf(m.Uuid)))
-            .Where(m => Ownership.IsOwnedBy(m.Tags, options.Owner) && Ownership.NameOf(m.Tags) is not null)
-            .ToLookup(m => Ownership.NameOf(m.Tags)!, m => m.Mapping, StringComparer.Ordinal);
-        foreach (var d in ordered.Where(d => !paired.ContainsKey(d)))
+        // unpaired manifest was quadratic when many manifests are new and many mappings exist. Built only when some
+        // manifest is still unpaired (not on a steady tick, where every manifest has its mapping).
+        ILookup<string, LiveMapping>? ownedByName = null;
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var d = ordered[i];
+            if (paired.ContainsKey(d)) continue;
+            ownedByName ??= active
+                .Select(m => (Mapping: m, Tags: live.TagsOf(m.Uuid)))
+                .Where(m => Ownership.IsOwnedBy(m.Tags, options.Owner) && Ownership.NameOf(m.Tags) is not null)
+                .ToLookup(m => Ownership.NameOf(m.Tags)!, m => m.Mapping, StringComparer.Ordinal);
             var match = ownedByName[d.Name].FirstOrDefault(m => !taken.Contains(m.Uuid));
             if (match is not null && taken.Add(match.Uuid))
-                paired[d] = new MappingPair(d, match, PairedBy.Name);
+                paired[d] = new MappingPair(d, match, PairedBy.Name, keys[i]);
         }
 
-        var pairs = ordered.Select(d => paired.TryGetValue(d, out var pair) ? pair : new MappingPair(d, null, PairedBy.None)).ToList();
+        var pairs = new List<MappingPair>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+            pairs.Add(paired.TryGetValue(ordered[i], out var pair) ? pair : new MappingPair(ordered[i], null, PairedBy.None, keys[i]));
         return new Pairing(pairs, [.. active.Where(m => !taken.Contains(m.Uuid))]);
     }
 }

@@ -25,11 +25,14 @@ public static class Planner
         // By natural key, so each create finds the deletions it waits for without scanning them all.
         var deleting = live.Mappings.Where(m => m.State == MappingStates.Deleting).ToLookup(NaturalKey.OfLive);
 
-        var actions = pairing.Pairs
-            .Select(pair => pair.Live is null
-                ? PlanCreate(pair.Desired, deleting, options)
-                : PlanAgainst(pair.Desired, pair.Live, live.TagsOf(pair.Live.Uuid), options))
-            .ToList();
+        // Each manifest's function ARN once: the diff and the set of functions below both need it.
+        var actions = new List<PlannedAction>(pairing.Pairs.Count);
+        foreach (var pair in pairing.Pairs)
+        {
+            actions.Add(pair.Live is null
+                ? PlanCreate(pair.Desired, pair.Key.FunctionArn, deleting, options)
+                : PlanAgainst(pair.Desired, pair.Key.FunctionArn, pair.Live, live.TagsOf(pair.Live.Uuid), options));
+        }
 
         var conflicts = pairing.Pairs
             .Where(pair => pair.Live is not null && Ownership.OwnerOf(live.TagsOf(pair.Live.Uuid)) is { } owner && owner != options.Owner)
@@ -38,10 +41,8 @@ public static class Planner
             .ToList();
         var orphans = new List<LiveMappingSummary>();
         var unmanaged = new List<LiveMappingSummary>();
-        var functions = pairing.Pairs
-            .Select(p => FunctionArns.Unqualified(NaturalKey.FunctionArnOf(p.Desired.Spec, p.Desired.Account, p.Desired.Region, options)))
-            .ToHashSet(StringComparer.Ordinal);
-        var sources = pairing.Pairs.Select(p => NaturalKey.SourceOf(p.Desired.Spec)).ToHashSet(StringComparer.Ordinal);
+        // The functions and sources of the manifests, asked only about a live mapping that pairs with none and is not ours.
+        HashSet<string>? functions = null, sources = null;
 
         foreach (var mapping in pairing.UnpairedLive)
         {
@@ -59,7 +60,10 @@ public static class Planner
                 else
                     orphans.Add(Summary(mapping, tags));
             }
-            else if (functions.Contains(FunctionArns.Unqualified(mapping.FunctionArn)) || sources.Contains(NaturalKey.SourceOf(mapping.Configuration)))
+            else if ((functions ??= pairing.Pairs.Select(p => FunctionArns.Unqualified(p.Key.FunctionArn)).ToHashSet(StringComparer.Ordinal))
+                         .Contains(FunctionArns.Unqualified(mapping.FunctionArn))
+                     || (sources ??= pairing.Pairs.Select(p => p.Key.Source).ToHashSet(StringComparer.Ordinal))
+                         .Contains(NaturalKey.SourceOf(mapping.Configuration)))
             {
                 unmanaged.Add(Summary(mapping, tags));
             }
@@ -76,7 +80,12 @@ public static class Planner
 
     /// <summary>The action for one manifest and the live mapping that is its mapping (also used after a create conflict).</summary>
     public static PlannedAction PlanAgainst(
-        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options)
+        DesiredMapping desired, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options) =>
+        PlanAgainst(desired, NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options), live, liveTags, options);
+
+    /// <param name="functionArn">The manifest's function as an ARN (<see cref="NaturalKey.FunctionArnOf"/>).</param>
+    private static PlannedAction PlanAgainst(
+        DesiredMapping desired, string functionArn, LiveMapping live, IReadOnlyDictionary<string, string> liveTags, PlanOptions options)
     {
         var owner = Ownership.OwnerOf(liveTags);
         if (owner is not null && owner != options.Owner)
@@ -95,8 +104,11 @@ public static class Planner
             };
         }
 
-        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var (fields, warnings) = FieldDiff.Compare(desired.Spec, functionArn, live, options.Fields);
+        // Nothing to do (nearly every pair of every daemon tick): decided without building the tag sets, and built once,
+        // not copied from the template below.
+        if (owner is not null && fields.Count == 0 && TagDiff.Unchanged(desired.Name, desired.Spec.Tags, options.Owner, liveTags))
+            return new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live, Warnings = warnings };
         var desiredTags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var (tagChange, tagFields) = TagDiff.Compare(desiredTags, liveTags);
         var action = new PlannedAction { Name = desired.Name, Kind = PlanActionKind.Noop, Uuid = live.Uuid, Desired = desired, Live = live };
@@ -147,9 +159,8 @@ public static class Planner
         };
     }
 
-    private static PlannedAction PlanCreate(DesiredMapping desired, ILookup<NaturalKey, LiveMapping> deleting, PlanOptions options)
+    private static PlannedAction PlanCreate(DesiredMapping desired, string functionArn, ILookup<NaturalKey, LiveMapping> deleting, PlanOptions options)
     {
-        var functionArn = NaturalKey.FunctionArnOf(desired.Spec, desired.Account, desired.Region, options);
         var key = NaturalKey.Of(functionArn, desired.Spec);
         var tags = Ownership.DesiredTags(desired.Name, desired.Spec.Tags, options.Owner);
         var changes = CanonicalFields.Of(desired.Spec, functionArn, options.Fields)

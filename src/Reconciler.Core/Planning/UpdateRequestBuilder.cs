@@ -27,7 +27,7 @@ public static class UpdateRequestBuilder
             var field = fields.At(member);
             if (field is null || !field.InUpdate)
                 throw new ArgumentException($"'{member}' is not an updatable member", nameof(changedMembers));
-            request[field.WireName] = given.Keys.Any(k => CanonicalFields.IsUnder(k, member))
+            request[field.WireName] = given.AnyUnder(member)
                 ? Updatable(model[field.WireName]!.DeepClone(), field)
                 : Clearing(field, kind);
         }

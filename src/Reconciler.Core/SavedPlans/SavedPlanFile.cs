@@ -140,18 +140,44 @@ public static class SavedPlanFile
             }
             return document;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        catch (JsonException e)
+        {
+            error = $"the saved plan is not valid: {Describe(e)}";
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
         {
             error = $"the saved plan is not valid: {e.Message}";
             return null;
         }
     }
 
+    /// <summary>
+    /// The serializer's complaint in the file's terms: where (the JSON path and line) and what, without the .NET type
+    /// names it speaks of ("The constructor parameter 'Actions' on type '...SavedPlanDocument' doesn't allow null values").
+    /// </summary>
+    private static string Describe(JsonException e)
+    {
+        var where = e.Path is { Length: > 0 } path ? $"{path}{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}: " : "";
+        var what = e.Message switch
+        {
+            var m when m.Contains("doesn't allow null values", StringComparison.Ordinal) => "null where the format needs a value",
+            var m when m.Contains("missing required properties", StringComparison.Ordinal)
+                && m.IndexOf("including: ", StringComparison.Ordinal) is var at and >= 0 => $"missing {m[(at + "including: ".Length)..].TrimEnd('.')}",
+            var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "a value of the wrong type",
+            var m when m.IndexOf(" Path: ", StringComparison.Ordinal) is var cut and > 0 => m[..cut],
+            var m => m,
+        };
+        return where + what;
+    }
+
     /// <summary>The first request no mapping could have sent (a member it does not have, a value of the wrong type), in words.</summary>
     private static string? UnreadableRequest(SavedPlanDocument document)
     {
-        foreach (var action in document.Actions)
+        for (var i = 0; i < document.Actions.Count; i++)
         {
+            var action = document.Actions[i];
+            if (action is null) return $"actions[{i}] is null";
             foreach (var (name, request) in new[] { ("createRequest", action.CreateRequest), ("updateRequest", action.UpdateRequest) })
             {
                 try

@@ -130,6 +130,38 @@ public static class SavedPlanVerifier
     }
 
     /// <summary>
+    /// Whether the manifests the file names may be planned from. Which manifests are read decides what is wanted — what
+    /// is created, updated, adopted and, with --prune, deleted — so the file alone must not choose them: a file naming a
+    /// subset of the manifests would prune the rest, one naming a folder shipped beside it (an artifact holds more than
+    /// plan.json) would declare anything. The manifests the invocation names after the plan file must be the saved ones
+    /// (checked here, before anything is read); if it names none, the file's paths are read (a person applying the plan
+    /// they reviewed). CI names them, as the shipped workflows do, so a file from a pull request cannot choose them.
+    /// </summary>
+    /// <param name="savedPaths">The paths the file says the plan was made from.</param>
+    /// <param name="namedPaths">The manifest paths this invocation names after the plan file (empty: none).</param>
+    /// <param name="workingDirectory">What relative paths are resolved against.</param>
+    public static IReadOnlyList<string> ManifestsMismatched(
+        IReadOnlyList<string> savedPaths, IReadOnlyList<string> namedPaths, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(savedPaths);
+        ArgumentNullException.ThrowIfNull(namedPaths);
+        if (namedPaths.Count == 0) return [];
+        var saved = savedPaths.Select(p => Resolved(p, workingDirectory)).ToHashSet(StringComparer.Ordinal);
+        return saved.SetEquals(namedPaths.Select(p => Resolved(p, workingDirectory)))
+            ? []
+            : [$"the plan was made from the manifests {string.Join(", ", savedPaths)} but this apply names {string.Join(", ", namedPaths)}; " +
+               "name the manifests the plan was made from"];
+    }
+
+    /// <summary>The full path, as the loader reads it; a path no file system could hold (empty, a NUL) stays as it is, so
+    /// it equals no real path.</summary>
+    private static string Resolved(string path, string workingDirectory)
+    {
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal)) return "\0" + path;
+        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, Path.GetFullPath(workingDirectory)));
+    }
+
+    /// <summary>
     /// What moved since the plan was saved, comparing it with the plan made now from the same manifests and live state
     /// read now: the manifests' digest, each saved action against the fresh one (action, name, UUID and the requests),
     /// and each mapping the plan touches against its fingerprint (LastModified, State, compared values and tags).

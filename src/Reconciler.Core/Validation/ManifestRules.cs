@@ -21,7 +21,8 @@ internal static class ManifestRules
         {
             foreach (var key in spec.Tags?.Keys ?? [])
             {
-                if (key.StartsWith("esmctl:", StringComparison.Ordinal))
+                // Any case or padding: "ESMCTL:managed-by" would read as another owner's claim on the mapping it is put on.
+                if (key.TrimStart().StartsWith("esmctl:", StringComparison.OrdinalIgnoreCase))
                     c.ErrorAtKey("tags." + key, $"tag keys starting with esmctl: are set by esmctl itself ({ManagedTags.ManagedBy}, {ManagedTags.Name})");
             }
         }

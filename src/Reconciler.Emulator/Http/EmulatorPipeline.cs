@@ -26,6 +26,15 @@ internal sealed class EmulatorPipeline(FaultInjector faults, HttpRequestLog log,
         var operation = info ?? new OperationInfo(OperationInfo.Unknown, Mutating: false);
         var dropped = false;
         var injected = false;
+        var recorded = 0;
+        // Recorded as the response starts, before its first byte can reach the client: a client that has its answer
+        // (a test reading the log right after a call) finds the request in the log. A response that never starts (a
+        // dropped one, an aborted connection) is recorded when the pipeline ends.
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             if (!context.Request.Headers.Authorization.ToString().StartsWith(SigV4Prefix, StringComparison.Ordinal))
@@ -60,6 +69,7 @@ internal sealed class EmulatorPipeline(FaultInjector faults, HttpRequestLog log,
                     context.Response.Body = Stream.Null;
                     await HandleAsync(context, next);
                     context.Response.Body = answer;
+                    Record(); // before the reset the client sees
                     context.Abort();
                     return;
                 default:
@@ -69,6 +79,12 @@ internal sealed class EmulatorPipeline(FaultInjector faults, HttpRequestLog log,
         }
         finally
         {
+            Record();
+        }
+
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 1) return;
             log.Add(new HttpRequestRecord(
                 time.GetUtcNow(), operation.Name, context.Request.Method, context.Request.Path.Value ?? "",
                 context.Response.StatusCode, context.Items[WireErrors.ErrorCodeItem] as string, operation.Mutating, dropped, injected));

@@ -232,6 +232,16 @@ public sealed class AwsTargetFactoryTests
         Assert.All(handler.Requests, r => Assert.DoesNotContain("CANARY", r.Uri.ToString()));
         var refused = Assert.Throws<AwsConfigurationException>(() => ServiceEndpoint.Configured("LAMBDA", "ftp://admin:CANARY-pw@host/", _ => null));
         Assert.DoesNotContain("CANARY", refused.Message);
+        // The scheme forgotten: "admin:CANARY-pw@..." parses as a URL of scheme "admin" with no userinfo, and was quoted whole.
+        foreach (var careless in new[] { "admin:CANARY-pw@127.0.0.1:4599", " admin:CANARY-pw@127.0.0.1:4599/" })
+        {
+            var quoted = Assert.Throws<AwsConfigurationException>(() => ServiceEndpoint.Configured("LAMBDA", careless, _ => null));
+            Assert.DoesNotContain("CANARY", quoted.Message);
+            Assert.Contains("127.0.0.1:4599", quoted.Message);
+            var fromEnvironment = Assert.Throws<AwsConfigurationException>(
+                () => ServiceEndpoint.Configured("LAMBDA", null, name => name == "AWS_ENDPOINT_URL" ? careless : null));
+            Assert.DoesNotContain("CANARY", fromEnvironment.Message);
+        }
     }
 
     [Fact]

@@ -163,6 +163,21 @@ public sealed class DaemonOptionsTests
     }
 
     [Fact]
+    public void The_folder_holding_esmctl_yaml_given_with_other_paths_is_refused()
+    {
+        // Its esmctl.yaml would be ignored and its manifests reconciled against the one target of the settings.
+        using var workspace = new Support.TempWorkspace();
+        File.WriteAllText(Path.Combine(workspace.Manifests, "esmctl.yaml"), "targets:\n  - name: a\n    region: us-east-1\n    account: \"111111111111\"\n");
+        var other = workspace.In("other");
+        Directory.CreateDirectory(other);
+
+        var result = Validate(Bind(new() { ["Paths:0"] = other, ["Paths:1"] = workspace.Manifests }));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("other paths are named with it", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_esmctl_yaml_stops_the_daemon_before_start()
     {
         using var workspace = new Support.TempWorkspace();

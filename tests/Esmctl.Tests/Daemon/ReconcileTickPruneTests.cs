@@ -32,6 +32,27 @@ public sealed class ReconcileTickPruneTests
     }
 
     [Fact]
+    public async Task Deletes_held_over_the_limit_still_count_when_more_manifests_go_in_a_later_tick()
+    {
+        // A folder emptied a few files at a time (a slow checkout, a sync tool): the held deletes are in backoff and not
+        // attempted again, but they are still deletes of this plan. Counting only the new ones let 3 through.
+        using var harness = new TickHarness(mappings: 10);
+        harness.NewTick(observeOnly: false, prune: true);
+        await harness.RunAsync();
+        foreach (var n in Enumerable.Range(1, 6)) harness.DeleteManifest(n);
+        var (held, _) = await harness.RunAsync();
+        Assert.Equal(6, held.Failures.Count);
+
+        foreach (var n in Enumerable.Range(7, 3)) harness.DeleteManifest(n);
+        var (later, requests) = await harness.RunAsync();
+
+        Assert.DoesNotContain(requests, r => r.Operation == "DeleteEventSourceMapping");
+        var page = await harness.ControlPlane.ListAsync(new(), CancellationToken.None);
+        Assert.Equal(10, page.Mappings.Count);
+        Assert.Contains(later.Failures, f => f.ErrorCode == FailureClassifier.DeleteLimitExceeded && f.Mapping == TickHarness.Name(7));
+    }
+
+    [Fact]
     public async Task Up_to_five_deletes_are_applied()
     {
         using var harness = new TickHarness(mappings: 6);

@@ -60,6 +60,11 @@ public sealed class ExportNamesTests
     [InlineData("Orders Queue", "orders-queue")]
     [InlineData("..", "mapping")]
     [InlineData("kept-name", "kept-name")]
+    // esmctl.yaml is the targets file of a manifest folder: never a manifest's name.
+    [InlineData("esmctl", "esmctl-u1")]
+    [InlineData("ESMCTL", "esmctl-u1")]
+    [InlineData("esmctl.", "esmctl-u1")]
+    [InlineData("esmctl-prod", "esmctl-prod")]
     public void Tagged_names_become_labels_like_derived_ones(string tagged, string expected)
     {
         var mapping = Live("u1", "arn:aws:lambda:us-east-1:123456789012:function:w", "arn:aws:sqs:us-east-1:123456789012:q");

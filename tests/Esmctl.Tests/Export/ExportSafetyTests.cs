@@ -50,14 +50,17 @@ public sealed class ExportSafetyTests : IDisposable
     {
         var outside = Path.Combine(Path.GetTempPath(), "esmctl-escape-" + Guid.NewGuid().ToString("N"));
         await CreateAsync("../escaped", "../../../../../../" + outside.TrimStart('/'), outside, "..", ".", "a/b/../../c",
-            "..:../x", "Orders Queue", "ok-name", "/");
+            "..:../x", "Orders Queue", "ok-name", "/", "ESMCTL");
         var before = EverythingUnderRoot();
 
         var (code, output, error) = await ExportAsync();
 
         Assert.True(code == 0, output + error);
         var written = Directory.GetFiles(Out).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(10, written.Length);
+        Assert.Equal(11, written.Length);
+        // esmctl.yaml would make the folder a multi-target one: the tag "ESMCTL" gets its UUID suffix instead.
+        Assert.DoesNotContain("esmctl.yaml", written);
+        Assert.Contains(written, f => f.StartsWith("esmctl-", StringComparison.Ordinal));
         Assert.All(written, f => Assert.Matches("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.yaml$", f));
         Assert.Contains("ok-name.yaml", written);
         Assert.Contains("escaped.yaml", written);
@@ -68,6 +71,22 @@ public sealed class ExportSafetyTests : IDisposable
         var added = EverythingUnderRoot().Except(before).Where(p => !p.StartsWith(Path.Combine(_workspace.Root, ".esmctl"), StringComparison.Ordinal)).ToList();
         Assert.All(added, p => Assert.True(p == Path.Combine(_workspace.Root, "out") || p == Out || Path.GetDirectoryName(p) == Out, p));
         Assert.DoesNotContain(Directory.EnumerateDirectories(Out), d => Path.GetFileName(d).StartsWith(ExportDirectory.TemporaryPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_output_dir_that_is_empty_or_a_file_is_one_usage_error_and_the_file_is_kept()
+    {
+        await CreateAsync("first");
+        var file = _workspace.In("notes.txt");
+        File.WriteAllText(file, "mine\n");
+        foreach (var dir in new[] { "", "  ", file })
+        {
+            var run = _workspace.Run("export", "--output-dir", dir);
+            Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+            Assert.Contains("--output-dir", run.Stderr);
+            Assert.DoesNotContain("unexpected", run.Stderr);
+        }
+        Assert.Equal("mine\n", File.ReadAllText(file));
     }
 
     [Theory]

@@ -19,6 +19,20 @@ public sealed class CommandErrorsGuardTests
     }
 
     [Fact]
+    public async Task A_failing_credential_process_is_a_credentials_error_not_an_unexpected_one()
+    {
+        var error = new StringWriter();
+        var code = await CommandErrors.GuardAsync(
+            new CommandConsole(TextWriter.Null, error, TextReader.Null, false), debug: false,
+            () => throw new Amazon.Runtime.ProcessAWSCredentialException("Command returned non-zero exit value 1 with the error - token expired\n"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: the AWS profile's credential_process failed: Command returned non-zero exit value 1 with the error - token expired\n",
+            error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.True(CommandErrors.IsTargetFailure(new Amazon.Runtime.ProcessAWSCredentialException("x")));
+    }
+
+    [Fact]
     public void Debug_is_accepted_by_every_command()
     {
         var root = Program.BuildRootCommand(InProcessEsmctl.Quiet);

@@ -41,11 +41,11 @@ public sealed class FollowUpCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_saved_plan_hint_of_the_default_target_is_just_the_file()
+    public void The_saved_plan_hint_of_the_default_target_is_just_the_file_and_the_manifests()
     {
         var plan = InProcessEsmctl.Default.Run("plan", _workspace.Manifests, "--out", _workspace.In("plan.json"), "--target", "local");
         Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
-        Assert.Contains($"apply exactly this plan with: esmctl apply {_workspace.In("plan.json")}{Environment.NewLine}", plan.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"apply exactly this plan with: esmctl apply {_workspace.In("plan.json")} {_workspace.Manifests}{Environment.NewLine}", plan.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

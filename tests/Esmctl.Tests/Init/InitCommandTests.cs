@@ -138,7 +138,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("types: [closed]", apply);
         Assert.Contains("download-artifact", apply);
         // Exactly the reviewed plan, with the target and owner of this workflow's own command line.
-        Assert.Contains("esmctl apply plan.json --target aws --owner \"$ESMCTL_OWNER\" --auto-approve", apply);
+        Assert.Contains("esmctl apply plan.json manifests --target aws --owner \"$ESMCTL_OWNER\" --auto-approve", apply);
         Assert.DoesNotContain("apply manifests", apply);
         var drift = Workflow("esmctl-drift.yml");
         Assert.Contains("schedule:", drift);

@@ -45,7 +45,7 @@ public sealed class PrWorkflowTests : IDisposable
         Assert.Contains("github.event.pull_request.merged == true", text);
         Assert.Contains("actions/download-artifact@v4", text);
         // The apply names the plan job's target itself: a saved plan grants nothing (issue 12).
-        Assert.Contains("esmctl apply plan.json --target aws --auto-approve", text);
+        Assert.Contains("esmctl apply plan.json \"$MANIFESTS\" --target aws --auto-approve", text);
         Assert.Contains("--target aws", Workflow("plan-on-pull-request.yml").Text);
     }
 

@@ -114,6 +114,11 @@ public sealed class SecretSweepTests : IDisposable
     [InlineData("https://user@host/", "https://host/")]
     [InlineData("http://host/", "http://host/")]
     [InlineData("not a url", "not a url")]
+    // Text an error quotes because it is not a usable URL: no scheme (reads as scheme "admin"), another scheme, spaces.
+    [InlineData("admin:pw@127.0.0.1:4599", "***@127.0.0.1:4599")]
+    [InlineData("ftp://admin:pw@host/", "ftp://host/")]
+    [InlineData("http://admin:p w@host:1/x", "http://host:1/x")]
+    [InlineData("http://host/a@b", "http://host/a@b")]
     public void RedactedUrl_drops_userinfo(string url, string expected) => Assert.Equal(expected, RedactedUrl.Of(url));
 
     [Fact]

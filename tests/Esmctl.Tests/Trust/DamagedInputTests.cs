@@ -44,6 +44,28 @@ public sealed class DamagedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_two_documents_cut_short_after_its_separator_is_refused_with_prune()
+    {
+        // Both mappings in one file, saved non-atomically: read while only the first document and the "---" were written.
+        var kinesis = File.ReadAllText(_workspace.Manifest("kinesis.yaml"));
+        File.WriteAllText(_workspace.Manifest("kinesis.yaml"), kinesis + "\n---\n" + File.ReadAllText(_workspace.Manifest("sqs-standard.yaml")));
+        File.Delete(_workspace.Manifest("sqs-standard.yaml"));
+        var whole = _workspace.Run("plan", _workspace.Manifests, "--prune", "--detailed-exitcode");
+        Assert.True(whole.ExitCode == 0, whole.Stdout + whole.Stderr);
+        File.WriteAllText(_workspace.Manifest("kinesis.yaml"), kinesis + "\n---\n");
+        var before = File.ReadAllText(_workspace.StateFile);
+
+        var apply = _workspace.Run("apply", _workspace.Manifests, "--auto-approve", "--prune");
+
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("kinesis.yaml:1:1: error:", apply.Stderr);
+        Assert.Contains("cut short", apply.Stderr);
+        Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
+        // Without --prune it stays a warning and the plan goes on.
+        Assert.Equal(0, _workspace.Run("plan", _workspace.Manifests).ExitCode);
+    }
+
+    [Fact]
     public void A_fifo_named_like_a_manifest_is_refused_with_prune()
     {
         if (OperatingSystem.IsWindows()) return;

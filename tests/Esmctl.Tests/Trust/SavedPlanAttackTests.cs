@@ -103,7 +103,7 @@ public sealed class SavedPlanAttackTests : IDisposable
         saved["actions"]!.AsArray().Add(DeleteOf(_foreign));
         saved["actions"]!.AsArray().Add(DeleteOf(_untagged));
         Write(saved);
-        var refused = Refused("--prune");
+        var refused = Refused(_workspace.Manifests, "--prune");
         Assert.Contains($"mapping {_foreign}", refused.Stderr);
     }
 
@@ -161,11 +161,59 @@ public sealed class SavedPlanAttackTests : IDisposable
         foreach (var file in new[] { "kinesis.yaml", "msk.yaml", "documentdb.yaml", "mq-activemq.yaml", "mq-rabbitmq.yaml", "sqs-fifo.yaml" })
             File.Delete(_workspace.Manifest(file));
         Save("--prune");
-        Assert.Contains("more than --max-deletes 5", Refused("--prune").Stderr);
+        Assert.Contains("more than --max-deletes 5", Refused(_workspace.Manifests, "--prune").Stderr);
 
-        var apply = _workspace.Run("apply", PlanFile, "--auto-approve", "--prune", "--max-deletes", "6");
+        var apply = _workspace.Run("apply", PlanFile, _workspace.Manifests, "--auto-approve", "--prune", "--max-deletes", "6");
         Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
         Assert.Contains("6 deleted", apply.Stdout);
+    }
+
+    [Fact]
+    public void A_plan_file_made_from_a_subset_of_the_manifests_prunes_nothing_the_named_manifests_still_declare()
+    {
+        // The file names only kinesis.yaml: planned from it with --prune, every other example's mapping is an orphan, and
+        // the plan is consistent with itself and with live state. An apply job that names the repository's manifests (as
+        // the shipped workflows do) does not let the file choose that.
+        var subset = _workspace.Run("plan", _workspace.Manifest("kinesis.yaml"), "--prune", "--out", PlanFile);
+        Assert.True(subset.ExitCode == 0, subset.Stdout + subset.Stderr);
+        Assert.Contains(Saved()["actions"]!.AsArray(), a => (string?)a!["action"] == "delete");
+
+        Assert.Contains("but this apply names", Refused(_workspace.Manifests, "--prune", "--max-deletes", "100").Stderr);
+    }
+
+    [Fact]
+    public void A_reviewed_plan_that_prunes_applies_as_saved_when_no_manifests_are_named()
+    {
+        // A person's own flow (plan --prune --out, read it, apply it): the file's paths are read again, the plan made now
+        // must equal the saved one, and the deletes it showed happen, within the limit.
+        File.Delete(_workspace.Manifest("kinesis.yaml"));
+        Save("--prune");
+        Assert.Single(Saved()["actions"]!.AsArray(), a => (string?)a!["action"] == "delete");
+
+        var apply = _workspace.Run("apply", PlanFile, "--auto-approve", "--prune");
+        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
+        Assert.Contains("1 deleted", apply.Stdout);
+    }
+
+    [Fact]
+    public void A_plan_file_naming_a_folder_shipped_beside_it_changes_nothing_when_the_manifests_are_named()
+    {
+        // An artifact holds more than plan.json: a folder of manifests that disable a mapping this owner manages.
+        var shipped = _workspace.In("shipped");
+        Directory.CreateDirectory(shipped);
+        var orders = File.ReadAllText(_workspace.Manifest("sqs-standard.yaml")).Replace("batchSize: 80", "batchSize: 80\n  enabled: false");
+        File.WriteAllText(Path.Combine(shipped, "orders.yaml"), orders);
+        var plan = _workspace.Run("plan", shipped, "--out", PlanFile);
+        Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
+        Assert.Contains("enabled", plan.Stdout);
+
+        Assert.Contains("but this apply names", Refused(_workspace.Manifests).Stderr);
+
+        // The honest plan of the named manifests applies.
+        Save();
+        var apply = _workspace.Run("apply", PlanFile, _workspace.Manifests + Path.DirectorySeparatorChar, "--auto-approve");
+        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
+        Assert.Contains("1 updated", apply.Stdout);
     }
 
     [Fact]
@@ -240,6 +288,7 @@ public sealed class SavedPlanAttackTests : IDisposable
         """{"formatVersion":"1","kind":"esmctl-saved-plan","manifests":null,"target":null,"options":null,"actions":null}""",
         """{"formatVersion":"1","kind":"esmctl-saved-plan","createdAt":"2026-01-01T00:00:00Z","manifests":{"digest":"x"},"target":{"description":"d","spec":"local","account":"1","region":"r","partition":"aws"},"options":{"prune":true},"actions":[]}""",
         """{"formatVersion":"1","kind":"esmctl-saved-plan","createdAt":"2026-01-01T00:00:00Z","manifests":{"digest":"x","paths":[],"files":[]},"target":{"description":"d","spec":"local","account":"1","region":"r","partition":"aws"},"options":{"owner":"esmctl","prune":false},"actions":[null,{"name":"x","action":"update"},{"name":"y","action":"explode"},{"action":"create"}]}""",
+        """{"formatVersion":"1","kind":"esmctl-saved-plan","createdAt":"2026-01-01T00:00:00Z","manifests":{"digest":"x","paths":[],"files":[]},"target":{"description":"d","spec":"local","account":"1","region":"r","partition":"aws"},"options":{"owner":"esmctl","prune":false},"actions":[null]}""",
         """{"formatVersion":"1","kind":"esmctl-saved-plan","createdAt":"yesterday","manifests":{"digest":"x","paths":[],"files":[]},"target":{"description":"d","spec":"local","account":"1","region":"r","partition":"aws"},"options":{"owner":"esmctl","prune":false},"actions":[]}""",
         """{"formatVersion":"1","kind":"esmctl-saved-plan","createdAt":"2026-01-01T00:00:00Z","manifests":{"digest":"x","paths":[],"files":[]},"target":{"description":"d","spec":"local","account":"1","region":"r","partition":"aws"},"options":{"owner":"esmctl","prune":false},"actions":[{"name":"x","action":"update","uuid":"u","fingerprint":{"uuid":"u"},"tagChange":{"set":{"a":null},"remove":[null]}}]}""",
     };

@@ -49,6 +49,29 @@ public sealed class TargetAmbiguityTests : IDisposable
     }
 
     [Fact]
+    public void The_folder_holding_esmctl_yaml_named_with_other_paths_is_refused_with_or_without_a_target()
+    {
+        // Its esmctl.yaml used to be ignored without a word: the folder's manifests went to --target (or the default).
+        var other = _workspace.In("other");
+        Directory.CreateDirectory(other);
+        // Without a target flag, only plan: an apply that went wrong would write the default target in the working directory.
+        foreach (var (flags, command) in new[]
+        {
+            (Array.Empty<string>(), new[] { "plan" }),
+            (["--target", $"local:{_workspace.StateFile}"], ["plan"]),
+            (["--target", $"local:{_workspace.StateFile}"], ["apply", "--auto-approve"]),
+        })
+        {
+            var run = InProcessEsmctl.Default.Run([command[0], other, _workspace.Manifests, .. command[1..], .. flags]);
+
+            Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+            Assert.Contains("other paths are named with it", run.Stderr);
+            Assert.DoesNotContain("will be created", run.Stdout);
+            Assert.False(File.Exists(_workspace.StateFile));
+        }
+    }
+
+    [Fact]
     public void Naming_the_files_chooses_the_command_lines_target()
     {
         var files = Directory.GetFiles(_workspace.Manifests, "*.yaml").Where(f => !f.EndsWith("esmctl.yaml", StringComparison.Ordinal));

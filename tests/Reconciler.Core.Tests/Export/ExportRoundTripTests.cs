@@ -109,6 +109,24 @@ public sealed class ExportRoundTripTests
         Assert.Equal([], leaves.Except(given).Order());
     }
 
+    [Fact]
+    public async Task A_mapping_claimed_under_a_case_variant_of_the_ownership_key_exports_a_manifest_that_loads_and_is_never_adopted()
+    {
+        // The claim is not a user tag: exported as one, the manifest failed validation (esmctl: keys are esmctl's own) and
+        // its error blocked the whole exported folder. Left out, the manifest loads and its plan leaves the mapping alone.
+        var (live, yaml) = await ExportAsync(FullMappings.Sqs with
+        {
+            Tags = new Dictionary<string, string> { ["ESMCTL:managed-by"] = "team-b", ["team"] = "payments" },
+        });
+
+        Assert.DoesNotContain("ESMCTL", yaml);
+        Assert.Contains("team: payments", yaml);
+        var loaded = ManifestLoader.Load([new ManifestFile("manifests/claimed.yaml", Encoding.UTF8.GetBytes(yaml))], new ManualTimeProvider());
+        Assert.False(loaded.HasErrors, yaml + "\n" + string.Join("\n", loaded.Diagnostics));
+        var plan = Planner.Plan(loaded.Mappings, live, new PlanOptions { Account = Account, Region = Region });
+        Assert.DoesNotContain(plan.Actions, a => a.Kind != PlanActionKind.Noop);
+    }
+
     private static IEnumerable<string> Leaves(Field field) => field.Kind switch
     {
         FieldKind.Structure => field.Members.SelectMany(Leaves),

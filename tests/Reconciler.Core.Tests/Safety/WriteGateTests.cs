@@ -12,7 +12,7 @@ public class WriteGateTests
     private static readonly NaturalKey ManifestKey = new("arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:sqs:us-east-1:123456789012:q", "", "");
     private static readonly NaturalKey OtherKey = ManifestKey with { FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:g" };
 
-    public enum Tags { Ours, OtherOwner, Untagged, NameOnly, EmptyOwner, CaseVariant }
+    public enum Tags { Ours, OtherOwner, Untagged, NameOnly, EmptyOwner, CaseVariant, KeyCaseVariant, KeyCaseVariantSayingOurs, PaddedKey, OursAndKeyCaseVariant }
 
     private static IReadOnlyDictionary<string, string> TagsOf(Tags tags) => tags switch
     {
@@ -22,7 +22,12 @@ public class WriteGateTests
         // A name without an owner is nobody's (export leaves such tags; so do hand edits).
         Tags.NameOnly => new Dictionary<string, string> { [ManagedTags.Name] = "orders" },
         Tags.EmptyOwner => new Dictionary<string, string> { [ManagedTags.ManagedBy] = "" },
-        _ => new Dictionary<string, string> { [ManagedTags.ManagedBy] = "Esmctl" },
+        Tags.CaseVariant => new Dictionary<string, string> { [ManagedTags.ManagedBy] = "Esmctl" },
+        // Keys that differ from esmctl:managed-by only in case or spaces: someone's claim, never nobody's and never ours.
+        Tags.KeyCaseVariant => new Dictionary<string, string> { ["ESMCTL:managed-by"] = "team-b", [ManagedTags.Name] = "orders" },
+        Tags.KeyCaseVariantSayingOurs => new Dictionary<string, string> { ["Esmctl:Managed-By"] = "esmctl" },
+        Tags.PaddedKey => new Dictionary<string, string> { [" esmctl:managed-by "] = "esmctl" },
+        _ => new Dictionary<string, string> { [ManagedTags.ManagedBy] = "esmctl", ["ESMCTL:MANAGED-BY"] = "team-b" },
     };
 
     public static TheoryData<Tags, bool, WriteKind, bool, WriteVerdict> Table()
@@ -43,7 +48,8 @@ public class WriteGateTests
     {
         (Tags.Ours, WriteKind.Delete) => prune ? WriteVerdict.Allowed : WriteVerdict.Refused,
         (Tags.Ours, _) => WriteVerdict.Allowed,
-        (Tags.OtherOwner or Tags.CaseVariant, _) => WriteVerdict.Refused,
+        (Tags.OtherOwner or Tags.CaseVariant or Tags.KeyCaseVariant or Tags.KeyCaseVariantSayingOurs or Tags.PaddedKey or Tags.OursAndKeyCaseVariant, _)
+            => WriteVerdict.Refused,
         (Tags.Untagged or Tags.NameOnly or Tags.EmptyOwner, WriteKind.Adopt) => sameKey ? WriteVerdict.Allowed : WriteVerdict.Refused,
         _ => WriteVerdict.Refused,
     };
@@ -84,6 +90,16 @@ public class WriteGateTests
         Assert.Contains("'team-b'", decision.Reason);
         Assert.Contains("not by 'esmctl'", decision.Reason);
         Assert.Contains("not updated", decision.Reason);
+    }
+
+    [Fact]
+    public void A_claim_under_a_case_variant_of_the_ownership_key_is_refused_naming_that_key_and_its_value()
+    {
+        var decision = WriteGate.Decide(WriteKind.Adopt, Fresh(Tags.KeyCaseVariant), ManifestKey, Policy(prune: true));
+
+        Assert.Contains("ESMCTL:managed-by", decision.Reason);
+        Assert.Contains("team-b", decision.Reason);
+        Assert.Contains("not adopted", decision.Reason);
     }
 
     [Fact]

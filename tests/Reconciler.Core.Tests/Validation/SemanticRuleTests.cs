@@ -136,6 +136,8 @@ public sealed class SemanticRuleTests
         { "tag keys", "sqs", "tags: {team: a, 'app.example.com/name': b}", "", "" },
         { "tag keys", "sqs", "tags: {'aws:owner': a}", "spec.tags.aws:owner", "reserved by AWS" },
         { "tag keys", "sqs", "tags: {'esmctl:name': a}", "spec.tags.esmctl:name", "set by esmctl itself" },
+        { "tag keys", "sqs", "tags: {'ESMCTL:managed-by': team-b}", "spec.tags.ESMCTL:managed-by", "set by esmctl itself" },
+        { "tag keys", "sqs", "tags: {' Esmctl:Managed-By': a}", "spec.tags. Esmctl:Managed-By", "set by esmctl itself" },
         { "tag keys", "sqs", "tags: {'a#b': a}", "spec.tags.a#b", "a tag key is 1..128" },
     };
 

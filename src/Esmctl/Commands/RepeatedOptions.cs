@@ -1,3 +1,4 @@
+using Esmctl.Aws;
 using Esmctl.Targets;
 using Reconciler.Core.Model;
 
@@ -18,7 +19,8 @@ public static class RepeatedOptions
         if (spec.Kind == TargetKind.Aws) words.AddRange(["--target", "aws"]);
         else if (spec.StatePath != TargetSpec.LocalDefaultStatePath) words.AddRange(["--target", $"local:{spec.StatePath}"]);
         Add(words, "--region", target.Region);
-        Add(words, "--endpoint-url", target.EndpointUrl);
+        // Shown as every endpoint is shown: a password typed into the URL never reaches the terminal or a CI log.
+        Add(words, "--endpoint-url", RedactedUrl.Of(target.EndpointUrl));
         Add(words, "--profile", target.Profile);
         Add(words, "--local-account", target.LocalAccount);
         if (owner != ManagedTags.DefaultOwner) words.AddRange(["--owner", owner]);

@@ -142,6 +142,12 @@ public static class EmulatorCommand
                 ? $"; strict resources: {declared.Functions.Count} functions, {declared.Queues.Count + declared.Streams.Count + declared.Clusters.Count + declared.Brokers.Count} event sources declared"
                 : "";
             await error.WriteLineAsync($"esmctl emulator: account {settings.ControlPlane.AccountId}, region {settings.ControlPlane.Region}, {where}{known}; stop with Ctrl+C");
+            // What a first-time user needs next: the target options, and that any credentials do (esmctl --target aws
+            // and the AWS CLI refuse to sign without some).
+            var url = address.GetLeftPart(UriPartial.Authority);
+            await error.WriteLineAsync(
+                $"esmctl emulator: use it with AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test (any credentials are accepted) and " +
+                $"esmctl plan PATH --target aws --endpoint-url {url} --region {settings.ControlPlane.Region}");
 
             var stopped = new TaskCompletionSource();
             await using (stop.Token.Register(() => stopped.TrySetResult()))

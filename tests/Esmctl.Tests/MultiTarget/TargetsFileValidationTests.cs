@@ -63,7 +63,17 @@ public sealed class TargetsFileValidationTests : IDisposable
         TargetsFile("targets:\n  - name: eu\n    region: eu-west-1\n    account: \"111111111111\"\n");
         var validate = InProcessEsmctl.Default.Run("validate", _root);
         Assert.Equal(1, validate.ExitCode);
-        Assert.Contains("orders.yaml:1:1: error: metadata: no target in esmctl.yaml is in region us-east-1", validate.Stdout, StringComparison.Ordinal);
+        // At the value no target matches: metadata.region.
+        Assert.Contains("orders.yaml:5:11: error: metadata: no target in esmctl.yaml is in region us-east-1", validate.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_for_an_account_no_target_has_is_refused_at_its_account()
+    {
+        TargetsFile("targets:\n  - name: us\n    region: us-east-1\n    account: \"222222222222\"\n");
+        var validate = InProcessEsmctl.Default.Run("validate", _root);
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains("orders.yaml:6:12: error: metadata: no target in esmctl.yaml", validate.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,6 @@ internal static partial class DaemonLog
     [LoggerMessage(15, LogLevel.Warning, "Tick {Tick} [{Target}]: {DeletesHeld}")]
     public static partial void DeletesHeld(ILogger logger, long tick, string target, string deletesHeld);
 
-    [LoggerMessage(13, LogLevel.Information, "[{Target}] Stopped after {Ticks} ticks")]
+    [LoggerMessage(13, LogLevel.Information, "[{Target}] Stopped; ticks run: {Ticks}")]
     public static partial void Stopped(ILogger logger, string target, long ticks);
 }

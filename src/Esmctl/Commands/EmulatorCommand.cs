@@ -33,7 +33,7 @@ public static class EmulatorCommand
         var state = new Option<string?>("--state") { Description = "Serve the file-backed control plane in FILE (the local target's format); else state is in memory" };
         var account = new Option<string?>("--account") { Description = "Account id of ARNs and of STS GetCallerIdentity (default 123456789012)" };
         var region = new Option<string?>("--region") { Description = "Region of ARNs (default us-east-1)" };
-        var dwell = new Option<string>("--dwell") { Description = "How long Creating/Updating/Deleting... last, e.g. 2s, 500ms (default 0s)", DefaultValueFactory = _ => "0s" };
+        var dwell = new Option<string>("--dwell") { Description = "How long Creating/Updating/Deleting... last, e.g. 2s, 500ms", DefaultValueFactory = _ => "0s" };
         var throttle = new Option<double>("--fault-throttle") { Description = "Fraction 0..1 of requests answered 429 TooManyRequestsException" };
         var error = new Option<double>("--fault-error") { Description = "Fraction 0..1 of requests answered 500 ServiceException" };
         var drop = new Option<double>("--drop-response") { Description = "Fraction 0..1 of mutating requests performed, then answered by dropping the connection" };
@@ -142,6 +142,12 @@ public static class EmulatorCommand
                 ? $"; strict resources: {declared.Functions.Count} functions, {declared.Queues.Count + declared.Streams.Count + declared.Clusters.Count + declared.Brokers.Count} event sources declared"
                 : "";
             await error.WriteLineAsync($"esmctl emulator: account {settings.ControlPlane.AccountId}, region {settings.ControlPlane.Region}, {where}{known}; stop with Ctrl+C");
+            // What a first-time user needs next: the target options, and that any credentials do (esmctl --target aws
+            // and the AWS CLI refuse to sign without some).
+            var url = address.GetLeftPart(UriPartial.Authority);
+            await error.WriteLineAsync(
+                $"esmctl emulator: use it with AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test (any credentials are accepted) and " +
+                $"esmctl plan PATH --target aws --endpoint-url {url} --region {settings.ControlPlane.Region}");
 
             var stopped = new TaskCompletionSource();
             await using (stop.Token.Register(() => stopped.TrySetResult()))

@@ -84,9 +84,11 @@ public static class ExportCommand
                 };
                 await console.Out.WriteLineAsync($"  {Path.Combine(args.Directory, Path.GetFileName(path))}  ({uuids[Path.GetFileName(path)]}{note})");
             }
+            var (directory, again) = (RepeatedOptions.ShellWord(args.Directory), RepeatedOptions.Of(args.Target));
             await console.Out.WriteLineAsync(
                 $"Exported {manifests.Count} mapping(s) from {target.Description}. " +
-                $"Next: esmctl plan {args.Directory} (expect only adopt), then esmctl apply {args.Directory} to tag them as managed.");
+                $"Next: esmctl plan {directory}{again} (mappings no owner manages yet show as adopt, with no field changes), " +
+                $"then esmctl apply {directory}{again} to tag them as managed.");
             return ExitCodes.Success;
         });
     }

@@ -58,9 +58,16 @@ public static class HelpExamples
             "esmctl completion fish | source",
             "esmctl completion pwsh | Out-String | Invoke-Expression",
         ],
+        ["export"] =
+        [
+            "esmctl export --target aws --region eu-west-1 --output-dir manifests   # every mapping of the account and region",
+            "esmctl export --target aws --function order-processor --output-dir manifests",
+        ],
         ["emulator"] =
         [
-            "esmctl emulator --help                          # every option of the local control plane",
+            "esmctl emulator                                 # then: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test esmctl plan manifests --target aws --endpoint-url http://127.0.0.1:4599",
+            "esmctl emulator --state .esmctl/local-state.json   # serve what --target local sees",
+            "esmctl emulator --listen 127.0.0.1:0 --dwell 2s --fault-throttle 0.1   # a free port, slow transitions, 10% throttled",
         ],
     };
 

@@ -94,8 +94,8 @@ public static class PlanCommand
                 var saved = SavedPlanWorkflow.ToDocument(planned, session, args.Inputs.Paths, args.Scope.Target, services.Time);
                 await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), cancellationToken);
                 await console.Error.WriteLineAsync(
-                    $"Saved the plan to {path}; apply exactly this plan with: esmctl apply {path} {string.Join(' ', args.Inputs.Paths)} " +
-                    "(and the same --target, --owner and --prune)");
+                    $"Saved the plan to {path}; apply exactly this plan with: esmctl apply {RepeatedOptions.ShellWord(path)} " +
+                    $"{string.Join(' ', args.Inputs.Paths.Select(RepeatedOptions.ShellWord))}{RepeatedOptions.Of(args.Scope.Target, args.Scope.Owner, args.Scope.Prune)}");
             }
             if (args.Stats) StatsOutput.WriteRead(console.Error, live, planned.Manifests.Mappings.Count, session.Target.Calls.Snapshot());
             return args.DetailedExitCode && plan.HasPendingChanges ? ExitCodes.Changes : ExitCodes.Success;

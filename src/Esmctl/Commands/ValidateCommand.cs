@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Esmctl.Output;
+using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
 namespace Esmctl.Commands;
@@ -26,9 +27,28 @@ public static class ValidateCommand
     /// <summary>The testable handler: loads, prints, and returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> paths, string format, TimeProvider clock, TextWriter output)
     {
-        var set = ManifestLoader.Load(paths, clock);
+        var set = WithTargetsFile(ManifestLoader.Load(paths, clock), paths);
         if (format == "json") DiagnosticsPrinter.JsonReport(set, output);
         else DiagnosticsPrinter.Text(set, output, annotate: format == "github");
         return set.HasErrors ? ExitCodes.Error : ExitCodes.Success;
+    }
+
+    /// <summary>With an esmctl.yaml beside the manifests, what plan would refuse before contacting any target is checked
+    /// here too: the file itself, and that each manifest goes to some target (a valid validate, then a plan that refuses
+    /// offline, teaches nothing).</summary>
+    private static ManifestSet WithTargetsFile(ManifestSet set, IReadOnlyList<string> paths)
+    {
+        if (Targets.TargetsFile.Find(paths) is not { } file) return set;
+        // Its YAML syntax errors are already reported: the loader reads every *.yaml before skipping esmctl.yaml.
+        if (set.Diagnostics.Any(d => d.Severity == Severity.Error && d.Location.File == file)) return set;
+        var entries = Targets.TargetsFile.Load(file, out var problems);
+        IReadOnlyList<Diagnostic> more = problems.Count > 0 || set.HasErrors ? problems : Workflow.MultiTargetWorkflow.Unselected(set, entries);
+        if (more.Count == 0) return set;
+        return set with
+        {
+            Mappings = [],
+            Diagnostics = [.. set.Diagnostics.Concat(more)
+                .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)],
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Esmctl.Commands;
+using Reconciler.Core.Diagnostics;
 
 namespace Esmctl.Daemon;
 
@@ -54,8 +55,7 @@ public static class DaemonConfigFile
         }
         catch (JsonException e)
         {
-            var at = e.LineNumber is { } line ? $"{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "1:1";
-            problems.Add($"{shownAs}:{at}: not valid JSON ({FirstSentence(e.Message)})");
+            problems.Add($"{shownAs}:{JsonParserText.Position(e)}: not valid JSON ({JsonParserText.Describe(e)})");
         }
         return problems;
     }
@@ -91,13 +91,6 @@ public static class DaemonConfigFile
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         var line = before.Count((byte)'\n') + 1;
         return $"{line}:{Encoding.UTF8.GetCharCount(before[lineStart..]) + 1}";
-    }
-
-    /// <summary>The parser's message without its "LineNumber: 0 | BytePositionInLine: 27" tail (the position is given already).</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut < 0 ? message : message[..cut]).TrimEnd('.', ' ');
     }
 }
 

@@ -39,6 +39,10 @@ public static class DaemonHost
 
         var app = builder.Build();
         app.MapDaemonEndpoints();
+        // Where /healthz, /metrics and /status are, as bound (a --listen port 0 is only known now): a probe or a person
+        // should not have to guess from the configuration.
+        app.Lifetime.ApplicationStarted.Register(() => DaemonLog.Listening(
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReconcileLoop)), string.Join(", ", app.Urls)));
         return app;
     }
 

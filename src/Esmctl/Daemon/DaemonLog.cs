@@ -6,7 +6,10 @@ namespace Esmctl.Daemon;
 internal static partial class DaemonLog
 {
     [LoggerMessage(1, LogLevel.Information, "Reconciling {Paths} on target {Target} every {Interval} (observe-only: {ObserveOnly}, prune: {Prune}, owner: {Owner})")]
-    public static partial void Started(ILogger logger, string paths, string target, string interval, bool observeOnly, bool prune, string owner);
+    public static partial void Started(ILogger logger, string paths, string target, string interval, string observeOnly, string prune, string owner);
+
+    [LoggerMessage(22, LogLevel.Information, "Serving /healthz, /readyz, /metrics and /status on {Urls}")]
+    public static partial void Listening(ILogger logger, string urls);
 
     [LoggerMessage(16, LogLevel.Information, "[{Target}] {Scope}")]
     public static partial void TargetOpened(ILogger logger, string target, string scope);
@@ -22,6 +25,9 @@ internal static partial class DaemonLog
 
     [LoggerMessage(19, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action} {Fields})")]
     public static partial void DriftedFields(ILogger logger, long tick, string target, string mapping, string action, string fields);
+
+    [LoggerMessage(21, LogLevel.Information, "Tick {Tick} [{Target}] actions: {Actions}")]
+    public static partial void ActionsTaken(ILogger logger, long tick, string target, string actions);
 
     [LoggerMessage(14, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms without reading live state: {Diagnostics} diagnostics")]
     public static partial void TickFinishedEarly(ILogger logger, long tick, string target, TickResult result, long durationMs, int diagnostics);
@@ -59,6 +65,6 @@ internal static partial class DaemonLog
     [LoggerMessage(15, LogLevel.Warning, "Tick {Tick} [{Target}]: {DeletesHeld}")]
     public static partial void DeletesHeld(ILogger logger, long tick, string target, string deletesHeld);
 
-    [LoggerMessage(13, LogLevel.Information, "[{Target}] Stopped after {Ticks} ticks")]
+    [LoggerMessage(13, LogLevel.Information, "[{Target}] Stopped; ticks run: {Ticks}")]
     public static partial void Stopped(ILogger logger, string target, long ticks);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Planning;
 using Reconciler.Core.Retrying;
 
 namespace Esmctl.Daemon;
@@ -43,7 +44,8 @@ public sealed class ReconcileLoop(
         var settings = options.Value;
         var started = time.GetUtcNow();
         status.Starting(started, started + settings.TickTimeout);
-        DaemonLog.Started(logger, string.Join(", ", settings.Paths), _label, Duration.Format(settings.Interval), settings.ObserveOnly, settings.Prune, settings.Owner);
+        DaemonLog.Started(logger, string.Join(", ", settings.Paths), _label, Duration.Format(settings.Interval),
+            OnOff(settings.ObserveOnly), OnOff(settings.Prune), settings.Owner);
 
         long number = 0;
         using var watch = watcher.Watch(settings.Paths, OnManifestChanged);
@@ -178,6 +180,9 @@ public sealed class ReconcileLoop(
                 if (drift.Fields.Count == 0) DaemonLog.Drifted(logger, context.Number, _label, drift.Mapping, drift.Action);
                 else DaemonLog.DriftedFields(logger, context.Number, _label, drift.Mapping, drift.Action, string.Join(", ", drift.Fields));
             }
+            // "drifted" says what differed; this says what the tick did about it (done, failed, or skipped: observe-only,
+            // backing off, held), so a log reader need not infer it from the next tick's silence.
+            if (outcome.Actions.Count > 0) DaemonLog.ActionsTaken(logger, context.Number, _label, ActionsText(outcome.Actions));
         }
         else
         {
@@ -186,6 +191,16 @@ public sealed class ReconcileLoop(
         if (outcome.DeletesHeld is { } held) DaemonLog.DeletesHeld(logger, context.Number, _label, held);
         LogDiagnostics(outcome);
     }
+
+    /// <summary>As the scope line says prune: "on"/"off", not .NET's "True"/"False".</summary>
+    private static string OnOff(bool value) => value ? "on" : "off";
+
+    /// <summary>"1 update succeeded, 1 create skipped": the tick's actions by kind and result, in plan order of kinds.</summary>
+    internal static string ActionsText(IReadOnlyList<ActionCount> actions) =>
+        string.Join(", ", actions
+            .Where(a => a.Count > 0 && a.Kind != PlanActionKind.Noop)
+            .OrderBy(a => a.Kind).ThenBy(a => a.Result)
+            .Select(a => $"{a.Count} {a.Kind.ToString().ToLowerInvariant()} {a.Result.ToString().ToLowerInvariant()}"));
 
     private void LogDiagnostics(TickOutcome outcome)
     {

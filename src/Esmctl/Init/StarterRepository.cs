@@ -26,7 +26,7 @@ public static class StarterRepository
         foreach (var source in sources)
         {
             var template = InitSources.Templates[source];
-            files.Add(new ScaffoldFile(template, TemplateResources.Read(template)));
+            files.Add(new ScaffoldFile(template, Fill(TemplateResources.Read(template), version, repository, targetsFile)));
         }
         files.Add(new ScaffoldFile(SchemaPath, TemplateResources.Read(SchemaPath)));
         files.Add(new ScaffoldFile(".gitignore", TemplateResources.Read("gitignore")));
@@ -42,9 +42,11 @@ public static class StarterRepository
         assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "EsmctlRepository")?.Value
         ?? "esmctl/esmctl";
 
-    /// <summary>With a targets file the workflows name no --target: the accounts and regions come from it.</summary>
+    /// <summary>With a targets file the workflows and the manifests' hints name no --target: the accounts and regions come from it.</summary>
     private static string Fill(string template, string version, string repository, bool targetsFile) => template
         .Replace("{{ESMCTL_VERSION}}", version, StringComparison.Ordinal)
         .Replace("{{ESMCTL_REPOSITORY}}", repository, StringComparison.Ordinal)
-        .Replace("{{TARGET_OPTION}}", targetsFile ? "" : " --target aws", StringComparison.Ordinal);
+        .Replace("{{TARGET_OPTION}}", targetsFile ? "" : " --target aws", StringComparison.Ordinal)
+        // Beside an esmctl.yaml, --target is refused as ambiguous: the manifest's hint must not suggest it.
+        .Replace("{{PLAN_TARGET}}", targetsFile ? "against the targets in manifests/esmctl.yaml" : "--target aws for your account", StringComparison.Ordinal);
 }

@@ -23,7 +23,8 @@ public sealed record TargetSpec(TargetKind Kind, string? StatePath)
             spec = new TargetSpec(TargetKind.Local, text["local:".Length..]);
             return true;
         }
-        error = $"unknown target '{text}': use local, local:PATH or aws";
+        var suggestion = Reconciler.Core.Validation.FieldSuggestions.Closest(text, ["local", "aws"]);
+        error = $"unknown target '{text}': use local, local:PATH or aws" + (suggestion is null ? "" : $". Did you mean '{suggestion}'?");
         return false;
     }
 

@@ -62,7 +62,9 @@ public static class MultiTargetRunner
         {
             var saved = SavedPlanWorkflow.ToSet(runs, targetsFile, args.Inputs.Paths, services.Time);
             await File.WriteAllTextAsync(path, SavedPlanFile.Serialize(saved), ct);
-            await console.Error.WriteLineAsync($"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {path} {string.Join(' ', args.Inputs.Paths)}");
+            await console.Error.WriteLineAsync(
+                $"Saved the plans of {runs.Count} target{(runs.Count == 1 ? "" : "s")} to {path}; apply exactly these plans with: esmctl apply {RepeatedOptions.ShellWord(path)} " +
+                $"{string.Join(' ', args.Inputs.Paths.Select(RepeatedOptions.ShellWord))}{RepeatedOptions.Of(args.Scope.Target, args.Scope.Owner, args.Scope.Prune)}");
         }
         return args.DetailedExitCode && runs.Any(r => r.Planned?.Plan?.HasPendingChanges == true) ? ExitCodes.Changes : ExitCodes.Success;
     }
@@ -254,9 +256,9 @@ public static class MultiTargetRunner
         string targetsFile, PlanInputs inputs, TargetSettings target, SessionSettings settings, CommandServices services, bool annotate, CancellationToken ct)
     {
         var console = services.Console;
-        var entries = TargetsFile.Read(targetsFile, out var errors);
-        foreach (var error in errors) await console.Error.WriteLineAsync($"error: {error}");
-        if (errors.Count > 0) return (null, [.. errors.Select(e => Diagnostic.Error(new SourceLocation(targetsFile, 1, 1), "", e))]);
+        var entries = TargetsFile.Load(targetsFile, out var errors);
+        DiagnosticsPrinter.Lines(errors, console.Error, annotate);
+        if (errors.Count > 0) return (null, errors);
         var manifests = ManifestLoader.Load(inputs.Paths, services.Time);
         DiagnosticsPrinter.Lines(manifests.Diagnostics, console.Error, annotate);
         if (manifests.HasErrors) return (null, manifests.Diagnostics);

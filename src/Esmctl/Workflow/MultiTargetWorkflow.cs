@@ -23,9 +23,16 @@ public static class MultiTargetWorkflow
     public static IReadOnlyList<Diagnostic> Unselected(ManifestSet manifests, IReadOnlyList<TargetEntry> entries) =>
         [.. manifests.Mappings
             .Where(m => !entries.Any(e => Selects(e, m)))
-            .Select(m => Diagnostic.Error(m.Location, "metadata",
+            .Select(m => Diagnostic.Error(UnselectedAt(m, entries), "metadata",
                 $"no target in {TargetsFile.FileName} is in region {m.RequiredRegion ?? "(any)"} and account {m.Account ?? "(any)"}; " +
                 "add the target or fix metadata.region / metadata.account"))];
+
+    /// <summary>The value no target matches: the region (metadata.region, else the source ARN's) when no target is in
+    /// it, else the account; the document's start when neither is written.</summary>
+    private static SourceLocation UnselectedAt(DesiredMapping mapping, IReadOnlyList<TargetEntry> entries) =>
+        (mapping.RequiredRegion is { } region && entries.All(e => !string.Equals(e.Region, region, StringComparison.Ordinal))
+            ? mapping.RegionAt ?? mapping.EventSourceArnAt
+            : mapping.AccountAt) ?? mapping.Location;
 
     public static bool Selects(TargetEntry entry, DesiredMapping mapping) =>
         (mapping.RequiredRegion is null || string.Equals(mapping.RequiredRegion, entry.Region, StringComparison.Ordinal))

@@ -17,6 +17,12 @@ public sealed record DesiredMapping
     /// <summary>Where the document starts.</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>Where metadata.region, metadata.account and spec.eventSourceArn are written (null when absent): an
+    /// error about the mapping's place points at the value it is about, not at the document's first line.</summary>
+    public SourceLocation? RegionAt { get; init; }
+    public SourceLocation? AccountAt { get; init; }
+    public SourceLocation? EventSourceArnAt { get; init; }
+
     /// <summary>The region the mapping can only be created in: metadata.region, else the region of its event source
     /// ARN (Lambda reads a source only in the source's own region: "Event source region must match Lambda region");
     /// null when neither names one (a self-managed Kafka cluster without metadata.region).</summary>

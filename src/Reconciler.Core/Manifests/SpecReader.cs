@@ -37,6 +37,9 @@ internal static partial class SpecReader
             Account = Str(metadata, "account", rejected),
             Spec = MappingJson.Read(model, FieldNames.Wire, fields),
             Location = document.Location,
+            RegionAt = metadata["region"]?.Location,
+            AccountAt = metadata["account"]?.Location,
+            EventSourceArnAt = spec["eventSourceArn"]?.Location,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.Validation;
 
@@ -35,7 +36,7 @@ internal static partial class FilterPatternGrammar
         catch (JsonException invalid)
         {
             var (line, column) = PositionOf(pattern, invalid);
-            problems.Add(($"not valid JSON at line {line}, column {column} of the pattern: {Describe(invalid)}", new ValuePlace("", line, column)));
+            problems.Add(($"not valid JSON at line {line}, column {column} of the pattern: {JsonParserText.Describe(invalid)}", new ValuePlace("", line, column)));
             return problems;
         }
         using (document)
@@ -360,23 +361,6 @@ internal static partial class FilterPatternGrammar
         _ => "null",
     };
 
-    /// <summary>System.Text.Json's message in a manifest author's words: without its "LineNumber: 0 |
-    /// BytePositionInLine: 27." and "Path: $" tails (the position is given in the manifest instead) and without advice
-    /// meant for .NET programmers.</summary>
-    private static string Describe(JsonException invalid)
-    {
-        var message = invalid.Message;
-        foreach (var tail in new[] { " Path:", " LineNumber:", " Change the reader options", " Expected the input to start" })
-        {
-            var cut = message.IndexOf(tail, StringComparison.Ordinal);
-            if (cut >= 0) message = message[..cut];
-        }
-        message = message.Trim().TrimEnd('.');
-        if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal)) return "it ends before every { and [ is closed";
-        if (message.Contains("trailing comma", StringComparison.Ordinal)) return "a comma before the closing ] or } (JSON allows no trailing comma)";
-        if (message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal)) return "it is empty";
-        return message;
-    }
 
     /// <summary>The 1-based line and column in the pattern's text of a parser error, whose position System.Text.Json
     /// gives as a 0-based line and a byte offset in that line's UTF-8.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reconciler.Core.Diagnostics;
 using Reconciler.Emulator.ControlPlane;
 
 namespace Reconciler.Emulator.Persistence;
@@ -39,7 +40,8 @@ internal static class LocalStateFile
         }
         catch (JsonException e)
         {
-            throw new LocalStateException($"The local state file {path} is not valid JSON ({e.Message}). Fix or remove it.", e);
+            throw new LocalStateException(
+                $"The local state file {path}:{JsonParserText.Position(e)} is not valid JSON ({JsonParserText.Describe(e)}). Fix or remove it.", e);
         }
         if (document is null)
             throw new LocalStateException($"The local state file {path} is empty. Fix or remove it.");

@@ -48,6 +48,9 @@ public sealed class StrictEmulatorCommandTests : IDisposable
         Assert.Contains("Function does not exist", await missingFunction.Content.ReadAsStringAsync());
         Assert.Contains("NonExistentQueue", await missingQueue.Content.ReadAsStringAsync());
         Assert.Contains("strict resources: 1 functions, 1 event sources declared", error.ToString());
+        // The next step for a first-time user: credentials that do, and the target options naming this emulator.
+        Assert.Contains($"AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test (any credentials are accepted) and esmctl plan PATH --target aws --endpoint-url {url.GetLeftPart(UriPartial.Authority)} --region us-east-1",
+            error.ToString(), StringComparison.Ordinal);
         stop.Cancel();
         Assert.Equal(ExitCodes.Success, await run);
     }

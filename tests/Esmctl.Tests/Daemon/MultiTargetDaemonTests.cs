@@ -128,10 +128,15 @@ public sealed class MultiTargetDaemonTests : IAsyncLifetime
             Assert.Equal(1, Value(samples, "esmctl_drifted_mappings", ("target", "east")));
 
             var logs = _logs.Lines;
-            Assert.Contains(logs, l => l.StartsWith($"Reconciling {Manifests} on target east every 1m", StringComparison.Ordinal) && l.EndsWith("owner: esmctl)", StringComparison.Ordinal));
+            Assert.Contains(logs, l => l.StartsWith($"Reconciling {Manifests} on target east every 1m", StringComparison.Ordinal) && l.EndsWith("(observe-only: off, prune: off, owner: esmctl)", StringComparison.Ordinal));
             Assert.Contains(logs, l => l == $"[east] Target: aws ({_east.Url}), account 111111111111, region us-east-1, owner esmctl, prune off");
             Assert.Contains(logs, l => l == "Tick 1 [east] drifted: orders-east (create)");
             Assert.Contains(logs, l => l == "Tick 2 [east] drifted: orders-east (update batchSize)");
+            // Where the endpoints are, as bound (port 0 in the configuration).
+            Assert.Contains(logs, l => l == $"Serving /healthz, /readyz, /metrics and /status on {Assert.Single(app.Urls)}");
+            // And what the tick did about it.
+            Assert.Contains(logs, l => l == "Tick 1 [east] actions: 1 create succeeded");
+            Assert.Contains(logs, l => l == "Tick 2 [east] actions: 1 update succeeded");
             Assert.Contains(logs, l => l.StartsWith("Tick 1 [west] failed: ", StringComparison.Ordinal) && l.Contains("next attempt in 5s", StringComparison.Ordinal));
         }
         finally

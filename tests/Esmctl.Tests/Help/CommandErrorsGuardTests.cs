@@ -54,7 +54,7 @@ public sealed class CommandErrorsGuardTests
 
         var plain = InProcessEsmctl.Default.Run("plan", workspace.Manifests, "--target", $"local:{state}");
         Assert.Equal(1, plain.ExitCode);
-        Assert.StartsWith($"error: The local state file {state} is not valid JSON", plain.Stderr);
+        Assert.StartsWith($"error: The local state file {state}:1:2 is not valid JSON", plain.Stderr);
         Assert.Single(plain.Stderr.Trim().Split('\n'));
         Assert.DoesNotContain("   at ", plain.Stderr);
 

@@ -112,6 +112,19 @@ public sealed class InitCommandTests : IDisposable
         foreach (var key in new[] { "name", "region", "account" }) Assert.True(first.Children.ContainsKey(new YamlScalarNode(key)), key);
     }
 
+    [Theory]
+    [InlineData(false, "--target aws for your account")]
+    [InlineData(true, "against the targets in manifests/esmctl.yaml")]
+    public void The_manifests_hint_suggests_only_what_the_repository_accepts(bool targetsFile, string hint)
+    {
+        // Beside manifests/esmctl.yaml, `plan manifests --target aws` is refused as ambiguous: never suggested there.
+        Assert.Equal(0, Init(false, targetsFile, "sqs").Code);
+        var manifest = File.ReadAllText(Path.Combine(_root, "manifests", "sqs.yaml"));
+        Assert.Contains($"esmctl plan manifests/         (what would change; {hint})", manifest, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(_root, "*", SearchOption.AllDirectories))
+            Assert.DoesNotMatch(@"\{\{ ?[A-Z_]+ ?\}\}", File.ReadAllText(file));
+    }
+
     [Fact]
     public void Workflows_plan_on_pull_requests_apply_on_merge_and_check_drift_on_a_schedule()
     {

@@ -155,6 +155,19 @@ public sealed class LocalTargetTests : IDisposable
         var plan = Esmctl("plan", Manifests, "--target", "gcp");
         Assert.Equal(1, plan.ExitCode);
         Assert.Contains("unknown target 'gcp'", plan.Stderr);
+        Assert.DoesNotContain("Did you mean", plan.Stderr);
+    }
+
+    [Theory]
+    [InlineData("awss", "aws")]
+    [InlineData("AWS", "aws")]
+    [InlineData("locl", "local")]
+    public void A_mistyped_target_gets_a_suggestion_and_opens_nothing(string typed, string meant)
+    {
+        var plan = Esmctl("plan", Manifests, "--target", typed);
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains($"unknown target '{typed}': use local, local:PATH or aws. Did you mean '{meant}'?", plan.Stderr);
+        Assert.False(File.Exists(_workspace.StateFile));
     }
 
     [Fact]

@@ -181,6 +181,20 @@ public sealed class FileBackedControlPlaneTests : IDisposable
     }
 
     [Fact]
+    public async Task Broken_json_in_the_state_file_is_located_in_a_persons_words()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_folder.StatePath)!);
+        File.WriteAllText(_folder.StatePath, "{\n  \"mappings\": [,]\n}");
+
+        var error = await Assert.ThrowsAsync<LocalStateException>(() => Open(new ManualTimeProvider(Planes.Start)).ListAsync(new(), None));
+
+        Assert.Contains($"{_folder.StatePath}:2:16 is not valid JSON", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
+        Assert.DoesNotContain("BytePositionInLine", error.Message);
+        Assert.DoesNotContain("Path: $", error.Message);
+    }
+
+    [Fact]
     public void Default_state_path_is_under_dot_esmctl()
     {
         Assert.Equal(".esmctl/local-state.json", FileBackedControlPlane.DefaultStatePath);

@@ -17,7 +17,8 @@ public static class ManifestFileReader
     /// that knows the file's size and modification time).</param>
     internal static IReadOnlyList<ManifestFile> Read(IReadOnlyList<string> paths, DiagnosticBag diagnostics, Func<string, FileInfo, ManifestFile?> known)
     {
-        var found = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
+        // A null FileInfo: a directory named like a manifest and holding none, read as an empty file (see Walk).
+        var found = new SortedDictionary<string, FileInfo?>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -45,6 +46,11 @@ public static class ManifestFileReader
         var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, info) in found)
         {
+            if (info is null)
+            {
+                files.Add(new ManifestFile(path, []));
+                continue;
+            }
             if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
             if (known(path, info) is { } same)
             {
@@ -99,7 +105,7 @@ public static class ManifestFileReader
     }
 
     private static void Walk(DirectoryInfo directory, string shown, int depth, HashSet<string> visited,
-        SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+        SortedDictionary<string, FileInfo?> found, DiagnosticBag diagnostics)
     {
         var identity = (directory.LinkTarget is not null ? directory.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? directory.FullName;
         if (!visited.Add(Path.TrimEndingDirectorySeparator(identity))) return;
@@ -116,9 +122,14 @@ public static class ManifestFileReader
                 if (entry is DirectoryInfo subdirectory)
                 {
                     if (entry.Name.StartsWith('.')) continue;
+                    var before = found.Count;
                     Walk(subdirectory, child, depth + 1, visited, found, diagnostics);
+                    // A directory named like a manifest that holds none (a checkout or a careless mkdir left it where a
+                    // manifest was) is read as an empty file, not a regular one: with --prune it is damaged input, not a
+                    // reason to delete what that manifest declared.
+                    if (found.Count == before && IsManifestName(entry.Name)) found[child] = null;
                 }
-                else if (entry.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                else if (IsManifestName(entry.Name))
                 {
                     if (File.Exists(entry.FullName)) found[child] = new FileInfo(entry.FullName);
                 }
@@ -129,4 +140,7 @@ public static class ManifestFileReader
             diagnostics.Error(new SourceLocation(shown, 1, 1), "", "cannot read directory: " + e.Message);
         }
     }
+
+    private static bool IsManifestName(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.SavedPlans;
 
@@ -77,7 +78,12 @@ public static class SavedPlanFile
             }
             return document;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        catch (JsonException e)
+        {
+            error = $"the saved plan is not valid: {Describe(e)}";
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
         {
             error = $"the saved plan is not valid: {e.Message}";
             return null;
@@ -158,15 +164,16 @@ public static class SavedPlanFile
     /// </summary>
     private static string Describe(JsonException e)
     {
-        var where = e.Path is { Length: > 0 } path ? $"{path}{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}: " : "";
+        var where = e.Path is { Length: > 0 } path and not "$" ? $"{path}{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}: "
+            // Not JSON at all (cut short, a stray comma): where the parser stopped.
+            : e.LineNumber is not null ? $"line {JsonParserText.Position(e).Replace(":", ", column ", StringComparison.Ordinal)}: " : "";
         var what = e.Message switch
         {
             var m when m.Contains("doesn't allow null values", StringComparison.Ordinal) => "null where the format needs a value",
             var m when m.Contains("missing required properties", StringComparison.Ordinal)
                 && m.IndexOf("including: ", StringComparison.Ordinal) is var at and >= 0 => $"missing {m[(at + "including: ".Length)..].TrimEnd('.')}",
             var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "a value of the wrong type",
-            var m when m.IndexOf(" Path: ", StringComparison.Ordinal) is var cut and > 0 => m[..cut],
-            var m => m,
+            _ => JsonParserText.Describe(e),
         };
         return where + what;
     }

@@ -306,5 +306,8 @@ public sealed class SavedPlanAttackTests : IDisposable
         Assert.DoesNotContain("unexpected", apply.Stderr);
         Assert.DoesNotContain("NullReference", apply.Stderr);
         Assert.DoesNotContain("   at ", apply.Stderr);
+        // A person's words, as for every JSON input: no parser internals.
+        Assert.DoesNotContain("BytePositionInLine", apply.Stderr);
+        Assert.DoesNotContain("LineNumber:", apply.Stderr);
     }
 }

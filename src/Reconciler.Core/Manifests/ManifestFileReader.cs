@@ -52,21 +52,23 @@ public static class ManifestFileReader
                 continue;
             }
             if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
-            if (known(path, info) is { } same)
+            // What a link names: its own length is that of the path it holds, which would get a FIFO behind it opened.
+            var file = Resolved(info);
+            if (known(path, file) is { } same)
             {
                 files.Add(same);
                 continue;
             }
             try
             {
-                if (info.Length > ParseLimits.MaxFileBytes)
+                if (file.Length > ParseLimits.MaxFileBytes)
                 {
                     // Refused before reading, so an oversized file costs no memory.
                     diagnostics.Error(new SourceLocation(path, 1, 1), "",
-                        $"file is {info.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
+                        $"file is {file.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
                     continue;
                 }
-                files.Add(new ManifestFile(path, ReadBounded(info)));
+                files.Add(new ManifestFile(path, ReadBounded(file)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -140,6 +142,10 @@ public static class ManifestFileReader
             diagnostics.Error(new SourceLocation(shown, 1, 1), "", "cannot read directory: " + e.Message);
         }
     }
+
+    /// <summary>The file a symbolic link finally names (the link itself when it is none, or when it dangles).</summary>
+    private static FileInfo Resolved(FileInfo info) =>
+        info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target : info;
 
     private static bool IsManifestName(string name) =>
         name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

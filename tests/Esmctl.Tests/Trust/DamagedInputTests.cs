@@ -104,6 +104,25 @@ public sealed class DamagedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_link_to_a_fifo_named_like_a_manifest_is_refused_with_prune_and_never_hangs()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fifo = Path.Combine(_workspace.Root, "fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        File.Delete(_workspace.Manifest("kinesis.yaml"));
+        // A link's own length is that of the path it holds: the FIFO behind it must still not be opened.
+        File.CreateSymbolicLink(_workspace.Manifest("kinesis.yaml"), fifo);
+        var before = File.ReadAllText(_workspace.StateFile);
+
+        var apply = await _workspace.RunAsync(InProcessEsmctl.Default, "apply", _workspace.Manifests, "--auto-approve", "--prune")
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("not a regular file", apply.Stderr);
+        Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
+    }
+
+    [Fact]
     public void Paths_that_declare_no_manifest_are_refused_with_prune()
     {
         foreach (var file in Directory.GetFiles(_workspace.Manifests)) File.Delete(file);

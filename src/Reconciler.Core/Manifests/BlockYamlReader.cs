@@ -16,8 +16,12 @@ namespace Reconciler.Core.Manifests;
 /// </summary>
 internal sealed class BlockYamlReader
 {
-    /// <summary>Strings up to this length are shared within a file (keys, regions, the apiVersion repeat per document).</summary>
+    /// <summary>Keys up to this length are shared within a file (they repeat in every document).</summary>
     private const int PooledLength = 48;
+
+    /// <summary>Values this short are shared too (regions, kinds, numbers, team names repeat; names and ARNs do not, and
+    /// pooling them would only grow the pool).</summary>
+    private const int PooledValueLength = 20;
 
     /// <summary>A mapping's keys are scanned up to this many, then indexed.</summary>
     private const int ScanLimit = 16;
@@ -214,7 +218,7 @@ internal sealed class BlockYamlReader
             if (c == '#' && _text[at - 1] == ' ') throw new OutsideSubset();
         }
         if (at == _end || _text[at - 1] == ' ') throw new OutsideSubset();
-        return Scalar(start, at, ScalarStyle.Plain, Pooled(start, at), depth);
+        return Scalar(start, at, ScalarStyle.Plain, Pooled(start, at, PooledLength), depth);
     }
 
     /// <summary>What follows a key's ':' (the position is past the blanks after it): a scalar on the same line, or the
@@ -226,14 +230,15 @@ internal sealed class BlockYamlReader
         {
             // Nothing on the key's line: the value is the block below (more indented, or a sequence at the key's own
             // column), or an empty scalar.
-            var empty = EmptyScalarAfterKey(depth);
+            var (emptyAt, emptyLine, emptyColumn) = EmptyScalarAfterKey();
             NextContentLine();
             if (_content >= 0 && !(Indent == 0 && (IsMarker("---") || IsMarker("..."))))
             {
                 if (Indent > indent) return Block(Indent, depth);
                 if (Indent == indent && StartsSequenceEntry(_content)) return Sequence(indent, depth);
             }
-            return empty;
+            Count(depth);
+            return new ScalarNode(new TextPosition(_file, emptyLine, emptyColumn), "", ScalarStyle.Plain, null, emptyAt, emptyAt);
         }
         var value = InlineValue(depth);
         NextContentLine();
@@ -241,14 +246,13 @@ internal sealed class BlockYamlReader
         return value;
     }
 
-    /// <summary>The empty scalar YamlDotNet makes for a key with no value: placed at the end of the key's ':'.</summary>
-    private ScalarNode EmptyScalarAfterKey(int depth)
+    /// <summary>Where YamlDotNet places the empty scalar of a key with no value: just after the key's ':' (the end of
+    /// its Value token). Made only when no block follows.</summary>
+    private (int At, int Line, int Column) EmptyScalarAfterKey()
     {
-        Count(depth);
-        // Position: the character after ':' (YamlDotNet's mark at the end of the Value token).
-        var colon = _content;
-        while (_text[colon - 1] == ' ') colon--;
-        return new ScalarNode(Here(colon), "", ScalarStyle.Plain, null, colon, colon);
+        var afterColon = _content;
+        while (_text[afterColon - 1] == ' ') afterColon--;
+        return (afterColon, _line, afterColon - _lineStart + 1);
     }
 
     /// <summary>A block node starting on the current line at column <paramref name="indent"/>: a sequence or a mapping.</summary>
@@ -358,7 +362,7 @@ internal sealed class BlockYamlReader
         if (!MayStartPlain(start)) throw new OutsideSubset();
         while (at < _end && _text[at] is not (' ' or ',' or '[' or ']' or '{' or '}' or '#' or ':' or '?' or '\'' or '"')) at++;
         if (at == start || at < _end && _text[at] is not (' ' or ',' or ']')) throw new OutsideSubset();
-        return Scalar(start, at, ScalarStyle.Plain, Pooled(start, at), depth);
+        return Scalar(start, at, ScalarStyle.Plain, Pooled(start, at, PooledValueLength), depth);
     }
 
     private ScalarNode PlainValue(ref int at, int depth)
@@ -374,7 +378,7 @@ internal sealed class BlockYamlReader
             if (c != ' ') last = at + 1;
         }
         at = last;
-        return Scalar(start, last, ScalarStyle.Plain, Pooled(start, last), depth);
+        return Scalar(start, last, ScalarStyle.Plain, Pooled(start, last, PooledValueLength), depth);
     }
 
     private ScalarNode Quoted(ref int at, int depth)
@@ -401,7 +405,7 @@ internal sealed class BlockYamlReader
                 if (_text[at] == 'u') at += 4;
             }
         }
-        var value = simple ? Pooled(from, at) : Unescape(from, at, quote);
+        var value = simple ? Pooled(from, at, PooledValueLength) : Unescape(from, at, quote);
         at++;
         return Scalar(start, at, quote == '\'' ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted, value, depth);
     }
@@ -524,10 +528,10 @@ internal sealed class BlockYamlReader
 
     private TextPosition Here(int at) => new(_file, _line, at - _lineStart + 1);
 
-    private string Pooled(int from, int to)
+    private string Pooled(int from, int to, int longest)
     {
         var span = _text.AsSpan(from, to - from);
-        if (span.Length > PooledLength) return span.ToString();
+        if (span.Length > longest) return span.ToString();
         if (_pooled.TryGetValue(span, out var known)) return known;
         var value = span.ToString();
         _pool[value] = value;

@@ -127,7 +127,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             wire.Remove("UUID");
             RejectCreateOnlyMembers(wire);
             var mapping = Existing(store, ApiOperations.Update, uuid);
-            if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
+            if (mapping.Transition is not null) throw ApiErrors.UpdateInUse();
 
             var settings = UpdateMerge.Apply(mapping.Settings, wire, _model.UpdateRequest);
             var merged = WireConfiguration.Read(settings);
@@ -161,7 +161,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
         RunAsync(ApiOperations.Delete, uuid, mutating: true, (store, now) =>
         {
             var mapping = Existing(store, ApiOperations.Delete, uuid);
-            if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
+            if (mapping.Transition is not null) throw ApiErrors.DeleteInUse();
             var deleting = mapping with
             {
                 Transition = new MappingTransition(MappingStates.Deleting, now),

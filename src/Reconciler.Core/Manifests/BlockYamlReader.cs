@@ -66,6 +66,11 @@ internal sealed class BlockYamlReader
         {
             return null;
         }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            // A text the reader misjudges must never cost the user a load: YamlDotNet reads it as it always did.
+            return null;
+        }
     }
 
     /// <summary>Printable characters, spaces and line breaks (\n, \r\n) only: no tab (whose meaning depends on where it

@@ -79,23 +79,23 @@ public static class ManifestFileReader
     {
         if (info.Length == 0) return [];
         using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        var buffer = new byte[Math.Min(info.Length, ParseLimits.MaxFileBytes) + 1];
+        // Sized as measured, so the usual file (unchanged since) is read into its final array with no copy.
+        var buffer = new byte[Math.Min(info.Length, ParseLimits.MaxFileBytes)];
         var length = 0;
         int read;
         while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
-        if (length > ParseLimits.MaxFileBytes)
+        if (length < buffer.Length) return buffer[..length]; // it shrank since it was measured
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) == 0) return buffer;
+        // It grew since it was measured: read the rest, still bounded.
+        if (length + 1 > ParseLimits.MaxFileBytes)
             throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
-        if (length == buffer.Length)
-        {
-            // It grew since it was measured, but stays within the limit: read the rest, still bounded.
-            var rest = new byte[ParseLimits.MaxFileBytes + 1 - length];
-            var more = 0;
-            while (more < rest.Length && (read = stream.Read(rest, more, rest.Length - more)) > 0) more += read;
-            if (length + more > ParseLimits.MaxFileBytes)
-                throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
-            return [.. buffer, .. rest.AsSpan(0, more)];
-        }
-        return buffer[..length];
+        var rest = new byte[ParseLimits.MaxFileBytes + 1 - (length + 1)];
+        var more = 0;
+        while (more < rest.Length && (read = stream.Read(rest, more, rest.Length - more)) > 0) more += read;
+        if (length + 1 + more > ParseLimits.MaxFileBytes)
+            throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
+        return [.. buffer, probe[0], .. rest.AsSpan(0, more)];
     }
 
     private static void Walk(DirectoryInfo directory, string shown, int depth, HashSet<string> visited,

@@ -44,6 +44,9 @@ internal static partial class DaemonLog
     [LoggerMessage(18, LogLevel.Warning, "[{Target}] Invalid manifests, nothing applied: {File}:{Line}:{Column}: {Severity}: {Message}")]
     public static partial void InvalidInput(ILogger logger, string target, string file, int line, int column, string severity, string message);
 
+    [LoggerMessage(23, LogLevel.Warning, "[{Target}] Invalid manifests, nothing applied: {File}: {Severity}: {Message}")]
+    public static partial void InvalidPath(ILogger logger, string target, string file, string severity, string message);
+
     [LoggerMessage(7, LogLevel.Information, "[{Target}] Invalid manifests unchanged since the last tick ({Diagnostics} diagnostics), still waiting for a fix")]
     public static partial void InvalidManifestUnchanged(ILogger logger, string target, int diagnostics);
 

@@ -29,15 +29,15 @@ public static class ManifestFileReader
                 var before = found.Count;
                 Walk(new DirectoryInfo(path), path, 0, new HashSet<string>(StringComparer.Ordinal), found, diagnostics);
                 if (found.Count == before)
-                    diagnostics.Warning(new SourceLocation(path, 1, 1), "", "directory holds no *.yaml or *.yml files");
+                    diagnostics.Warning(SourceLocation.WholePath(path), "", "directory holds no *.yaml or *.yml files");
             }
             else
             {
-                // An empty argument ("$MANIFESTS" unset in a script) would print as ":1:1: error: no such file".
+                // An empty argument ("$MANIFESTS" unset in a script) would print as ": error: no such file".
                 if (string.IsNullOrWhiteSpace(path))
-                    diagnostics.Error(new SourceLocation("''", 1, 1), "", "an empty path was given: name a manifest file or directory");
+                    diagnostics.Error(SourceLocation.WholePath("''"), "", "an empty path was given: name a manifest file or directory");
                 else
-                    diagnostics.Error(new SourceLocation(path, 1, 1), "", "no such file or directory");
+                    diagnostics.Error(SourceLocation.WholePath(path), "", "no such file or directory");
             }
         }
 
@@ -56,7 +56,7 @@ public static class ManifestFileReader
                 if (info.Length > ParseLimits.MaxFileBytes)
                 {
                     // Refused before reading, so an oversized file costs no memory.
-                    diagnostics.Error(new SourceLocation(path, 1, 1), "",
+                    diagnostics.Error(SourceLocation.WholePath(path), "",
                         $"file is {info.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
                     continue;
                 }
@@ -64,7 +64,7 @@ public static class ManifestFileReader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error(new SourceLocation(path, 1, 1), "", "cannot read file: " + e.Message);
+                diagnostics.Error(SourceLocation.WholePath(path), "", "cannot read file: " + e.Message);
             }
         }
         return files;
@@ -105,7 +105,7 @@ public static class ManifestFileReader
         if (!visited.Add(Path.TrimEndingDirectorySeparator(identity))) return;
         if (depth > ParseLimits.MaxDirectoryDepth)
         {
-            diagnostics.Warning(new SourceLocation(shown, 1, 1), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
+            diagnostics.Warning(SourceLocation.WholePath(shown), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
             return;
         }
         try
@@ -126,7 +126,7 @@ public static class ManifestFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(new SourceLocation(shown, 1, 1), "", "cannot read directory: " + e.Message);
+            diagnostics.Error(SourceLocation.WholePath(shown), "", "cannot read directory: " + e.Message);
         }
     }
 }

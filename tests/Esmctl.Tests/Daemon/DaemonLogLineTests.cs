@@ -19,12 +19,15 @@ public sealed class DaemonLogLineTests
             Diagnostics =
             [
                 Diagnostic.Error(new SourceLocation("manifests/orders.yaml", 7, 3), "spec.batchSize", "must be at most 10000"),
-                Diagnostic.Error(new SourceLocation("manifests/gone", 1, 1), "", "no such file or directory"),
+                Diagnostic.Error(SourceLocation.WholePath("manifests/gone"), "", "no such file or directory"),
+                Diagnostic.Warning(new SourceLocation("manifests/empty.yaml", 1, 1), "", "file holds no YAML documents"),
             ],
         });
         await loop.NextWaitAsync();
         Assert.Contains("[local] Invalid manifests, nothing applied: manifests/orders.yaml:7:3: error: spec.batchSize: must be at most 10000", logs.Lines);
-        Assert.Contains("[local] Invalid manifests, nothing applied: manifests/gone:1:1: error: no such file or directory", logs.Lines);
+        // A missing path has no line and column to name.
+        Assert.Contains("[local] Invalid manifests, nothing applied: manifests/gone: error: no such file or directory", logs.Lines);
+        Assert.Contains("[local] Invalid manifests, nothing applied: manifests/empty.yaml:1:1: warning: file holds no YAML documents", logs.Lines);
         Assert.DoesNotContain(logs.Lines, l => l.Contains(": :", StringComparison.Ordinal));
     }
 }

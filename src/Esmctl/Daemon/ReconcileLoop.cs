@@ -173,7 +173,7 @@ public sealed class ReconcileLoop(
         if (outcome.ManagedMappings is { } managed)
         {
             DaemonLog.TickFinished(logger, context.Number, _label, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
-                outcome.DiagnosticsCount, outcome.Failures.Count);
+                outcome.Drift.Count(d => d.Unresolved), outcome.DiagnosticsCount, outcome.Failures.Count);
             foreach (var drift in outcome.Drift)
             {
                 // Fields only when there are some, so a JSON line's Fields is the list itself ("batchSize, tags.team").

@@ -30,6 +30,7 @@ public static class ManifestFileReader
                 Walk(new DirectoryInfo(path), path, 0, new HashSet<string>(StringComparer.Ordinal), found, diagnostics);
                 if (found.Count == before)
                     diagnostics.Warning(SourceLocation.WholePath(path), "", "directory holds no *.yaml or *.yml files");
+                NestedTargetsFiles(path, found, diagnostics);
             }
             else
             {
@@ -69,6 +70,28 @@ public static class ManifestFileReader
         }
         return files;
     }
+
+    /// <summary>
+    /// An esmctl.yaml lists the targets of the folder it is in only when that folder is the one path named (esmctl plan
+    /// manifests); one further down (esmctl plan . with manifests/esmctl.yaml) is skipped as configuration and the command
+    /// line's target is used instead, so say so and which folder to name.
+    /// </summary>
+    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(named));
+        foreach (var (shown, info) in found)
+        {
+            if (!string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
+            var folder = info.DirectoryName is { } directory ? Path.TrimEndingDirectorySeparator(directory) : root;
+            if (string.Equals(folder, root, StringComparison.Ordinal) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var shownFolder = Path.GetDirectoryName(shown) ?? shown;
+            diagnostics.Warning(SourceLocation.WholePath(shown), "",
+                $"its targets are not used: an esmctl.yaml counts only in the folder named (here {named}); name {shownFolder} to act on them");
+        }
+    }
+
+    /// <summary>The targets file's name (esmctl.yaml).</summary>
+    private const string TargetsFileName = "esmctl.yaml";
 
     /// <summary>
     /// Reads at most the size limit. A file of length 0 is not opened: FIFOs and devices (a *.yaml linked to

@@ -57,7 +57,7 @@ public static class ManifestFileReader
                 if (info.Length > ParseLimits.MaxFileBytes)
                 {
                     // Refused before reading, so an oversized file costs no memory.
-                    diagnostics.Error(SourceLocation.WholePath(path), "",
+                    diagnostics.Error(new SourceLocation(path, 1, 1), "",
                         $"file is {info.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
                     continue;
                 }
@@ -65,7 +65,7 @@ public static class ManifestFileReader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error(SourceLocation.WholePath(path), "", "cannot read file: " + e.Message);
+                diagnostics.Error(new SourceLocation(path, 1, 1), "", "cannot read file: " + e.Message);
             }
         }
         return files;

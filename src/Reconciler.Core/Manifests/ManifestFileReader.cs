@@ -29,15 +29,16 @@ public static class ManifestFileReader
                 var before = found.Count;
                 Walk(new DirectoryInfo(path), path, 0, new HashSet<string>(StringComparer.Ordinal), found, diagnostics);
                 if (found.Count == before)
-                    diagnostics.Warning(new SourceLocation(path, 1, 1), "", "directory holds no *.yaml or *.yml files");
+                    diagnostics.Warning(SourceLocation.WholePath(path), "", "directory holds no *.yaml or *.yml files");
+                NestedTargetsFiles(path, found, diagnostics);
             }
             else
             {
-                // An empty argument ("$MANIFESTS" unset in a script) would print as ":1:1: error: no such file".
+                // An empty argument ("$MANIFESTS" unset in a script) would print as ": error: no such file".
                 if (string.IsNullOrWhiteSpace(path))
-                    diagnostics.Error(new SourceLocation("''", 1, 1), "", "an empty path was given: name a manifest file or directory");
+                    diagnostics.Error(SourceLocation.WholePath("''"), "", "an empty path was given: name a manifest file or directory");
                 else
-                    diagnostics.Error(new SourceLocation(path, 1, 1), "", "no such file or directory");
+                    diagnostics.Error(SourceLocation.WholePath(path), "", "no such file or directory");
             }
         }
 
@@ -69,6 +70,28 @@ public static class ManifestFileReader
         }
         return files;
     }
+
+    /// <summary>
+    /// An esmctl.yaml lists the targets of the folder it is in only when that folder is the one path named (esmctl plan
+    /// manifests); one further down (esmctl plan . with manifests/esmctl.yaml) is skipped as configuration and the command
+    /// line's target is used instead, so say so and which folder to name.
+    /// </summary>
+    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(named));
+        foreach (var (shown, info) in found)
+        {
+            if (!string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
+            var folder = info.DirectoryName is { } directory ? Path.TrimEndingDirectorySeparator(directory) : root;
+            if (string.Equals(folder, root, StringComparison.Ordinal) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var shownFolder = Path.GetDirectoryName(shown) ?? shown;
+            diagnostics.Warning(SourceLocation.WholePath(shown), "",
+                $"its targets are not used: an esmctl.yaml counts only in the folder named (here {named}); name {shownFolder} to act on them");
+        }
+    }
+
+    /// <summary>The targets file's name (esmctl.yaml).</summary>
+    private const string TargetsFileName = "esmctl.yaml";
 
     /// <summary>
     /// Reads at most the size limit. A file of length 0 is not opened: FIFOs and devices (a *.yaml linked to
@@ -105,7 +128,7 @@ public static class ManifestFileReader
         if (!visited.Add(Path.TrimEndingDirectorySeparator(identity))) return;
         if (depth > ParseLimits.MaxDirectoryDepth)
         {
-            diagnostics.Warning(new SourceLocation(shown, 1, 1), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
+            diagnostics.Warning(SourceLocation.WholePath(shown), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
             return;
         }
         try
@@ -126,7 +149,7 @@ public static class ManifestFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(new SourceLocation(shown, 1, 1), "", "cannot read directory: " + e.Message);
+            diagnostics.Error(SourceLocation.WholePath(shown), "", "cannot read directory: " + e.Message);
         }
     }
 }

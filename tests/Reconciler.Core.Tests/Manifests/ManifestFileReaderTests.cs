@@ -37,6 +37,24 @@ public sealed class ManifestFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_esmctl_yaml_below_the_folder_named_is_not_used_and_says_which_folder_to_name()
+    {
+        // `esmctl plan .` in a repository whose targets are manifests/esmctl.yaml: its targets apply only when manifests is
+        // named, so plan would act on the command line's target instead; it must not be skipped without a word.
+        Write("manifests/orders.yaml");
+        var targets = Write("manifests/esmctl.yaml", "targets: []\n");
+        Write("esmctl.yaml", "targets: []\n");
+        var diagnostics = new DiagnosticBag();
+
+        ManifestFileReader.Read([_root.FullName], diagnostics);
+
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(targets, warning.Location.File);
+        Assert.Contains($"name {Path.Join(_root.FullName, "manifests")} to act on them", warning.Message);
+    }
+
+    [Fact]
     public void Symlink_loops_end()
     {
         Write("sub/m.yaml");

@@ -83,11 +83,22 @@ public sealed partial class AwsTargetFactory(
             // from AWS_ACCOUNT_ID, as the AWS SDKs define that variable, or from the mappings the endpoint already has.
             account = await AccountWithoutStsAsync(api, cancellationToken).ConfigureAwait(false)
                 ?? throw new AwsConfigurationException(
-                    e.Message + " If this endpoint has no STS, set AWS_ACCOUNT_ID to the account id it uses.", e.InnerException);
+                    Sentence(e.Message) + " If this endpoint has no STS, set AWS_ACCOUNT_ID to the account id it uses.", e.InnerException);
             callerArn = "";
+        }
+        catch (AwsConfigurationException e) when (lambdaOverride is not null && stsOverride is null && options.RoleArn is null)
+        {
+            // Only Lambda is overridden (AWS_ENDPOINT_URL_LAMBDA, a profile's lambda endpoint_url), so STS went to AWS,
+            // which an emulator user cannot reach or which rejects dummy keys: name the two ways out.
+            throw new AwsConfigurationException(
+                Sentence(e.Message) + " Lambda calls go to the endpoint override but STS calls do not: set AWS_ACCOUNT_ID to the account id " +
+                "that endpoint uses (then STS is not called), or send STS there too with AWS_ENDPOINT_URL_STS.", e.InnerException);
         }
         return new AwsTarget(api, account, region, lambdaEndpoint, callerArn);
     }
+
+    /// <summary>A message ended as a sentence, so that the hint after it reads as the next one.</summary>
+    private static string Sentence(string message) => message.TrimEnd() is var text && text.EndsWith('.') ? text : text + ".";
 
     private static bool IsCredentialRejection(AwsConfigurationException e) =>
         e.InnerException is AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Forbidden }

@@ -44,14 +44,25 @@ public static partial class UsageErrors
             ArgumentResult { Parent: OptionResult o } => o.Option.Name,
             _ => null,
         };
+        // "-o" at the end of the line: the option is there without its value.
+        if (option is not null && error.SymbolResult is { Tokens.Count: 0 } empty)
+            return Choices(empty) is { Count: > 0 } accepted
+                ? $"{option} needs a value: {string.Join(", ", accepted)}.{see}"
+                : $"{option} needs a value.{see}";
         if (option is not null && error.SymbolResult is { } result && Choices(result) is { Count: > 0 } choices)
         {
             var value = result.Tokens.LastOrDefault()?.Value ?? "";
             return $"{option}: '{value}' is not one of {string.Join(", ", choices)}.{see}";
         }
+        // An argument that takes only some values ("esmctl completion tcsh").
+        if (error.SymbolResult is ArgumentResult { Parent: not OptionResult } argument
+            && ArgumentChoices(argument.Argument) is { Count: > 0 } values && argument.Tokens.LastOrDefault() is { } given)
+            return $"{argument.Argument.Name}: '{given.Value}' is not one of {string.Join(", ", values)}.{see}";
         if (error.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
             && command.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0 && command.GetResult(a) is null or { Tokens.Count: 0 }) is { } missing)
-            return $"'{path}' needs a {missing.Name} argument: {Lower(missing.Description ?? missing.Name)}.{see}";
+            return ArgumentChoices(missing) is { Count: > 0 } shells
+                ? $"'{path}' needs a {missing.Name} argument: {string.Join(", ", shells)}.{see}"
+                : $"'{path}' needs a {missing.Name} argument: {Lower(missing.Description ?? missing.Name)}.{see}";
         return Plain(error.Message) + see;
     }
 
@@ -72,6 +83,12 @@ public static partial class UsageErrors
             ? help.Split('|')
             : [.. option.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label)];
     }
+
+    /// <summary>The values an argument accepts when it takes only some (AcceptOnlyFromAmong), sorted as its help lists them.</summary>
+    private static IReadOnlyList<string> ArgumentChoices(Argument argument) =>
+        argument.Validators.Count == 0
+            ? []
+            : [.. argument.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label)];
 
     /// <summary>System.CommandLine's own message on one line, without .NET type names.</summary>
     private static string Plain(string message)

@@ -17,8 +17,10 @@ internal static partial class DaemonLog
     [LoggerMessage(2, LogLevel.Debug, "Tick {Tick} [{Target}] starting ({Reason}, refresh tags: {RefreshTags})")]
     public static partial void TickStarting(ILogger logger, long tick, string target, TickReason reason, bool refreshTags);
 
-    [LoggerMessage(3, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms: {Managed} managed, {Drifted} drifted, {Diagnostics} diagnostics, {MappingFailures} mapping failures")]
-    public static partial void TickFinished(ILogger logger, long tick, string target, TickResult result, long durationMs, int managed, int drifted, int diagnostics, int mappingFailures);
+    // Unresolved: the conflicts and orphans the drift lines after it name, which no planned action repairs (Drifted counts
+    // planned actions, as esmctl_drifted_mappings does).
+    [LoggerMessage(3, LogLevel.Information, "Tick {Tick} [{Target}] {Result} in {DurationMs} ms: {Managed} managed, {Drifted} drifted, {Unresolved} conflicts or orphans, {Diagnostics} diagnostics, {MappingFailures} mapping failures")]
+    public static partial void TickFinished(ILogger logger, long tick, string target, TickResult result, long durationMs, int managed, int drifted, int unresolved, int diagnostics, int mappingFailures);
 
     [LoggerMessage(17, LogLevel.Information, "Tick {Tick} [{Target}] drifted: {Mapping} ({Action})")]
     public static partial void Drifted(ILogger logger, long tick, string target, string mapping, string action);
@@ -43,6 +45,9 @@ internal static partial class DaemonLog
 
     [LoggerMessage(18, LogLevel.Warning, "[{Target}] Invalid manifests, nothing applied: {File}:{Line}:{Column}: {Severity}: {Message}")]
     public static partial void InvalidInput(ILogger logger, string target, string file, int line, int column, string severity, string message);
+
+    [LoggerMessage(23, LogLevel.Warning, "[{Target}] Invalid manifests, nothing applied: {File}: {Severity}: {Message}")]
+    public static partial void InvalidPath(ILogger logger, string target, string file, string severity, string message);
 
     [LoggerMessage(7, LogLevel.Information, "[{Target}] Invalid manifests unchanged since the last tick ({Diagnostics} diagnostics), still waiting for a fix")]
     public static partial void InvalidManifestUnchanged(ILogger logger, string target, int diagnostics);

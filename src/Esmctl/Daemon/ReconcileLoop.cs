@@ -173,7 +173,7 @@ public sealed class ReconcileLoop(
         if (outcome.ManagedMappings is { } managed)
         {
             DaemonLog.TickFinished(logger, context.Number, _label, outcome.Result, milliseconds, managed, outcome.DriftedMappings ?? 0,
-                outcome.DiagnosticsCount, outcome.Failures.Count);
+                outcome.Drift.Count(d => d.Unresolved), outcome.DiagnosticsCount, outcome.Failures.Count);
             foreach (var drift in outcome.Drift)
             {
                 // Fields only when there are some, so a JSON line's Fields is the list itself ("batchSize, tags.team").
@@ -217,7 +217,9 @@ public sealed class ReconcileLoop(
                 // One field per part, so JSON lines can be filtered by file or field.
                 var severity = d.Severity == Severity.Error ? "error" : "warning";
                 // A problem of the file as a whole (missing, unreadable) has no field: no empty ": :" in the line.
-                if (string.IsNullOrEmpty(d.Field)) DaemonLog.InvalidInput(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Message);
+                // A path that does not exist has no line and column either.
+                if (d.Location.IsWholePath) DaemonLog.InvalidPath(logger, _label, d.Location.File, severity, d.Message);
+                else if (string.IsNullOrEmpty(d.Field)) DaemonLog.InvalidInput(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Message);
                 else DaemonLog.InvalidManifest(logger, _label, d.Location.File, d.Location.Line, d.Location.Column, severity, d.Field, d.Message);
             }
         }

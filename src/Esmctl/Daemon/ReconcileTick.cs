@@ -108,8 +108,8 @@ public sealed class ReconcileTick : IReconcileTick
                 // What no action repairs is drift too, or a daemon of the wrong owner would look converged: a manifest's
                 // mapping another owner holds, and (without prune) a mapping this owner holds that no manifest declares.
                 Drift = [.. drift,
-                    .. plan.Conflicts.Select(c => new DriftedMapping(c.Name ?? c.Uuid, "conflict", c.Uuid, [])),
-                    .. plan.Orphans.Select(o => new DriftedMapping(o.Name ?? o.Uuid, "orphan", o.Uuid, []))],
+                    .. plan.Conflicts.Select(c => new DriftedMapping(c.Name ?? c.Uuid, DriftedMapping.Conflict, c.Uuid, [])),
+                    .. plan.Orphans.Select(o => new DriftedMapping(o.Name ?? o.Uuid, DriftedMapping.Orphan, o.Uuid, []))],
                 Scope = session.Scope,
                 DeletesHeld = planned.HoldReason,
             };

@@ -48,7 +48,7 @@ internal sealed class RecordBinding
     /// strict and ignored otherwise; so are values of the wrong JSON kind.</summary>
     public object Read(Type type, JsonObject json, IReadOnlyList<Field> fields, bool strict, string parent = "")
     {
-        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        var values = new Dictionary<string, object?>(json.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, node) in json)
         {
             var field = Named(fields, name);
@@ -93,14 +93,14 @@ internal sealed class RecordBinding
             return constructor.Invoke(args);
         }
         var record = Activator.CreateInstance(type)!;
-        var others = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        Dictionary<string, JsonNode>? others = null; // made for the rare record with members it has no property for
         foreach (var (name, value) in values)
         {
             if (value is null) continue;
             if (container.Properties.TryGetValue(name, out var property)) property.SetValue(record, value);
-            else if (value is JsonNode node) others[name] = node;
+            else if (value is JsonNode node) (others ??= new Dictionary<string, JsonNode>(StringComparer.Ordinal))[name] = node;
         }
-        if (others.Count > 0) container.Bag?.SetValue(record, others);
+        if (others is not null) container.Bag?.SetValue(record, others);
         return record;
     }
 

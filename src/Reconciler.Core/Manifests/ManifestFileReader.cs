@@ -30,15 +30,16 @@ public static class ManifestFileReader
                 var before = found.Count;
                 Walk(new DirectoryInfo(path), path, 0, new HashSet<string>(StringComparer.Ordinal), found, diagnostics);
                 if (found.Count == before)
-                    diagnostics.Warning(new SourceLocation(path, 1, 1), "", "directory holds no *.yaml or *.yml files");
+                    diagnostics.Warning(SourceLocation.WholePath(path), "", "directory holds no *.yaml or *.yml files");
+                NestedTargetsFiles(path, found, diagnostics);
             }
             else
             {
-                // An empty argument ("$MANIFESTS" unset in a script) would print as ":1:1: error: no such file".
+                // An empty argument ("$MANIFESTS" unset in a script) would print as ": error: no such file".
                 if (string.IsNullOrWhiteSpace(path))
-                    diagnostics.Error(new SourceLocation("''", 1, 1), "", "an empty path was given: name a manifest file or directory");
+                    diagnostics.Error(SourceLocation.WholePath("''"), "", "an empty path was given: name a manifest file or directory");
                 else
-                    diagnostics.Error(new SourceLocation(path, 1, 1), "", "no such file or directory");
+                    diagnostics.Error(SourceLocation.WholePath(path), "", "no such file or directory");
             }
         }
 
@@ -79,6 +80,28 @@ public static class ManifestFileReader
     }
 
     /// <summary>
+    /// An esmctl.yaml lists the targets of the folder it is in only when that folder is the one path named (esmctl plan
+    /// manifests); one further down (esmctl plan . with manifests/esmctl.yaml) is skipped as configuration and the command
+    /// line's target is used instead, so say so and which folder to name.
+    /// </summary>
+    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(named));
+        foreach (var (shown, info) in found)
+        {
+            if (!string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
+            var folder = info.DirectoryName is { } directory ? Path.TrimEndingDirectorySeparator(directory) : root;
+            if (string.Equals(folder, root, StringComparison.Ordinal) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var shownFolder = Path.GetDirectoryName(shown) ?? shown;
+            diagnostics.Warning(SourceLocation.WholePath(shown), "",
+                $"its targets are not used: an esmctl.yaml counts only in the folder named (here {named}); name {shownFolder} to act on them");
+        }
+    }
+
+    /// <summary>The targets file's name (esmctl.yaml).</summary>
+    private const string TargetsFileName = "esmctl.yaml";
+
+    /// <summary>
     /// Reads at most the size limit. A file of length 0 is not opened: FIFOs and devices (a *.yaml linked to
     /// /dev/zero) report 0, and opening a FIFO blocks until a writer comes while a device never ends; an empty
     /// regular file has nothing to read anyway. A file that grew past the limit since it was measured is refused.
@@ -87,23 +110,23 @@ public static class ManifestFileReader
     {
         if (info.Length == 0) return [];
         using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        var buffer = new byte[Math.Min(info.Length, ParseLimits.MaxFileBytes) + 1];
+        // Sized as measured, so the usual file (unchanged since) is read into its final array with no copy.
+        var buffer = new byte[Math.Min(info.Length, ParseLimits.MaxFileBytes)];
         var length = 0;
         int read;
         while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
-        if (length > ParseLimits.MaxFileBytes)
+        if (length < buffer.Length) return buffer[..length]; // it shrank since it was measured
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) == 0) return buffer;
+        // It grew since it was measured: read the rest, still bounded.
+        if (length + 1 > ParseLimits.MaxFileBytes)
             throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
-        if (length == buffer.Length)
-        {
-            // It grew since it was measured, but stays within the limit: read the rest, still bounded.
-            var rest = new byte[ParseLimits.MaxFileBytes + 1 - length];
-            var more = 0;
-            while (more < rest.Length && (read = stream.Read(rest, more, rest.Length - more)) > 0) more += read;
-            if (length + more > ParseLimits.MaxFileBytes)
-                throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
-            return [.. buffer, .. rest.AsSpan(0, more)];
-        }
-        return buffer[..length];
+        var rest = new byte[ParseLimits.MaxFileBytes + 1 - (length + 1)];
+        var more = 0;
+        while (more < rest.Length && (read = stream.Read(rest, more, rest.Length - more)) > 0) more += read;
+        if (length + 1 + more > ParseLimits.MaxFileBytes)
+            throw new IOException($"file grew past the {ParseLimits.MaxFileBytes}-byte limit for a manifest while it was read");
+        return [.. buffer, probe[0], .. rest.AsSpan(0, more)];
     }
 
     private static void Walk(DirectoryInfo directory, string shown, int depth, HashSet<string> visited,
@@ -113,7 +136,7 @@ public static class ManifestFileReader
         if (!visited.Add(Path.TrimEndingDirectorySeparator(identity))) return;
         if (depth > ParseLimits.MaxDirectoryDepth)
         {
-            diagnostics.Warning(new SourceLocation(shown, 1, 1), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
+            diagnostics.Warning(SourceLocation.WholePath(shown), "", $"not searched: more than {ParseLimits.MaxDirectoryDepth} directory levels deep");
             return;
         }
         try
@@ -139,7 +162,7 @@ public static class ManifestFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(new SourceLocation(shown, 1, 1), "", "cannot read directory: " + e.Message);
+            diagnostics.Error(SourceLocation.WholePath(shown), "", "cannot read directory: " + e.Message);
         }
     }
 

@@ -48,4 +48,5 @@ internal sealed record MappingNode(TextPosition Position, IReadOnlyList<MappingE
     }
 }
 
-internal sealed record MappingEntry(ScalarNode Key, ManifestNode Value);
+/// <summary>A key and its value, held by value in the mapping's array (a manifest has a dozen or more).</summary>
+internal readonly record struct MappingEntry(ScalarNode Key, ManifestNode Value);

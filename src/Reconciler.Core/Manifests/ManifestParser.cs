@@ -18,7 +18,9 @@ internal static class ManifestParser
 
         var documents = new List<ManifestDocument>();
         var errorsBefore = diagnostics.Items.Count;
-        var composed = new YamlComposer(file, diagnostics).Compose(text);
+        // Block-style YAML, what manifests are written in, is read without YamlDotNet's tokens and events; anything else
+        // (and any error) is read by YamlDotNet from the start.
+        var composed = BlockYamlReader.TryCompose(file, text, diagnostics) ?? new YamlComposer(file, diagnostics).Compose(text);
         if (composed.Count == 0 && diagnostics.Items.Count == errorsBefore)
         {
             diagnostics.Warning(new SourceLocation(file, 1, 1), "", "file holds no YAML documents");

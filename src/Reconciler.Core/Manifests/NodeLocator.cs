@@ -12,7 +12,9 @@ namespace Reconciler.Core.Manifests;
 /// asks about loads no Json.NET.</remarks>
 internal sealed class NodeLocator(SourceLocation document, string text, Func<NodeLocator, object>? build = null)
 {
-    private readonly Dictionary<string, (SourceLocation Key, ManifestNode Value)> _fields = new(StringComparer.Ordinal);
+    // Made on first use: most documents are never asked where a field is.
+    private Dictionary<string, (SourceLocation Key, ManifestNode Value)>? _fieldMap;
+    private Dictionary<string, (SourceLocation Key, ManifestNode Value)> _fields => _fieldMap ??= new(StringComparer.Ordinal);
     private Dictionary<string, object>? _values;
     private Func<NodeLocator, object>? _build = build;
     private object? _root;

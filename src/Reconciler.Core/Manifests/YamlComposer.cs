@@ -122,8 +122,7 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
                     }
                     if (entries.Find(scalarKey.Value) is { } first)
                     {
-                        diagnostics.Error(scalarKey.Location, "",
-                            $"duplicate key `{scalarKey.Value}` (first written at line {first.Location.Line}); a key may appear only once in a mapping");
+                        diagnostics.Error(scalarKey.Location, "", DuplicateKey(scalarKey.Value, first));
                         continue;
                     }
                     entries.Add(new MappingEntry(scalarKey, value));
@@ -166,6 +165,10 @@ internal sealed partial class YamlComposer(string file, DiagnosticBag diagnostic
             else if (Entries.Count > ScanLimit) _index = Entries.ToDictionary(e => e.Key.Value, e => e.Key, StringComparer.Ordinal);
         }
     }
+
+    /// <summary>The error for a key written twice in one mapping (<see cref="BlockYamlReader"/> words it the same).</summary>
+    internal static string DuplicateKey(string key, ScalarNode first) =>
+        $"duplicate key `{key}` (first written at line {first.Position.Line}); a key may appear only once in a mapping";
 
     private static bool CollectMerge(ManifestNode value, List<MappingNode> merged)
     {

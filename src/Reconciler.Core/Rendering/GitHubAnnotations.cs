@@ -16,12 +16,13 @@ public static class GitHubAnnotations
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var kind = diagnostic.Severity == Severity.Error ? "error" : "warning";
-        var properties = new List<(string, string)>
+        var properties = new List<(string, string)> { ("file", diagnostic.Location.File) };
+        if (!diagnostic.Location.IsWholePath)
         {
-            ("file", diagnostic.Location.File),
-            ("line", diagnostic.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("col", diagnostic.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
+            // A path that does not exist has no line: the annotation is on the file (GitHub takes file without line).
+            properties.Add(("line", diagnostic.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            properties.Add(("col", diagnostic.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (diagnostic.Field.Length > 0) properties.Add(("title", diagnostic.Field));
         // The message keeps the place too: the log line shows only the message.
         return Command(kind, properties, diagnostic.ToString().Replace($": {kind}: ", ": ", StringComparison.Ordinal));

@@ -25,14 +25,14 @@ internal static class TagRules
         }
         foreach (var (key, value) in tags)
         {
-            var field = "tags." + key;
+            // The field's name is spelt out only for a tag that breaks a rule (every document has a few good tags).
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-                c.ErrorAtKey(field, "tag keys starting with aws: are reserved by AWS");
+                c.ErrorAtKey("tags." + key, "tag keys starting with aws: are reserved by AWS");
             else if (key.Length is 0 or > 128 || !Allowed(key))
-                c.ErrorAtKey(field, "a tag key is 1..128 letters, digits, spaces and _ . : / = + - @");
+                c.ErrorAtKey("tags." + key, "a tag key is 1..128 letters, digits, spaces and _ . : / = + - @");
             // A value the schema rejected is reported already; its key is still checked here.
-            if (!c.ElementRejected(field) && ((value ?? "").Length > 256 || !Allowed(value ?? "")))
-                c.Error(field, "a tag value is 0..256 letters, digits, spaces and _ . : / = + - @");
+            if (((value ?? "").Length > 256 || !Allowed(value ?? "")) && !c.ElementRejected("tags." + key))
+                c.Error("tags." + key, "a tag value is 0..256 letters, digits, spaces and _ . : / = + - @");
         }
     }
 

@@ -29,11 +29,13 @@ internal static class ApiErrors
     /// <summary>A tag operation on the ARN of a mapping that does not exist (recorded wording).</summary>
     public static LambdaApiException TaggedMappingNotFound(string arn) => NotFound($"Event source mapping not found: {arn}");
 
-    // ResourceInUseException is a 400 like InvalidParameterValueException: clients tell them apart by code.
-    public static LambdaApiException InUse(string uuid, string state) =>
-        new(LambdaErrorCodes.ResourceInUse,
-            $"Cannot update or delete the event source mapping {uuid} because it is in use (state {state}). Please try again later.",
-            400);
+    // ResourceInUseException is a 400 like InvalidParameterValueException: clients tell them apart by code. AWS names
+    // the operation and neither the mapping nor its state (quoted from the service by users; see docs/aws.md).
+    public static LambdaApiException UpdateInUse() =>
+        new(LambdaErrorCodes.ResourceInUse, "Cannot update the event source mapping because it is in use.", 400);
+
+    public static LambdaApiException DeleteInUse() =>
+        new(LambdaErrorCodes.ResourceInUse, "Cannot delete the event source mapping because it is in use.", 400);
 
     public static LambdaApiException Conflict(string message) =>
         new(LambdaErrorCodes.ResourceConflict, message, 409);

@@ -127,7 +127,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
             wire.Remove("UUID");
             RejectCreateOnlyMembers(wire);
             var mapping = Existing(store, ApiOperations.Update, uuid);
-            if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
+            if (mapping.Transition is not null) throw ApiErrors.UpdateInUse();
 
             var settings = UpdateMerge.Apply(mapping.Settings, wire, _model.UpdateRequest);
             var merged = WireConfiguration.Read(settings);
@@ -161,7 +161,7 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
         RunAsync(ApiOperations.Delete, uuid, mutating: true, (store, now) =>
         {
             var mapping = Existing(store, ApiOperations.Delete, uuid);
-            if (mapping.Transition is { } transition) throw ApiErrors.InUse(uuid, transition.State);
+            if (mapping.Transition is not null) throw ApiErrors.DeleteInUse();
             var deleting = mapping with
             {
                 Transition = new MappingTransition(MappingStates.Deleting, now),
@@ -244,14 +244,25 @@ public sealed class EmulatedControlPlane : ILambdaMappingApi
     }
 
     /// <summary>The mapping a tag operation names. Only mappings are taggable here; a function's tags are not
-    /// emulated.</summary>
+    /// emulated. The other resources are answered as the service was recorded answering them (docs/aws.md): a
+    /// version or alias ARN is refused before the function is looked up.</summary>
     private static StoredMapping Taggable(MappingStore store, string resourceArn)
     {
-        if (resourceArn.Contains(":function:", StringComparison.Ordinal))
-            throw ApiErrors.NotFound($"Function not found: {resourceArn}");
-        if (!resourceArn.Contains(":event-source-mapping:", StringComparison.Ordinal))
-            throw ApiErrors.NotFound($"The resource you requested does not exist: {resourceArn}");
-        return store.FindByArn(resourceArn) ?? throw ApiErrors.TaggedMappingNotFound(resourceArn);
+        // The model's pattern has passed: arn:partition:lambda:region:account:type:name[:qualifier].
+        var parts = resourceArn.Split(':');
+        switch (parts[5])
+        {
+            case "function" when parts.Length > 7:
+                throw ApiErrors.InvalidParameter("Tags on function aliases and versions are not supported. Please specify a function ARN.");
+            case "function":
+                throw ApiErrors.NotFound($"Function not found: {resourceArn}");
+            case "capacity-provider":
+                throw ApiErrors.NotFound($"Capacity provider not found: {resourceArn}");
+            case "event-source-mapping":
+                return store.FindByArn(resourceArn) ?? throw ApiErrors.TaggedMappingNotFound(resourceArn);
+            default:
+                throw ApiErrors.NotFound($"The resource you requested does not exist: {resourceArn}");
+        }
     }
 
     /// <summary>Update has no member for these; sending one is an error here, so a client that sends one learns it

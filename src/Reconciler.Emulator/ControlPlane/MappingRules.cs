@@ -105,6 +105,10 @@ internal sealed class MappingRules(SourceBehaviours behaviours)
     /// <summary>The rules both Create and Update apply to the configuration the mapping would end up with.</summary>
     private static void CheckSettings(MappingConfiguration c, SourceKind kind)
     {
+        // Checked before the batch size: AWS gave this answer to BatchSize 100 with a window on a FIFO queue (as
+        // CloudFormation relayed it; not recorded here). 0, the default and the echo, is no window.
+        Require(!EventSource.IsFifoQueue(c.EventSourceArn) || c.MaximumBatchingWindowInSeconds is null or 0,
+            "Batching window is not supported for FIFO queues");
         if (c.BatchSize is { } batch)
         {
             Require(!EventSource.IsFifoQueue(c.EventSourceArn) || batch <= 10, "BatchSize must be at most 10 for a FIFO queue.");

@@ -197,6 +197,25 @@ public sealed class AwsTargetFactoryTests
     }
 
     [Fact]
+    public async Task A_lambda_endpoint_override_without_AWS_ACCOUNT_ID_whose_STS_fails_says_how_to_skip_STS()
+    {
+        // AWS_ENDPOINT_URL_LAMBDA alone sends STS to the real regional endpoint, which an emulator user cannot reach
+        // (or which rejects the emulator's dummy keys): the error must name the way out, not only the STS failure.
+        var handler = new CapturingHandler((request, _) => request.Uri.Host.StartsWith("sts.", StringComparison.Ordinal)
+            ? throw new HttpRequestException("Name or service not known (sts.eu-west-1.amazonaws.com:443)")
+            : CapturingHandler.Json(200, """{"EventSourceMappings":[]}"""));
+        var env = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_LAMBDA"] = "http://127.0.0.1:4599" };
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() =>
+            Factory(handler, name => env.GetValueOrDefault(name)).CreateAsync(new AwsTargetOptions("eu-west-1"), CancellationToken.None));
+
+        Assert.Contains("the regional endpoint of eu-west-1", error.Message);
+        Assert.Contains("set AWS_ACCOUNT_ID", error.Message);
+        Assert.Contains("AWS_ENDPOINT_URL_STS", error.Message);
+        Assert.Contains(":443). Lambda calls go", error.Message); // the hint is its own sentence
+    }
+
+    [Fact]
     public async Task A_profiles_endpoint_url_is_used_after_the_command_line_and_the_environment()
     {
         var handler = StsAndLambda();

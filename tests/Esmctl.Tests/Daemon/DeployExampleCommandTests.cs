@@ -29,6 +29,21 @@ public sealed partial class DeployExampleCommandTests
         Assert.DoesNotContain(args, a => a.StartsWith("--target=local", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_systemd_units_documentation_links_to_a_page_this_repository_has()
+    {
+        // `systemctl help esmctl-run` opens Documentation=; a file:// path under /usr/share/doc is installed by nothing.
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples/deploy/esmctl-run.service"));
+        var links = Regex.Matches(text, @"^Documentation=(.+)$", RegexOptions.Multiline).SelectMany(m => m.Groups[1].Value.Split(' ')).ToList();
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            const string home = "https://github.com/esmctl/esmctl/blob/main/";
+            Assert.StartsWith(home, link, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, link[home.Length..])), $"{link} names no file of the repository");
+        }
+    }
+
     private static string[] RunArguments(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, file));

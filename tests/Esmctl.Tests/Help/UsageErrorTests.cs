@@ -17,6 +17,10 @@ public sealed class UsageErrorTests
     [InlineData("apply m -o json", "apply --output json needs --auto-approve: review the plan first (esmctl plan), then apply without a prompt. See 'esmctl apply --help'.")]
     [InlineData("run m --interval 5x", "--interval: '5x' is not a duration (e.g. 500ms, 60s, 5m, 1h). See 'esmctl run --help'.")]
     [InlineData("plan", "'esmctl plan' needs a path argument: manifest files or directories (read recursively: *.yaml, *.yml). See 'esmctl plan --help'.")]
+    [InlineData("plan m -o", "--output needs a value: text, markdown, json, github. See 'esmctl plan --help'.")]
+    [InlineData("plan m --target", "--target needs a value. See 'esmctl plan --help'.")]
+    [InlineData("completion tcsh", "shell: 'tcsh' is not one of bash, fish, pwsh, zsh. See 'esmctl completion --help'.")]
+    [InlineData("completion", "'esmctl completion' needs a shell argument: bash, fish, pwsh, zsh. See 'esmctl completion --help'.")]
     [InlineData("apply m --max-deletes lots", "Cannot parse argument 'lots' for option '--max-deletes'. See 'esmctl apply --help'.")]
     public void Is_one_line_with_a_hint(string commandLine, string expected)
     {

@@ -26,9 +26,26 @@ public sealed class SmallWordingTests
     {
         var output = new StringWriter();
         Assert.Equal(1, ValidateCommand.Run([""], "text", TimeProvider.System, output));
-        Assert.Equal("'':1:1: error: an empty path was given: name a manifest file or directory\ninvalid: 1 error (no manifest file was read)\n",
+        Assert.Equal("'': error: an empty path was given: name a manifest file or directory\ninvalid: 1 error (no manifest file was read)\n",
             output.ToString());
         Assert.DoesNotContain(": : ", output.ToString());
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_at_the_path_alone_not_at_a_line_and_column_it_does_not_have()
+    {
+        var missing = Path.Join(Path.GetTempPath(), "esmctl-no-such-" + Guid.NewGuid().ToString("N"));
+        var text = new StringWriter();
+        Assert.Equal(1, ValidateCommand.Run([missing], "text", TimeProvider.System, text));
+        Assert.StartsWith($"{missing}: error: no such file or directory\n", text.ToString());
+
+        // A GitHub annotation on the path (no line), and the JSON keeps its schema's line and column of 1.
+        var github = new StringWriter();
+        ValidateCommand.Run([missing], "github", TimeProvider.System, github);
+        Assert.Contains($"::error file={Reconciler.Core.Rendering.GitHubAnnotations.EscapeProperty(missing)}::{missing}: no such file or directory", github.ToString());
+        var json = new StringWriter();
+        ValidateCommand.Run([missing], "json", TimeProvider.System, json);
+        Assert.Contains("\"line\": 1", json.ToString());
     }
 
     [Fact]

@@ -37,6 +37,24 @@ public sealed class ManifestFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_esmctl_yaml_below_the_folder_named_is_not_used_and_says_which_folder_to_name()
+    {
+        // `esmctl plan .` in a repository whose targets are manifests/esmctl.yaml: its targets apply only when manifests is
+        // named, so plan would act on the command line's target instead; it must not be skipped without a word.
+        Write("manifests/orders.yaml");
+        var targets = Write("manifests/esmctl.yaml", "targets: []\n");
+        Write("esmctl.yaml", "targets: []\n");
+        var diagnostics = new DiagnosticBag();
+
+        ManifestFileReader.Read([_root.FullName], diagnostics);
+
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(targets, warning.Location.File);
+        Assert.Contains($"name {Path.Join(_root.FullName, "manifests")} to act on them", warning.Message);
+    }
+
+    [Fact]
     public void Symlink_loops_end()
     {
         Write("sub/m.yaml");
@@ -77,5 +95,41 @@ public sealed class ManifestFileReaderTests : IDisposable
         var diagnostics = new DiagnosticBag();
         var files = ManifestFileReader.Read([_root.FullName, path, Path.Combine(_root.FullName, ".", "m.yaml")], diagnostics);
         Assert.Single(files);
+    }
+
+    /// <summary>A file is read into an array of the size it was measured at; one that changed size between the measure and
+    /// the read (an editor saving) is still read whole, and one that grew past the limit is refused.</summary>
+    [Theory]
+    [InlineData("a: 1\n", "a: 1\nb: 2\n")]
+    [InlineData("a: 1\nb: 2\n", "a: 1\n")]
+    [InlineData("a: 1\n", "a: 1\n")]
+    [InlineData("a: 1\n", "a: 12\n")]
+    public void A_file_that_changes_size_after_it_is_measured_is_read_as_it_now_is(string measured, string read)
+    {
+        var path = Write("m.yaml", measured);
+        var diagnostics = new DiagnosticBag();
+        var files = ManifestFileReader.Read([path], diagnostics, (_, info) =>
+        {
+            Assert.Equal(measured.Length, info.Length); // measured (and kept) before the file changes
+            File.WriteAllText(path, read);
+            return null;
+        });
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(read, System.Text.Encoding.UTF8.GetString(Assert.Single(files).Content));
+    }
+
+    [Fact]
+    public void A_file_that_grows_past_the_limit_after_it_is_measured_is_refused()
+    {
+        var path = Write("m.yaml", "a: 1\n");
+        var diagnostics = new DiagnosticBag();
+        var files = ManifestFileReader.Read([path], diagnostics, (_, info) =>
+        {
+            Assert.Equal(5, info.Length);
+            File.WriteAllText(path, new string('#', ParseLimits.MaxFileBytes + 1));
+            return null;
+        });
+        Assert.Empty(files);
+        Assert.Contains("grew past", Assert.Single(diagnostics.Items).Message);
     }
 }

@@ -61,7 +61,9 @@ public class CreateValidationTests
         ["AT_TIMESTAMP without timestamp"] = Sources.Kinesis() with { StartingPosition = "AT_TIMESTAMP" },
         ["timestamp in the future"] = Sources.Kinesis() with { StartingPosition = "AT_TIMESTAMP", StartingPositionTimestamp = Planes.Start.AddMinutes(1) },
         ["timestamp without AT_TIMESTAMP"] = Sources.Kinesis() with { StartingPositionTimestamp = Planes.Start.AddDays(-1) },
-        ["fifo batch size 11"] = Sources.Fifo() with { BatchSize = 11, MaximumBatchingWindowInSeconds = 1 },
+        ["fifo batch size 11"] = Sources.Fifo() with { BatchSize = 11 },
+        ["fifo batching window"] = Sources.Fifo() with { MaximumBatchingWindowInSeconds = 5 },
+        ["fifo batch 100 with a window"] = Sources.Fifo() with { BatchSize = 100, MaximumBatchingWindowInSeconds = 5 },
         ["sqs batch over 10 without window"] = Sources.Sqs() with { BatchSize = 11 },
         ["sqs batch over 10 with window 0"] = Sources.Sqs() with { BatchSize = 100, MaximumBatchingWindowInSeconds = 0 },
         ["parallelization on sqs"] = Sources.Sqs() with { ParallelizationFactor = 2 },
@@ -148,6 +150,9 @@ public class CreateValidationTests
         { "on-success destination", "Unsupported DestinationConfig parameter for given event source mapping type." },
         { "on-failure without destination", "The Destination field is required for an OnFailure configuration." },
         { "more than fifty tags", "Number of tags exceeds resource tag limit." },
+        // As CloudFormation relayed it from Lambda for BatchSize 100 with a 5 s window on a FIFO queue (aws/aws-lambda-dotnet#1758).
+        { "fifo batching window", "Batching window is not supported for FIFO queues" },
+        { "fifo batch 100 with a window", "Batching window is not supported for FIFO queues" },
     };
 
     [Theory]

@@ -77,6 +77,33 @@ public class TagTests
         Assert.Equal(code, error.ErrorCode);
     }
 
+    // Recorded by LocalStack against the live service (test_lambda_api.snapshot.json, TestLambdaTag::test_tag_exceptions
+    // [lambda_function] and [capacity_provider], TestLambdaTags::test_tag_exceptions, 2025-11): a version or alias ARN
+    // is refused before the function is looked up, even for a function that does not exist.
+    [Theory]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:orders-handler:live", 400, LambdaErrorCodes.InvalidParameterValue,
+        "Tags on function aliases and versions are not supported. Please specify a function ARN.")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:doesnotexist:1", 400, LambdaErrorCodes.InvalidParameterValue,
+        "Tags on function aliases and versions are not supported. Please specify a function ARN.")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:doesnotexist", 404, LambdaErrorCodes.ResourceNotFound,
+        "Function not found: arn:aws:lambda:us-east-1:123456789012:function:doesnotexist")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp-1", 404, LambdaErrorCodes.ResourceNotFound,
+        "Capacity provider not found: arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp-1")]
+    public async Task Tag_operations_on_other_lambda_resources_answer_as_recorded(string arn, int status, string code, string message)
+    {
+        var plane = Planes.InMemory();
+
+        foreach (var error in new[]
+        {
+            await Planes.Rejects(() => plane.ListTagsAsync(arn, None)),
+            await Planes.Rejects(() => plane.TagAsync(arn, new Dictionary<string, string> { ["k"] = "v" }, None)),
+            await Planes.Rejects(() => plane.UntagAsync(arn, ["k"], None)),
+        })
+        {
+            Assert.Equal((status, code, message), (error.StatusCode, error.ErrorCode, error.ServiceMessage));
+        }
+    }
+
     [Fact]
     public async Task A_qualified_mapping_arn_is_refused_with_the_recorded_pattern()
     {

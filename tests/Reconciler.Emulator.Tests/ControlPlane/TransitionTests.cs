@@ -31,6 +31,27 @@ public class TransitionTests
         Assert.Equal(MappingStates.Updating, (await plane.UpdateAsync(created.Uuid, new() { BatchSize = 5 }, None)).State);
     }
 
+    // AWS words the refusal per operation, with neither the UUID nor the state: "Cannot update the event source mapping
+    // because it is in use." (a captured response body, erlcloud) and "Cannot delete the event source mapping because it
+    // is in use." (boto3 and CloudFormation users quoting DeleteEventSourceMapping); see docs/aws.md.
+    [Fact]
+    public async Task In_use_refusals_are_worded_per_operation_as_AWS_words_them()
+    {
+        var time = new ManualTimeProvider(Planes.Start);
+        var plane = Planes.InMemory(time, Dwell);
+        var created = await plane.CreateAsync(Sources.Sqs(), None);
+
+        var update = await Planes.Rejects(() => plane.UpdateAsync(created.Uuid, new() { BatchSize = 5 }, None));
+        var delete = await Planes.Rejects(() => plane.DeleteAsync(created.Uuid, None));
+        time.Advance(Dwell);
+        await plane.DeleteAsync(created.Uuid, None);
+        var deleteAgain = await Planes.Rejects(() => plane.DeleteAsync(created.Uuid, None));
+
+        Assert.Equal("Cannot update the event source mapping because it is in use.", update.ServiceMessage);
+        Assert.Equal("Cannot delete the event source mapping because it is in use.", delete.ServiceMessage);
+        Assert.Equal("Cannot delete the event source mapping because it is in use.", deleteAgain.ServiceMessage);
+    }
+
     [Fact]
     public async Task Delete_during_updating_is_in_use()
     {

@@ -84,12 +84,12 @@ public static class ManifestFileReader
     /// manifests); one further down (esmctl plan . with manifests/esmctl.yaml) is skipped as configuration and the command
     /// line's target is used instead, so say so and which folder to name.
     /// </summary>
-    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo?> found, DiagnosticBag diagnostics)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(named));
         foreach (var (shown, info) in found)
         {
-            if (!string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
+            if (info is null || !string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
             var folder = info.DirectoryName is { } directory ? Path.TrimEndingDirectorySeparator(directory) : root;
             if (string.Equals(folder, root, StringComparison.Ordinal) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             var shownFolder = Path.GetDirectoryName(shown) ?? shown;

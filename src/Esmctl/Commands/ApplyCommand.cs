@@ -155,7 +155,12 @@ public static class ApplyCommand
         var cancellationToken = signals.Stopping;
         return await CommandErrors.GuardAsync(console, services.Debug, () => CancelledOnSignalAsync(console, signals, async () =>
         {
-            var text = await File.ReadAllTextAsync(args.PlanFile, cancellationToken);
+            var (text, unreadable) = await SavedPlanFile.ReadTextAsync(args.PlanFile, cancellationToken);
+            if (text is null)
+            {
+                await console.Error.WriteLineAsync($"error: {args.PlanFile}: {unreadable}");
+                return ExitCodes.Error;
+            }
             if (SavedPlanFile.IsSet(text))
                 return await MultiTargetRunner.ApplySavedAsync(args, text,
                     (autoApprove, where, c) => ConfirmAsync(autoApprove, where, c, signals.Stopping), services, signals, report);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -41,6 +42,16 @@ public static partial class TargetsFile
         problems = found;
         void Problem(Mark at, string field, string message) =>
             found.Add(Diagnostic.Error(new SourceLocation(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)), field, message));
+        // Measured as the file a link names: a FIFO (length 0) would block the open for good, a device never ends.
+        var info = new FileInfo(path);
+        var size = info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target.Length : info.Length;
+        if (size == 0 || size > ParseLimits.MaxFileBytes)
+        {
+            Problem(Mark.Empty, "", size == 0
+                ? "the file is empty (0 bytes, or not a regular file such as a FIFO or device); it must list the targets"
+                : $"file is {size} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest");
+            return [];
+        }
         var stream = new YamlStream();
         try
         {

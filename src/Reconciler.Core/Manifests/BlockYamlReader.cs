@@ -459,11 +459,12 @@ internal sealed class BlockYamlReader
         return new ScalarNode(Here(start), value, style, null, start, end);
     }
 
-    /// <summary>A plain scalar starts with no indicator; "-" only when something other than a blank follows.</summary>
+    /// <summary>A plain scalar starts with no indicator; "-" only when something other than a blank, a line break or a
+    /// flow indicator follows ("[-]" is not a list of "-": YamlDotNet refuses it, so the reader declines).</summary>
     private bool MayStartPlain(int at)
     {
         var c = _text[at];
-        if (c == '-') return at + 1 < _end && _text[at + 1] != ' ';
+        if (c == '-') return at + 1 < _end && _text[at + 1] is not (' ' or '\t' or '\r' or '\n' or ',' or '[' or ']' or '{' or '}');
         return c is not ('?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`');
     }
 

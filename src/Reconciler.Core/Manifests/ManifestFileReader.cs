@@ -17,7 +17,8 @@ public static class ManifestFileReader
     /// that knows the file's size and modification time).</param>
     internal static IReadOnlyList<ManifestFile> Read(IReadOnlyList<string> paths, DiagnosticBag diagnostics, Func<string, FileInfo, ManifestFile?> known)
     {
-        var found = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
+        // A null FileInfo: a directory named like a manifest and holding none, read as an empty file (see Walk).
+        var found = new SortedDictionary<string, FileInfo?>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -46,22 +47,29 @@ public static class ManifestFileReader
         var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, info) in found)
         {
+            if (info is null)
+            {
+                files.Add(new ManifestFile(path, []));
+                continue;
+            }
             if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
-            if (known(path, info) is { } same)
+            // What a link names: its own length is that of the path it holds, which would get a FIFO behind it opened.
+            var file = Resolved(info);
+            if (known(path, file) is { } same)
             {
                 files.Add(same);
                 continue;
             }
             try
             {
-                if (info.Length > ParseLimits.MaxFileBytes)
+                if (file.Length > ParseLimits.MaxFileBytes)
                 {
                     // Refused before reading, so an oversized file costs no memory.
                     diagnostics.Error(new SourceLocation(path, 1, 1), "",
-                        $"file is {info.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
+                        $"file is {file.Length} bytes, over the {ParseLimits.MaxFileBytes}-byte limit for a manifest; split it into several files");
                     continue;
                 }
-                files.Add(new ManifestFile(path, ReadBounded(info)));
+                files.Add(new ManifestFile(path, ReadBounded(file)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -76,12 +84,12 @@ public static class ManifestFileReader
     /// manifests); one further down (esmctl plan . with manifests/esmctl.yaml) is skipped as configuration and the command
     /// line's target is used instead, so say so and which folder to name.
     /// </summary>
-    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+    private static void NestedTargetsFiles(string named, SortedDictionary<string, FileInfo?> found, DiagnosticBag diagnostics)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(named));
         foreach (var (shown, info) in found)
         {
-            if (!string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
+            if (info is null || !string.Equals(info.Name, TargetsFileName, StringComparison.Ordinal)) continue;
             var folder = info.DirectoryName is { } directory ? Path.TrimEndingDirectorySeparator(directory) : root;
             if (string.Equals(folder, root, StringComparison.Ordinal) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             var shownFolder = Path.GetDirectoryName(shown) ?? shown;
@@ -122,7 +130,7 @@ public static class ManifestFileReader
     }
 
     private static void Walk(DirectoryInfo directory, string shown, int depth, HashSet<string> visited,
-        SortedDictionary<string, FileInfo> found, DiagnosticBag diagnostics)
+        SortedDictionary<string, FileInfo?> found, DiagnosticBag diagnostics)
     {
         var identity = (directory.LinkTarget is not null ? directory.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? directory.FullName;
         if (!visited.Add(Path.TrimEndingDirectorySeparator(identity))) return;
@@ -139,9 +147,14 @@ public static class ManifestFileReader
                 if (entry is DirectoryInfo subdirectory)
                 {
                     if (entry.Name.StartsWith('.')) continue;
+                    var before = found.Count;
                     Walk(subdirectory, child, depth + 1, visited, found, diagnostics);
+                    // A directory named like a manifest that holds none (a checkout or a careless mkdir left it where a
+                    // manifest was) is read as an empty file, not a regular one: with --prune it is damaged input, not a
+                    // reason to delete what that manifest declared.
+                    if (found.Count == before && IsManifestName(entry.Name)) found[child] = null;
                 }
-                else if (entry.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                else if (IsManifestName(entry.Name))
                 {
                     if (File.Exists(entry.FullName)) found[child] = new FileInfo(entry.FullName);
                 }
@@ -152,4 +165,11 @@ public static class ManifestFileReader
             diagnostics.Error(SourceLocation.WholePath(shown), "", "cannot read directory: " + e.Message);
         }
     }
+
+    /// <summary>The file a symbolic link finally names (the link itself when it is none, or when it dangles).</summary>
+    private static FileInfo Resolved(FileInfo info) =>
+        info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target : info;
+
+    private static bool IsManifestName(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

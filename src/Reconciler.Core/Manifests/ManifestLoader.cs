@@ -90,7 +90,7 @@ public static class ManifestLoader
     /// <summary>A *.yaml file that yields no document: what it most likely is.</summary>
     private static Diagnostic DamagedFile(ManifestFile file) => Diagnostic.Warning(new SourceLocation(file.Path, 1, 1), "",
         file.Content.Length == 0
-            ? "the file is empty (0 bytes, or not a regular file such as a FIFO or device)"
+            ? "the file is empty (0 bytes, or not a regular file such as a FIFO, a device or a directory holding no manifest)"
             : "the file holds no YAML document (only comments, blank lines or empty documents)");
 
     /// <summary>

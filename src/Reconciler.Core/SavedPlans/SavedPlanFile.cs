@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.SavedPlans;
 
@@ -77,7 +78,12 @@ public static class SavedPlanFile
             }
             return document;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        catch (JsonException e)
+        {
+            error = $"the saved plan is not valid: {Describe(e)}";
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
         {
             error = $"the saved plan is not valid: {e.Message}";
             return null;
@@ -93,8 +99,8 @@ public static class SavedPlanFile
     {
         if (!File.Exists(path)) return false;
         var named = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        // Zero bytes (or a FIFO, which reports zero and would block an open): only the name can tell.
-        if (new FileInfo(path).Length == 0) return named;
+        // Zero bytes (or a FIFO, which reports zero and would block an open), or too long to be one: only the name can tell.
+        if (ResolvedLength(path) is 0 or > MaxFileBytes) return named;
         try
         {
             using var stream = File.OpenRead(path);
@@ -107,6 +113,46 @@ public static class SavedPlanFile
         {
             return named;
         }
+    }
+
+    /// <summary>A saved plan of 10,000 mappings is a few megabytes; more is not a plan esmctl wrote.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The file's text, or no text and a message for a person. A file of length 0 is not opened: FIFOs and devices report
+    /// 0, and opening a FIFO blocks until a writer comes (no signal ends that wait) while /dev/zero never ends; an empty
+    /// regular file holds no plan anyway. The read is bounded, so a file that grows while it is read cannot exhaust memory.
+    /// </summary>
+    public static async Task<(string? Text, string Error)> ReadTextAsync(string path, CancellationToken cancellationToken)
+    {
+        var size = ResolvedLength(path);
+        if (size == 0) return (null, "the saved plan is empty (0 bytes, or not a regular file such as a FIFO or device)");
+        if (size > MaxFileBytes) return (null, $"the saved plan is {size} bytes, over the {MaxFileBytes}-byte limit of a saved plan");
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var buffer = new byte[size + 1];
+        var length = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxFileBytes)
+                {
+                    return (null, $"the saved plan grew past the {MaxFileBytes}-byte limit of a saved plan while it was read");
+                }
+                Array.Resize(ref buffer, (int)Math.Min(MaxFileBytes + 1, buffer.Length * 2L));
+            }
+        }
+        return (new System.Text.UTF8Encoding(false).GetString(buffer, 0, length).TrimStart('\uFEFF'), "");
+    }
+
+    /// <summary>The length of what the path names: a symbolic link's own length is that of the path it holds, so a link
+    /// to /dev/zero would pass for a file of 9 bytes.</summary>
+    private static long ResolvedLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target.Length : info.Length;
     }
 
     /// <summary>The document, or null and a message for a person when the file is not a saved plan this version reads.</summary>
@@ -158,15 +204,16 @@ public static class SavedPlanFile
     /// </summary>
     private static string Describe(JsonException e)
     {
-        var where = e.Path is { Length: > 0 } path ? $"{path}{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}: " : "";
+        var where = e.Path is { Length: > 0 } path and not "$" ? $"{path}{(e.LineNumber is { } line ? $" (line {line + 1})" : "")}: "
+            // Not JSON at all (cut short, a stray comma): where the parser stopped.
+            : e.LineNumber is not null ? $"line {JsonParserText.Position(e).Replace(":", ", column ", StringComparison.Ordinal)}: " : "";
         var what = e.Message switch
         {
             var m when m.Contains("doesn't allow null values", StringComparison.Ordinal) => "null where the format needs a value",
             var m when m.Contains("missing required properties", StringComparison.Ordinal)
                 && m.IndexOf("including: ", StringComparison.Ordinal) is var at and >= 0 => $"missing {m[(at + "including: ".Length)..].TrimEnd('.')}",
             var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "a value of the wrong type",
-            var m when m.IndexOf(" Path: ", StringComparison.Ordinal) is var cut and > 0 => m[..cut],
-            var m => m,
+            _ => JsonParserText.Describe(e),
         };
         return where + what;
     }

@@ -36,6 +36,31 @@ public sealed class TargetsFileValidationTests : IDisposable
         return path;
     }
 
+    [Theory]
+    [InlineData("fifo")]
+    [InlineData("/dev/zero")]
+    public async Task An_esmctl_yaml_that_is_not_a_regular_file_is_an_error_and_never_hangs(string what)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var file = Path.Combine(_root, "esmctl.yaml");
+        if (what == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file]);
+            mkfifo.WaitForExit();
+        }
+        else
+        {
+            File.CreateSymbolicLink(file, what);
+        }
+
+        // Opening a FIFO blocks until a writer comes and /dev/zero never ends: bounded, so a regression fails, not hangs.
+        var plan = await InProcessEsmctl.Default.RunAsync("plan", _root).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(plan.ExitCode == 1, plan.Stdout + plan.Stderr);
+        Assert.Contains($"{file}:1:1: error:", plan.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", plan.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_reports_a_broken_esmctl_yaml_at_its_lines_with_a_suggestion()
     {

@@ -81,6 +81,48 @@ public sealed class DamagedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_named_like_a_manifest_is_refused_with_prune()
+    {
+        // A checkout or a careless mkdir left kinesis.yaml a directory: not a regular file, so it may have been a manifest.
+        File.Delete(_workspace.Manifest("kinesis.yaml"));
+        Directory.CreateDirectory(_workspace.Manifest("kinesis.yaml"));
+        var before = File.ReadAllText(_workspace.StateFile);
+
+        var apply = _workspace.Run("apply", _workspace.Manifests, "--auto-approve", "--prune");
+
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("kinesis.yaml:1:1: error:", apply.Stderr);
+        Assert.Contains("not a regular file", apply.Stderr);
+        Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
+        // Without --prune it stays a warning; a directory named *.yaml that holds manifests is read as a directory.
+        Assert.Equal(2, _workspace.Run("plan", _workspace.Manifests, "--detailed-exitcode").ExitCode);
+        File.Copy(_workspace.Manifest("sqs-standard.yaml"), Path.Combine(_workspace.Manifest("kinesis.yaml"), "inner.yaml"));
+        File.Delete(_workspace.Manifest("sqs-standard.yaml"));
+        var inner = _workspace.Run("plan", _workspace.Manifests, "--prune");
+        Assert.True(inner.ExitCode == 0, inner.Stdout + inner.Stderr);
+        Assert.DoesNotContain("error:", inner.Stderr);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_fifo_named_like_a_manifest_is_refused_with_prune_and_never_hangs()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fifo = Path.Combine(_workspace.Root, "fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        File.Delete(_workspace.Manifest("kinesis.yaml"));
+        // A link's own length is that of the path it holds: the FIFO behind it must still not be opened.
+        File.CreateSymbolicLink(_workspace.Manifest("kinesis.yaml"), fifo);
+        var before = File.ReadAllText(_workspace.StateFile);
+
+        var apply = await _workspace.RunAsync(InProcessEsmctl.Default, "apply", _workspace.Manifests, "--auto-approve", "--prune")
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("not a regular file", apply.Stderr);
+        Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
+    }
+
+    [Fact]
     public void Paths_that_declare_no_manifest_are_refused_with_prune()
     {
         foreach (var file in Directory.GetFiles(_workspace.Manifests)) File.Delete(file);

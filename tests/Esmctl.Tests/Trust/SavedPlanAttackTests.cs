@@ -294,6 +294,33 @@ public sealed class SavedPlanAttackTests : IDisposable
     };
 
     [Theory]
+    [InlineData("fifo")]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public async Task A_plan_file_that_is_not_a_regular_file_is_one_error_and_never_hangs(string what)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        if (what == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [PlanFile]);
+            mkfifo.WaitForExit();
+        }
+        else
+        {
+            File.CreateSymbolicLink(PlanFile, what);
+        }
+        var before = File.ReadAllText(_workspace.StateFile);
+
+        // Opening a FIFO blocks until a writer comes, and a device never ends: bounded, so a regression fails, not hangs.
+        var apply = await _workspace.RunAsync(InProcessEsmctl.Default, "apply", PlanFile, "--auto-approve").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(apply.ExitCode == 1, apply.Stdout + apply.Stderr);
+        Assert.Contains("not a regular file", apply.Stderr);
+        Assert.DoesNotContain("unexpected", apply.Stderr);
+        Assert.Equal(before, File.ReadAllText(_workspace.StateFile));
+    }
+
+    [Theory]
     [MemberData(nameof(Malformed))]
     public void A_malformed_plan_file_is_one_error_and_changes_nothing(string json)
     {
@@ -306,5 +333,8 @@ public sealed class SavedPlanAttackTests : IDisposable
         Assert.DoesNotContain("unexpected", apply.Stderr);
         Assert.DoesNotContain("NullReference", apply.Stderr);
         Assert.DoesNotContain("   at ", apply.Stderr);
+        // A person's words, as for every JSON input: no parser internals.
+        Assert.DoesNotContain("BytePositionInLine", apply.Stderr);
+        Assert.DoesNotContain("LineNumber:", apply.Stderr);
     }
 }

@@ -183,6 +183,17 @@ public sealed class BlockYamlReaderTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(3000), property);
     }
 
+    [Theory]
+    [InlineData("spec:\n  topics: [-]\n")]
+    [InlineData("spec:\n  topics: [a, -]\n")]
+    [InlineData("spec:\r\n  topics: [-]\r\n")]
+    [InlineData("spec:\n  topics:\n  -\r\n")]
+    public void A_dash_before_a_flow_indicator_or_a_line_break_is_not_a_plain_scalar(string text)
+    {
+        // Found by the mutation property (seed 726240281): the reader took "[-]" as a list of "-", YamlDotNet refuses it.
+        AssertAgree(text);
+    }
+
     [Fact]
     public void Declines_or_agrees_on_mutated_manifests()
     {

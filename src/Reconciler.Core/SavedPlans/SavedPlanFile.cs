@@ -45,50 +45,13 @@ public static class SavedPlanFile
     }
 
     /// <summary>The set, or null and a message for a person when the file is not a set of saved plans this version reads.</summary>
-    public static SavedPlanSetDocument? ParseSet(string json, out string error)
-    {
-        error = "";
-        try
-        {
-            var root = JsonNode.Parse(json) as JsonObject;
-            var version = root?["formatVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            if (version != SavedPlanSetDocument.CurrentFormatVersion)
-            {
-                error = $"saved plan formatVersion '{version ?? "(missing)"}' is not supported; this esmctl reads formatVersion {SavedPlanSetDocument.CurrentFormatVersion}";
-                return null;
-            }
-            var document = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(SavedPlanSetDocument))) as SavedPlanSetDocument;
-            if (document is null || document.Kind != SavedPlanSetDocument.DocumentKind)
-            {
-                error = $"not a set of saved plans (kind must be {SavedPlanSetDocument.DocumentKind})";
-                return null;
-            }
-            if (document.Targets is null || document.Targets.Count == 0 || document.Targets.Any(t => t?.Plan is null || string.IsNullOrEmpty(t.Name)))
-            {
-                error = "the saved plan is not valid: targets must list each target's name and plan";
-                return null;
-            }
-            foreach (var target in document.Targets)
-            {
-                if (UnreadableRequest(target.Plan) is { } unreadable)
-                {
-                    error = $"the saved plan is not valid: target {target.Name}: {unreadable}";
-                    return null;
-                }
-            }
-            return document;
-        }
-        catch (JsonException e)
-        {
-            error = $"the saved plan is not valid: {Describe(e)}";
-            return null;
-        }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
-        {
-            error = $"the saved plan is not valid: {e.Message}";
-            return null;
-        }
-    }
+    public static SavedPlanSetDocument? ParseSet(string json, out string error) =>
+        Read<SavedPlanSetDocument>(json, SavedPlanSetDocument.CurrentFormatVersion, document =>
+            document is null || document.Kind != SavedPlanSetDocument.DocumentKind ? $"not a set of saved plans (kind must be {SavedPlanSetDocument.DocumentKind})"
+            : document.Targets is null || document.Targets.Count == 0 || document.Targets.Any(t => t?.Plan is null || string.IsNullOrEmpty(t.Name))
+                ? "the saved plan is not valid: targets must list each target's name and plan"
+            : document.Targets.Select(t => UnreadableRequest(t.Plan) is { } unreadable ? $"the saved plan is not valid: target {t.Name}: {unreadable}" : null)
+                .FirstOrDefault(problem => problem is not null), out error);
 
     /// <summary>
     /// True when the path is a file holding a JSON object whose kind is esmctl-saved-plan (or -set), or a *.json file that is not
@@ -156,7 +119,16 @@ public static class SavedPlanFile
     }
 
     /// <summary>The document, or null and a message for a person when the file is not a saved plan this version reads.</summary>
-    public static SavedPlanDocument? Parse(string json, out string error)
+    public static SavedPlanDocument? Parse(string json, out string error) =>
+        Read<SavedPlanDocument>(json, SavedPlanDocument.CurrentFormatVersion, document =>
+            document is null || document.Kind != SavedPlanDocument.DocumentKind ? $"not a saved plan (kind must be {SavedPlanDocument.DocumentKind})"
+            : UnreadableRequest(document) is { } unreadable ? $"the saved plan is not valid: {unreadable}"
+            : null, out error);
+
+    /// <summary>One saved-plan file read as <typeparamref name="T"/>: its format version first, then the document and what
+    /// <paramref name="problemOf"/> finds wrong with it; anything the serializer cannot read is a one-line message, never an
+    /// exception.</summary>
+    private static T? Read<T>(string json, string currentVersion, Func<T?, string?> problemOf, out string error) where T : class
     {
         error = "";
         try
@@ -168,20 +140,15 @@ public static class SavedPlanFile
             }
             var root = JsonNode.Parse(json) as JsonObject;
             var version = root?["formatVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            if (version != SavedPlanDocument.CurrentFormatVersion)
+            if (version != currentVersion)
             {
-                error = $"saved plan formatVersion '{version ?? "(missing)"}' is not supported; this esmctl reads formatVersion {SavedPlanDocument.CurrentFormatVersion}";
+                error = $"saved plan formatVersion '{version ?? "(missing)"}' is not supported; this esmctl reads formatVersion {currentVersion}";
                 return null;
             }
-            var document = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(SavedPlanDocument))) as SavedPlanDocument;
-            if (document is null || document.Kind != SavedPlanDocument.DocumentKind)
+            var document = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(T))) as T;
+            if (problemOf(document) is { } problem)
             {
-                error = $"not a saved plan (kind must be {SavedPlanDocument.DocumentKind})";
-                return null;
-            }
-            if (UnreadableRequest(document) is { } unreadable)
-            {
-                error = $"the saved plan is not valid: {unreadable}";
+                error = problem;
                 return null;
             }
             return document;

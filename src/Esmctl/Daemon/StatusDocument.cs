@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Reconciler.Core.Rendering.Json;
 
 namespace Esmctl.Daemon;
 
@@ -158,17 +159,7 @@ public static class StatusDocument
     private static void WriteDiagnostics(Utf8JsonWriter json, DaemonStatusSnapshot status)
     {
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in status.LastDiagnostics)
-        {
-            json.WriteStartObject();
-            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-            json.WriteString("file", diagnostic.Location.File);
-            json.WriteNumber("line", diagnostic.Location.Line);
-            json.WriteNumber("column", diagnostic.Location.Column);
-            json.WriteString("field", diagnostic.Field);
-            json.WriteString("message", diagnostic.Message);
-            json.WriteEndObject();
-        }
+        foreach (var diagnostic in status.LastDiagnostics) DiagnosticDocument.Write(json, diagnostic);
         json.WriteEndArray();
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Reconciler.Core.Diagnostics;
 
@@ -22,4 +23,9 @@ public sealed record DiagnosticDocument
         Field = diagnostic.Field,
         Message = diagnostic.Message,
     };
+
+    /// <summary>The same object inside another JSON body written by hand (the daemon's /status), so a diagnostic has one
+    /// JSON shape wherever esmctl prints one.</summary>
+    public static void Write(Utf8JsonWriter json, Diagnostic diagnostic) =>
+        JsonSerializer.Serialize(json, Of(diagnostic), PlanJsonContext.Default.DiagnosticDocument);
 }

@@ -43,8 +43,7 @@ public static partial class TargetsFile
         void Problem(Mark at, string field, string message) =>
             found.Add(Diagnostic.Error(new SourceLocation(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)), field, message));
         // Measured as the file a link names: a FIFO (length 0) would block the open for good, a device never ends.
-        var info = new FileInfo(path);
-        var size = info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target.Length : info.Length;
+        var size = FileLinks.Final(new FileInfo(path)).Length;
         if (size == 0 || size > ParseLimits.MaxFileBytes)
         {
             Problem(Mark.Empty, "", size == 0

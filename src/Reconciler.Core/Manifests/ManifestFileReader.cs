@@ -54,7 +54,7 @@ public static class ManifestFileReader
             }
             if (!read.Add(info.FullName)) continue; // ./a.yaml and a.yaml: one file
             // What a link names: its own length is that of the path it holds, which would get a FIFO behind it opened.
-            var file = Resolved(info);
+            var file = FileLinks.Final(info);
             if (known(path, file) is { } same)
             {
                 files.Add(same);
@@ -165,10 +165,6 @@ public static class ManifestFileReader
             diagnostics.Error(SourceLocation.WholePath(shown), "", "cannot read directory: " + e.Message);
         }
     }
-
-    /// <summary>The file a symbolic link finally names (the link itself when it is none, or when it dangles).</summary>
-    private static FileInfo Resolved(FileInfo info) =>
-        info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target : info;
 
     private static bool IsManifestName(string name) =>
         name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Manifests;
 
 namespace Reconciler.Core.SavedPlans;
 
@@ -110,13 +111,8 @@ public static class SavedPlanFile
         return (new System.Text.UTF8Encoding(false).GetString(buffer, 0, length).TrimStart('\uFEFF'), "");
     }
 
-    /// <summary>The length of what the path names: a symbolic link's own length is that of the path it holds, so a link
-    /// to /dev/zero would pass for a file of 9 bytes.</summary>
-    private static long ResolvedLength(string path)
-    {
-        var info = new FileInfo(path);
-        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target.Length : info.Length;
-    }
+    /// <summary>The length of what the path names (<see cref="FileLinks"/>).</summary>
+    private static long ResolvedLength(string path) => FileLinks.Final(new FileInfo(path)).Length;
 
     /// <summary>The document, or null and a message for a person when the file is not a saved plan this version reads.</summary>
     public static SavedPlanDocument? Parse(string json, out string error) =>

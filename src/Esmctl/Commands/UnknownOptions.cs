@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Reconciler.Core.Validation;
 
 namespace Esmctl.Commands;
 
@@ -30,7 +31,7 @@ public static class UnknownOptions
 
     /// <summary>The candidate closest to what was typed, if close enough to be what was meant.</summary>
     public static string? Nearest(string spelled, IEnumerable<string> candidates) => candidates
-        .Select(name => (name, distance: Distance(spelled, name)))
+        .Select(name => (name, distance: FieldSuggestions.EditDistance(spelled, name)))
         .Where(p => p.distance <= Math.Max(2, spelled.Length / 3))
         .OrderBy(p => p.distance)
         .Select(p => p.name)
@@ -58,22 +59,5 @@ public static class UnknownOptions
         {
             foreach (var option in parent.Command.Options.Where(o => o.Recursive)) yield return option.Name;
         }
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

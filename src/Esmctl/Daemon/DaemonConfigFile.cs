@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using Esmctl.Commands;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Validation;
 
 namespace Esmctl.Daemon;
 
@@ -66,8 +66,7 @@ public static class DaemonConfigFile
         var setting = Settings.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
         if (setting is null)
         {
-            var nearest = UnknownOptions.Nearest(name.ToLowerInvariant(), Settings.Select(s => s.ToLowerInvariant()));
-            var meant = nearest is null ? "" : $"; did you mean \"{Settings.First(s => s.ToLowerInvariant() == nearest)}\"?";
+            var meant = FieldSuggestions.Closest(name, Settings) is { } nearest ? $"; did you mean \"{nearest}\"?" : "";
             return $"unknown setting \"{name}\"{meant} (settings: {string.Join(", ", Settings)})";
         }
         return setting switch
